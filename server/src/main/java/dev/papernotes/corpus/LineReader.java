@@ -1,0 +1,157 @@
+package dev.papernotes.corpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads lines from a byte stream one at a time, so a corpus file never has to fit in memory.
+ * Lines end in {@code \n}, {@code \r\n} or a bare {@code \r}, as editors count them. Invalid
+ * UTF-8 is replaced (and reported through {@link #lastLineHadInvalidUtf8()}), a leading BOM is
+ * dropped, and a line longer than {@code maxLineBytes} is cut there (reported too) rather than
+ * buffered whole.
+ */
+final class LineReader implements AutoCloseable {
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[256];
+    private int lineLength;
+    private int lineNumber;
+    private boolean firstLine = true;
+    private boolean invalidUtf8;
+    private boolean truncated;
+    private boolean sawNul;
+    private boolean eof;
+    private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+
+    LineReader(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The next line without its terminator, or null at the end of the stream. */
+    String readLine() throws IOException {
+        if (eof) {
+            return null;
+        }
+        lineLength = 0;
+        truncated = false;
+        boolean any = false;
+        while (true) {
+            if (pos == limit && !fill()) {
+                eof = true;
+                if (!any) {
+                    return null;
+                }
+                break;
+            }
+            byte b = buf[pos++];
+            any = true;
+            if (b == '\n') {
+                break;
+            }
+            if (b == '\r') {
+                if (pos == limit && !fill()) {
+                    eof = true;
+                } else if (buf[pos] == '\n') {
+                    pos++;
+                }
+                break;
+            }
+            append(b);
+        }
+        lineNumber++;
+        return decode();
+    }
+
+    /** 1-based number of the line last returned. */
+    int lineNumber() {
+        return lineNumber;
+    }
+
+    boolean lastLineHadInvalidUtf8() {
+        return invalidUtf8;
+    }
+
+    boolean lastLineWasTruncated() {
+        return truncated;
+    }
+
+    /** True when the last line held a NUL byte, the mark of a binary file. */
+    boolean lastLineHadNul() {
+        return sawNul;
+    }
+
+    private void append(byte b) {
+        if (lineLength >= maxLineBytes) {
+            truncated = true;
+            return;
+        }
+        if (lineLength == line.length) {
+            byte[] bigger = new byte[Math.min(maxLineBytes, line.length * 2)];
+            System.arraycopy(line, 0, bigger, 0, lineLength);
+            line = bigger;
+        }
+        line[lineLength++] = b;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        if (n <= 0) {
+            return false;
+        }
+        pos = 0;
+        limit = n;
+        return true;
+    }
+
+    private String decode() {
+        int start = 0;
+        if (firstLine) {
+            firstLine = false;
+            if (lineLength >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
+                start = 3;
+            }
+        }
+        sawNul = false;
+        for (int i = start; i < lineLength; i++) {
+            if (line[i] == 0) {
+                sawNul = true;
+                break;
+            }
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(line, start, lineLength - start);
+        invalidUtf8 = false;
+        try {
+            return strict.reset().decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            invalidUtf8 = true;
+            bytes.rewind();
+            bytes.position(start);
+            try {
+                CharBuffer chars = lenient.reset().decode(bytes);
+                return chars.toString();
+            } catch (CharacterCodingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
