@@ -1,6 +1,58 @@
 package dev.papernotes.cli;
 
+import dev.papernotes.config.CorpusSelection;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Entry point. No arguments, {@code lsp} or {@code --stdio} start the language server; anything
+ * else is a command for people and scripts.
+ */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = Arrays.stream(args).filter(a -> !a.equals("--stdio")).toList();
+        if (rest.isEmpty()) {
+            return LspCommand.serve(List.of());
+        }
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(rest.toArray(String[]::new));
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new PapernotesCommand());
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            String command = ex.getCommandLine().getCommandName();
+            ex.getCommandLine().getErr().println("papernotes" + (command.equals("papernotes") ? "" : " " + command)
+                    + ": " + ex.getMessage() + " (see --help)");
+            return CommandLine.ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof CorpusSelection.MissingCorpusException) {
+                commandLine.getErr().println("papernotes: " + ex.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            commandLine.getErr().println("papernotes: error: " + describe(ex));
+            if (System.getenv("PAPERNOTES_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cli;
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 }

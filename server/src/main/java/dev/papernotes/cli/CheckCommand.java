@@ -1,0 +1,112 @@
+package dev.papernotes.cli;
+
+import dev.papernotes.config.CorpusSelection;
+import dev.papernotes.config.Settings;
+import dev.papernotes.features.DiagnosticsService;
+import dev.papernotes.features.FeatureContext;
+import dev.papernotes.index.IndexStore;
+import dev.papernotes.index.PaperIndex;
+import dev.papernotes.workspace.NoteDocument;
+import dev.papernotes.workspace.NoteWorkspace;
+import dev.papernotes.workspace.Uris;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Lint notes like a compiler: file:line:col: warning: ... for every unresolved link or "
+                + "citation; exit status 1 if there are any.")
+final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    CorpusOptions corpus;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Notes, or folders of notes.")
+    List<Path> paths;
+
+    @Option(names = "--all", description = "Also print information (names that several papers share).")
+    boolean all;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<Path> roots = new LinkedHashSet<>();
+        List<Path> notes = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such file or folder: " + p);
+            }
+            Path abs = p.toAbsolutePath().normalize();
+            roots.add(Files.isDirectory(abs) ? abs : abs.getParent());
+        }
+        NoteWorkspace workspace = new NoteWorkspace();
+        workspace.setRoots(new ArrayList<>(roots));
+        workspace.scan(() -> false);
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            for (NoteDocument d : workspace.all()) {
+                Path dp = d.path();
+                if (dp != null && (dp.equals(realOrSelf(abs)) || dp.startsWith(realOrSelf(abs)) || dp.equals(abs)
+                        || dp.startsWith(abs))) {
+                    notes.add(dp);
+                }
+            }
+        }
+        CorpusSelection selection = Catalogs.select(corpus);
+        PrintWriter out = spec.commandLine().getOut();
+        int warnings = 0;
+        try (IndexStore store = Catalogs.openUpdated(selection, System.err, false, false);
+                PaperIndex index = store.acquire()) {
+            FeatureContext ctx = new FeatureContext(index, workspace, Settings.DEFAULTS, selection.roots(), false);
+            workspace.analyzeAll(index, () -> false);
+            Path cwd = Path.of("").toAbsolutePath();
+            for (Path note : notes.stream().distinct().sorted(Comparator.naturalOrder()).toList()) {
+                NoteDocument doc = workspace.get(Uris.fromPath(note));
+                if (doc == null) {
+                    continue;
+                }
+                for (Diagnostic d : DiagnosticsService.diagnostics(ctx, doc)) {
+                    boolean warning = d.getSeverity() == DiagnosticSeverity.Warning;
+                    if (!warning && !all) {
+                        continue;
+                    }
+                    warnings += warning ? 1 : 0;
+                    out.printf("%s:%d:%d: %s: %s%n", display(cwd, note), d.getRange().getStart().getLine() + 1,
+                            d.getRange().getStart().getCharacter() + 1, warning ? "warning" : "note", d.getMessage());
+                }
+            }
+        }
+        out.flush();
+        if (warnings > 0) {
+            System.err.println("papernotes: " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        return warnings > 0 ? 1 : 0;
+    }
+
+    private static Path realOrSelf(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (java.io.IOException e) {
+            return p;
+        }
+    }
+
+    private static String display(Path cwd, Path note) {
+        return note.startsWith(cwd) ? cwd.relativize(note).toString() : note.toString();
+    }
+}

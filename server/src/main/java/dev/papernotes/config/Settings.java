@@ -1,0 +1,95 @@
+package dev.papernotes.config;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The server's settings, from LSP {@code initializationOptions} or the {@code papernotes} section of
+ * {@code workspace/configuration} (VS Code settings {@code papernotes.*}); both take the same keys,
+ * nested ({@code {"completion": {"prose": false}}}) or dotted ({@code {"completion.prose": false}}).
+ */
+public record Settings(List<String> corpus, String indexDir, boolean completionProse, int completionMaxItems,
+        boolean diagnosticsEnabled) {
+
+    public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true);
+
+    /** Reads what {@code json} sets over {@code base}; malformed values keep the base value. */
+    public static Settings from(JsonElement json, Settings base) {
+        if (json == null || !json.isJsonObject()) {
+            return base;
+        }
+        JsonObject o = json.getAsJsonObject();
+        if (o.has("papernotes") && o.get("papernotes").isJsonObject()) {
+            o = o.getAsJsonObject("papernotes");
+        }
+        List<String> corpus = base.corpus;
+        JsonElement c = o.get("corpus");
+        if (c != null && !c.isJsonNull()) {
+            corpus = strings(c);
+        }
+        String indexDir = base.indexDir;
+        JsonElement i = o.get("indexDir");
+        if (i != null && i.isJsonPrimitive()) {
+            indexDir = i.getAsString().isBlank() ? null : i.getAsString();
+        }
+        boolean prose = bool(lookup(o, "completion", "prose"), base.completionProse);
+        int max = integer(lookup(o, "completion", "maxItems"), base.completionMaxItems);
+        boolean diagnostics = bool(lookup(o, "diagnostics", "enabled"), base.diagnosticsEnabled);
+        return new Settings(List.copyOf(corpus), indexDir, prose, Math.max(1, Math.min(1000, max)), diagnostics);
+    }
+
+    private static JsonElement lookup(JsonObject o, String group, String key) {
+        JsonElement g = o.get(group);
+        if (g != null && g.isJsonObject() && g.getAsJsonObject().has(key)) {
+            return g.getAsJsonObject().get(key);
+        }
+        return o.get(group + "." + key);
+    }
+
+    private static List<String> strings(JsonElement e) {
+        List<String> out = new ArrayList<>();
+        if (e.isJsonArray()) {
+            JsonArray a = e.getAsJsonArray();
+            for (JsonElement x : a) {
+                if (x.isJsonPrimitive() && !x.getAsString().isBlank()) {
+                    out.add(x.getAsString());
+                }
+            }
+        } else if (e.isJsonPrimitive() && !e.getAsString().isBlank()) {
+            out.add(e.getAsString());
+        }
+        return out;
+    }
+
+    private static boolean bool(JsonElement e, boolean fallback) {
+        if (e instanceof JsonPrimitive p && p.isBoolean()) {
+            return p.getAsBoolean();
+        }
+        if (e instanceof JsonPrimitive p && p.isString()) {
+            return switch (p.getAsString().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "on", "yes" -> true;
+                case "false", "off", "no" -> false;
+                default -> fallback;
+            };
+        }
+        return fallback;
+    }
+
+    private static int integer(JsonElement e, int fallback) {
+        if (e instanceof JsonPrimitive p && p.isNumber()) {
+            return p.getAsInt();
+        }
+        if (e instanceof JsonPrimitive p && p.isString()) {
+            try {
+                return Integer.parseInt(p.getAsString().strip());
+            } catch (NumberFormatException ignored) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.papernotes.features;
+
+import dev.papernotes.index.Suggester.Scope;
+import dev.papernotes.notes.NoteModel;
+
+/**
+ * Where the cursor is, as completion sees it: inside {@code [[}, after {@code @}, or on a word in
+ * prose; what has been typed there; and the range an accepted item replaces.
+ *
+ * @param replaceEnd end of the replaced text: past the cursor when an editor already closed the
+ *                   link with {@code ]]}
+ * @param closed     whether {@code ]]} already follows (then the item must not add another)
+ */
+public record CompletionContext(Scope scope, String typed, int start, int cursor, int replaceEnd, boolean closed) {
+    private static final String CITEKEY_PUNCTUATION = ":.#$%&-+?<>~/";
+
+    /** The context at {@code cursor}, or null where nothing is completed (code, URLs, plain space). */
+    public static CompletionContext at(NoteModel model, int cursor) {
+        String text = model.text();
+        int lineStart = model.lines().lineStart(model.lines().line(cursor));
+        CompletionContext wiki = wikiAt(model, text, lineStart, cursor);
+        if (wiki != null) {
+            return wiki;
+        }
+        int i = cursor;
+        while (i > lineStart && isKeyChar(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i > lineStart && text.charAt(i - 1) == '@'
+                && (i - 1 == lineStart || !Character.isLetterOrDigit(text.charAt(i - 2)))
+                && (model.inProse(i - 1) || model.citationAt(i - 1) != null)) {
+            int end = cursor;
+            while (end < text.length() && isKeyChar(text.charAt(end))) {
+                end++;
+            }
+            return new CompletionContext(Scope.CITEKEY, text.substring(i, cursor), i, cursor, end, false);
+        }
+        int w = cursor;
+        while (w > lineStart && isWordChar(text.charAt(w - 1))) {
+            w--;
+        }
+        while (w < cursor && !Character.isLetterOrDigit(text.charAt(w))) {
+            w++;
+        }
+        if (w < cursor && model.inProse(w)) {
+            int end = cursor;
+            while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                end++;
+            }
+            return new CompletionContext(Scope.PROSE, text.substring(w, cursor), w, cursor, end, false);
+        }
+        return null;
+    }
+
+    private static CompletionContext wikiAt(NoteModel model, String text, int lineStart, int cursor) {
+        int open = text.lastIndexOf("[[", cursor - 2);
+        if (open < lineStart) {
+            return null;
+        }
+        int start = open + 2;
+        String typed = text.substring(start, cursor);
+        if (typed.contains("]]") || typed.contains("|") || typed.contains("[[")) {
+            return null;
+        }
+        if (!model.inProse(open) && model.wikiLinkAt(open) == null) {
+            return null;
+        }
+        int lineEnd = model.lines().lineEnd(model.lines().line(cursor));
+        int close = text.indexOf("]]", cursor);
+        boolean closed = false;
+        int end = cursor;
+        if (close >= 0 && close <= lineEnd) {
+            String between = text.substring(cursor, close);
+            if (!between.contains("[") && !between.contains("|") && !between.contains("#")) {
+                end = close + 2;
+                closed = true;
+            }
+        }
+        return new CompletionContext(Scope.WIKI, typed, start, cursor, end, closed);
+    }
+
+    private static boolean isKeyChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || CITEKEY_PUNCTUATION.indexOf(c) >= 0 && c != '<' && c != '>';
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '+' || c == '.' || c == '_';
+    }
+}

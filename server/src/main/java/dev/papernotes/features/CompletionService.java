@@ -1,0 +1,175 @@
+package dev.papernotes.features;
+
+import com.google.gson.JsonObject;
+import dev.papernotes.index.Paper;
+import dev.papernotes.index.PaperHeader;
+import dev.papernotes.index.Suggester;
+import dev.papernotes.index.Suggester.Scope;
+import dev.papernotes.index.Suggester.Suggestion;
+import dev.papernotes.names.NameKeys;
+import dev.papernotes.notes.LineIndex;
+import dev.papernotes.workspace.NoteDocument;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * Completion of papers (and notes) inside {@code [[}, of citekeys after {@code @}, and of method
+ * names on a word in prose. The server ranks; the editor must not filter the list away, so every
+ * item's filter text is what was typed and the list is always incomplete (typing on asks again).
+ */
+public final class CompletionService {
+    static final String DATA_PAPER = "paperId";
+
+    private CompletionService() {
+    }
+
+    public static CompletionList complete(FeatureContext ctx, NoteDocument doc, Position position) throws IOException {
+        LineIndex lines = doc.model().lines();
+        int cursor = Ranges.offset(lines, position);
+        CompletionContext c = CompletionContext.at(doc.model(), cursor);
+        CompletionList list = new CompletionList(true, new ArrayList<>());
+        if (c == null || (c.scope() == Scope.PROSE && !ctx.settings().completionProse())) {
+            return list;
+        }
+        int max = ctx.settings().completionMaxItems();
+        List<CompletionItem> items = list.getItems();
+        List<Suggestion> suggestions = ctx.index().suggester().suggest(c.typed(), c.scope(), max);
+        Map<String, Boolean> uniqueLabel = new HashMap<>();
+        int rank = 0;
+        for (Suggestion s : suggestions) {
+            PaperHeader p = s.paper();
+            String label;
+            String insert;
+            switch (c.scope()) {
+                case CITEKEY -> {
+                    label = p.citekey();
+                    insert = p.citekey();
+                }
+                case PROSE -> {
+                    label = s.label();
+                    insert = s.label();
+                }
+                default -> {
+                    label = s.label();
+                    // A link must lead back to this paper alone: an ambiguous name gets the title.
+                    String target = uniqueLabel.computeIfAbsent(label, l -> resolvesUniquely(ctx, l, p.id()))
+                            ? label : p.title();
+                    insert = target + "]]";
+                }
+            }
+            CompletionItem item = new CompletionItem(label);
+            item.setKind(CompletionItemKind.Reference);
+            item.setDetail(p.title());
+            item.setFilterText(c.typed());
+            item.setSortText(String.format("%04d", rank++));
+            int end = c.scope() == Scope.WIKI ? c.replaceEnd() : c.cursor();
+            item.setTextEdit(Either.forLeft(new TextEdit(Ranges.of(lines, c.start(), end), insert)));
+            JsonObject data = new JsonObject();
+            data.addProperty(DATA_PAPER, p.id());
+            item.setData(data);
+            items.add(item);
+        }
+        if (c.scope() == Scope.WIKI) {
+            addNotes(ctx, doc, c, lines, items, max);
+        }
+        return list;
+    }
+
+    /**
+     * Notes whose names start with (or contain) what was typed. A note named exactly as typed comes
+     * first, then the papers, then the other notes: a note and a paper of the same name both show.
+     */
+    private static void addNotes(FeatureContext ctx, NoteDocument current, CompletionContext c, LineIndex lines,
+            List<CompletionItem> items, int max) {
+        String key = NameKeys.spaced(c.typed());
+        List<CompletionItem> exact = new ArrayList<>();
+        List<CompletionItem> prefix = new ArrayList<>();
+        List<CompletionItem> inside = new ArrayList<>();
+        for (NoteDocument d : ctx.workspace().all()) {
+            List<String> names = ctx.workspace().namesOf(d);
+            if (d.uri().equals(current.uri()) || names.isEmpty()) {
+                continue;
+            }
+            String name = names.get(0);
+            String path = names.get(names.size() - 1);
+            String k = NameKeys.spaced(name);
+            String pk = NameKeys.spaced(path);
+            List<CompletionItem> bucket;
+            if (k.equals(key) || pk.equals(key)) {
+                bucket = exact;
+            } else if (k.startsWith(key) || pk.startsWith(key)) {
+                bucket = prefix;
+            } else if (!key.isEmpty() && k.contains(key)) {
+                bucket = inside;
+            } else {
+                continue;
+            }
+            String target = ctx.workspace().resolveNote(name).size() == 1 ? name : path;
+            CompletionItem item = new CompletionItem(target);
+            item.setKind(CompletionItemKind.File);
+            item.setDetail("note: " + path + ".md");
+            item.setFilterText(c.typed());
+            item.setTextEdit(Either.forLeft(new TextEdit(Ranges.of(lines, c.start(), c.replaceEnd()), target + "]]")));
+            bucket.add(item);
+        }
+        java.util.Comparator<CompletionItem> byLabel = (a, b) -> a.getLabel().compareToIgnoreCase(b.getLabel());
+        exact.sort(byLabel);
+        prefix.sort(byLabel);
+        inside.sort(byLabel);
+        List<CompletionItem> all = new ArrayList<>(exact);
+        all.addAll(items);
+        all.addAll(prefix);
+        all.addAll(inside);
+        if (all.size() > max + exact.size()) {
+            all = all.subList(0, max + exact.size());
+        }
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).setSortText(String.format("%04d", i));
+        }
+        List<CompletionItem> ordered = new ArrayList<>(all);
+        items.clear();
+        items.addAll(ordered);
+    }
+
+    private static boolean resolvesUniquely(FeatureContext ctx, String label, String id) {
+        try {
+            List<Paper> found = ctx.index().resolve(label);
+            return found.size() == 1 && found.get(0).id().equals(id);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Fills in the documentation (the hover text) of an item when the editor shows it. */
+    public static CompletionItem resolve(FeatureContext ctx, CompletionItem item) throws IOException {
+        String id = paperId(item);
+        if (id == null) {
+            return item;
+        }
+        Paper p = ctx.index().get(id);
+        if (p != null) {
+            String doc = HoverService.describe(ctx, p, false);
+            item.setDocumentation(new MarkupContent(ctx.markdown() ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, doc));
+        }
+        return item;
+    }
+
+    static String paperId(CompletionItem item) {
+        Object data = item.getData();
+        if (data instanceof JsonObject o && o.has(DATA_PAPER) && o.get(DATA_PAPER).isJsonPrimitive()) {
+            return o.get(DATA_PAPER).getAsString();
+        }
+        return null;
+    }
+}

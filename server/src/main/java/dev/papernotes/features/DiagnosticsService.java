@@ -1,0 +1,66 @@
+package dev.papernotes.features;
+
+import com.google.gson.JsonObject;
+import dev.papernotes.index.Paper;
+import dev.papernotes.workspace.NoteAnalysis;
+import dev.papernotes.workspace.NoteDocument;
+import dev.papernotes.workspace.PaperRef;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+
+/**
+ * Unresolved wiki links and citations are warnings; a name that several papers share is
+ * information. The editor and {@code papernotes check} both report these.
+ */
+public final class DiagnosticsService {
+    public static final String SOURCE = "papernotes";
+    public static final String UNRESOLVED_LINK = "unresolved-link";
+    public static final String UNKNOWN_CITEKEY = "unknown-citekey";
+    public static final String AMBIGUOUS = "ambiguous-name";
+    private static final int LISTED = 4;
+
+    private DiagnosticsService() {
+    }
+
+    public static List<Diagnostic> diagnostics(FeatureContext ctx, NoteDocument doc) throws IOException {
+        NoteAnalysis analysis = ctx.analysis(doc);
+        List<Diagnostic> out = new ArrayList<>();
+        for (PaperRef ref : analysis.refs()) {
+            int n = ref.paperIds().size();
+            if (n == 0) {
+                if (ref.kind() == PaperRef.Kind.WIKI_LINK && ctx.workspace().resolveNote(ref.written()).isEmpty()) {
+                    out.add(diagnostic(doc, ref, DiagnosticSeverity.Warning, UNRESOLVED_LINK,
+                            "No paper or note named '" + ref.written() + "'"));
+                } else if (ref.kind() == PaperRef.Kind.CITATION) {
+                    out.add(diagnostic(doc, ref, DiagnosticSeverity.Warning, UNKNOWN_CITEKEY,
+                            "Unknown citekey '@" + ref.written() + "'"));
+                }
+            } else if (n > 1 && ref.kind() != PaperRef.Kind.CITATION) {
+                List<String> titles = new ArrayList<>();
+                for (String id : ref.paperIds().subList(0, Math.min(LISTED, n))) {
+                    Paper p = ctx.index().get(id);
+                    if (p != null) {
+                        titles.add(p.title() + " (@" + p.citekey() + ")");
+                    }
+                }
+                String more = n > LISTED ? "; and " + (n - LISTED) + " more" : "";
+                out.add(diagnostic(doc, ref, DiagnosticSeverity.Information, AMBIGUOUS,
+                        "'" + ref.written() + "' names " + n + " papers: " + String.join("; ", titles) + more));
+            }
+        }
+        return out;
+    }
+
+    private static Diagnostic diagnostic(NoteDocument doc, PaperRef ref, DiagnosticSeverity severity, String code,
+            String message) {
+        Diagnostic d = new Diagnostic(Ranges.of(doc.model().lines(), ref.span()), message, severity, SOURCE, code);
+        JsonObject data = new JsonObject();
+        data.addProperty("written", ref.written());
+        data.addProperty("kind", ref.kind().name());
+        d.setData(data);
+        return d;
+    }
+}

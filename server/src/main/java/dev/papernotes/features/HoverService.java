@@ -1,0 +1,116 @@
+package dev.papernotes.features;
+
+import dev.papernotes.corpus.Occurrence;
+import dev.papernotes.index.Paper;
+import dev.papernotes.index.PaperHeader;
+import dev.papernotes.workspace.NoteAnalysis;
+import dev.papernotes.workspace.NoteDocument;
+import dev.papernotes.workspace.PaperRef;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Position;
+
+/**
+ * Hover on a recognised mention: what the paper is, what it did, where it appeared, what it is
+ * related to and how many notes mention it.
+ */
+public final class HoverService {
+    private static final int RELATED = 3;
+    private static final int MAX_AMBIGUOUS = 5;
+
+    private HoverService() {
+    }
+
+    public static Hover hover(FeatureContext ctx, NoteDocument doc, Position position) throws IOException {
+        NoteAnalysis analysis = ctx.analysis(doc);
+        int offset = Ranges.offset(doc.model().lines(), position);
+        PaperRef ref = analysis.refAt(offset);
+        if (ref == null) {
+            return null;
+        }
+        List<Paper> papers = new ArrayList<>();
+        for (String id : ref.paperIds()) {
+            Paper p = ctx.index().get(id);
+            if (p != null) {
+                papers.add(p);
+            }
+        }
+        String body;
+        if (papers.isEmpty()) {
+            if (ref.kind() == PaperRef.Kind.WIKI_LINK && !ctx.workspace().resolveNote(ref.written()).isEmpty()) {
+                return null; // a note link: the editor's own preview is better than anything we could say
+            }
+            body = ctx.markdown()
+                    ? "No paper named " + Markdown.code(ref.written()) + " in the corpus."
+                    : "No paper named \"" + ref.written() + "\" in the corpus.";
+        } else if (papers.size() == 1) {
+            body = describe(ctx, papers.get(0), true);
+        } else {
+            StringBuilder sb = new StringBuilder();
+            sb.append(papers.size()).append(" papers are called ")
+                    .append(ctx.markdown() ? Markdown.code(ref.written()) : "\"" + ref.written() + "\"")
+                    .append(":\n\n");
+            for (Paper p : papers.subList(0, Math.min(MAX_AMBIGUOUS, papers.size()))) {
+                sb.append(describe(ctx, p, false)).append("\n\n---\n\n");
+            }
+            body = sb.toString().strip();
+        }
+        Hover h = new Hover(new MarkupContent(ctx.markdown() ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, body));
+        h.setRange(Ranges.of(doc.model().lines(), ref.span()));
+        return h;
+    }
+
+    /** The hover text of one paper; also the documentation of its completion item. */
+    public static String describe(FeatureContext ctx, Paper p, boolean full) throws IOException {
+        boolean md = ctx.markdown();
+        StringBuilder sb = new StringBuilder();
+        sb.append(md ? "**" + Markdown.escape(p.title()) + "**" : p.title()).append("\n\n");
+        List<String> facts = new ArrayList<>();
+        if (!p.methods().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (String m : p.methods()) {
+                names.add(md ? Markdown.escape(m) : m);
+            }
+            facts.add((md ? "*Names:* " : "Names: ") + String.join(", ", names));
+        }
+        facts.add((md ? "*Citekey:* " + Markdown.code("@" + p.citekey()) : "Citekey: @" + p.citekey()));
+        sb.append(String.join(md ? " · " : " | ", facts)).append("\n\n");
+        String summary = Summaries.summarize(p.abstractText(), p.methods());
+        if (!summary.isEmpty()) {
+            sb.append(md ? Markdown.escape(summary) : summary).append("\n\n");
+        } else {
+            sb.append(md ? "*No abstract in the corpus.*" : "No abstract in the corpus.").append("\n\n");
+        }
+        List<String> pages = new ArrayList<>();
+        for (Occurrence o : p.occurrences()) {
+            if (!ctx.inCorpus(o)) {
+                continue;
+            }
+            String where = o.file().getFileName() + ":" + o.line();
+            String date = o.date().isEmpty() ? where : o.date() + " (" + where + ")";
+            pages.add(md ? Markdown.escape(date) : date);
+        }
+        if (!pages.isEmpty()) {
+            sb.append(md ? "*Appeared:* " : "Appeared: ").append(String.join(", ", pages)).append("\n\n");
+        }
+        if (full) {
+            List<PaperHeader> related = ctx.index().related(p, RELATED);
+            if (!related.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (PaperHeader r : related) {
+                    String label = r.label().equals(r.title()) ? r.title() : r.label() + " — " + r.title();
+                    names.add(md ? Markdown.escape(label) : label);
+                }
+                sb.append(md ? "*Related:* " : "Related: ").append(String.join("; ", names)).append("\n\n");
+            }
+        }
+        int notes = ctx.workspace().notesMentioning(p.id()).size();
+        sb.append(md ? "*Mentioned in " + notes + (notes == 1 ? " note*" : " notes*")
+                : "Mentioned in " + notes + (notes == 1 ? " note" : " notes"));
+        return sb.toString().strip();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.papernotes.features;
+
+import dev.papernotes.corpus.Occurrence;
+import dev.papernotes.index.Paper;
+import dev.papernotes.notes.NoteModel.WikiLink;
+import dev.papernotes.workspace.NoteAnalysis;
+import dev.papernotes.workspace.NoteDocument;
+import dev.papernotes.workspace.PaperRef;
+import dev.papernotes.workspace.Uris;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+
+/**
+ * Every place in the workspace's notes (opened or not) that refers to a paper — wiki link,
+ * citation or bare mention — or, for a note link, to that note.
+ */
+public final class ReferencesService {
+    private ReferencesService() {
+    }
+
+    /**
+     * References of what is at {@code position} in a note.
+     *
+     * @param cancelled checked between notes, so a cancelled request stops early
+     */
+    public static List<Location> references(FeatureContext ctx, NoteDocument doc, Position position,
+            boolean includeDeclaration, BooleanSupplier cancelled) throws IOException {
+        NoteAnalysis analysis = ctx.analysis(doc);
+        int offset = Ranges.offset(doc.model().lines(), position);
+        PaperRef ref = analysis.refAt(offset);
+        if (ref == null) {
+            return List.of();
+        }
+        List<Location> out = new ArrayList<>();
+        if (!ref.paperIds().isEmpty()) {
+            out.addAll(paperReferences(ctx, Set.copyOf(ref.paperIds()), includeDeclaration, cancelled));
+        }
+        if (ref.kind() == PaperRef.Kind.WIKI_LINK) {
+            for (NoteDocument note : ctx.workspace().resolveNote(ref.written())) {
+                out.addAll(noteReferences(ctx, note, cancelled));
+            }
+        }
+        return dedupe(out);
+    }
+
+    /** References of the paper whose title is on {@code line} (0-based) of a corpus file. */
+    public static List<Location> referencesFromCorpus(FeatureContext ctx, Path corpusFile, int line,
+            boolean includeDeclaration, BooleanSupplier cancelled) throws IOException {
+        Paper p = paperAt(ctx, corpusFile, line + 1);
+        if (p == null) {
+            return List.of();
+        }
+        return dedupe(paperReferences(ctx, Set.of(p.id()), includeDeclaration, cancelled));
+    }
+
+    /** The paper with an occurrence on {@code oneBasedLine} of {@code file}, or null. */
+    static Paper paperAt(FeatureContext ctx, Path file, int oneBasedLine) throws IOException {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+        if (!dev.papernotes.corpus.CorpusFiles.within(real, ctx.corpusRoots())) {
+            return null;
+        }
+        for (Paper p : ctx.index().inFile(real)) {
+            for (Occurrence o : p.occurrences()) {
+                if (o.file().equals(real) && o.line() == oneBasedLine) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    static List<Location> paperReferences(FeatureContext ctx, Set<String> ids, boolean includeDeclaration,
+            BooleanSupplier cancelled) throws IOException {
+        List<Location> out = new ArrayList<>();
+        if (includeDeclaration) {
+            for (String id : ids) {
+                Paper p = ctx.index().get(id);
+                if (p == null) {
+                    continue;
+                }
+                for (Occurrence o : p.occurrences()) {
+                    if (ctx.inCorpus(o)) {
+                        out.add(new Location(Uris.fromPath(o.file()), Ranges.line(o.line() - 1, p.title().length())));
+                    }
+                }
+            }
+        }
+        for (NoteDocument d : sorted(ctx)) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException();
+            }
+            NoteAnalysis a = ctx.analysis(d);
+            for (PaperRef r : a.refs()) {
+                for (String id : r.paperIds()) {
+                    if (ids.contains(id)) {
+                        out.add(new Location(d.uri(), Ranges.of(d.model().lines(), r.span())));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<Location> noteReferences(FeatureContext ctx, NoteDocument target, BooleanSupplier cancelled) {
+        List<Location> out = new ArrayList<>();
+        for (NoteDocument d : sorted(ctx)) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException();
+            }
+            for (WikiLink w : d.model().wikiLinks()) {
+                for (NoteDocument n : ctx.workspace().resolveNote(w.target())) {
+                    if (n.uri().equals(target.uri())) {
+                        out.add(new Location(d.uri(), Ranges.of(d.model().lines(), w.targetSpan())));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<NoteDocument> sorted(FeatureContext ctx) {
+        List<NoteDocument> docs = new ArrayList<>(ctx.workspace().all());
+        docs.sort(Comparator.comparing(NoteDocument::uri));
+        return docs;
+    }
+
+    private static List<Location> dedupe(List<Location> in) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Location> out = new ArrayList<>();
+        for (Location l : in) {
+            if (seen.add(l.getUri() + "|" + l.getRange())) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.papernotes.features;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A short summary of an abstract: the sentence that says what the paper proposes and the one
+ * that says what it finds, in their original order. Abstracts usually open with background, so the
+ * first sentence alone says little.
+ */
+public final class Summaries {
+    private static final Pattern PROPOSES = Pattern.compile(
+            "(?i)\\b(we|this (paper|work|report|study)|our (work|paper))\\s+(also\\s+)?(propose|introduce|present|develop|design|"
+                    + "build|release|describe|study|explore|investigate|show|offer|provide|curate|construct)|"
+                    + "\\b(called|dubbed|named|termed)\\b|\\bwe (then|further)\\b");
+    private static final Pattern FINDS = Pattern.compile(
+            "(?i)\\b(results?|experiments?|evaluations?|show|shows|demonstrate|demonstrates|achieve|achieves|"
+                    + "outperform|outperforms|improve|improves|surpass|surpasses|state-of-the-art|sota|"
+                    + "reduc(e|es|ing)|speed-?up|faster|accuracy|find|finds|found)\\b|\\d+(\\.\\d+)?\\s*(%|x\\b|×)");
+    private static final Pattern BACKGROUND = Pattern.compile(
+            "(?i)^(recent|recently|however|although|despite|while|in recent|large language models|existing|"
+                    + "current|traditional|conventional|with the)");
+    private static final int MAX_CHARS = 480;
+
+    private Summaries() {
+    }
+
+    public static String summarize(String abstractText, List<String> names) {
+        List<String> sentences = sentences(abstractText);
+        if (sentences.isEmpty()) {
+            return "";
+        }
+        if (sentences.size() <= 2) {
+            return clip(String.join(" ", sentences));
+        }
+        int proposal = best(sentences, names, true, -1);
+        int finding = best(sentences, names, false, proposal);
+        List<Integer> picked = new ArrayList<>();
+        picked.add(proposal);
+        if (finding >= 0 && finding != proposal) {
+            picked.add(finding);
+        }
+        picked.sort(Comparator.naturalOrder());
+        StringBuilder sb = new StringBuilder();
+        for (int i : picked) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(sentences.get(i));
+        }
+        return clip(sb.toString());
+    }
+
+    private static int best(List<String> sentences, List<String> names, boolean proposal, int exclude) {
+        int best = -1;
+        int bestScore = Integer.MIN_VALUE;
+        for (int i = 0; i < sentences.size(); i++) {
+            if (i == exclude) {
+                continue;
+            }
+            String s = sentences.get(i);
+            int score = 0;
+            boolean proposes = PROPOSES.matcher(s).find();
+            boolean finds = FINDS.matcher(s).find();
+            boolean named = false;
+            for (String n : names) {
+                if (!n.isEmpty() && s.contains(n)) {
+                    named = true;
+                    break;
+                }
+            }
+            if (proposal) {
+                score += proposes ? 6 : 0;
+                score += named ? 3 : 0;
+                score -= i == 0 && BACKGROUND.matcher(s).find() ? 3 : 0;
+                score -= i; // earlier wins a tie: the contribution comes before the details
+            } else {
+                score += finds ? 5 : 0;
+                score += named ? 1 : 0;
+                score += s.toLowerCase(Locale.ROOT).contains("code") && s.contains("http") ? -6 : 0;
+                score += i; // findings come late in an abstract
+            }
+            if (s.length() > 400) {
+                score -= 2;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        it.setText(text);
+        int start = it.first();
+        StringBuilder pending = new StringBuilder();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            String s = text.substring(start, end).strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            pending.append(pending.length() > 0 ? " " : "").append(s);
+            // "e.g." or "et al." split a sentence in two: keep going until it ends in earnest.
+            if (endsWithAbbreviation(s)) {
+                continue;
+            }
+            out.add(pending.toString());
+            pending.setLength(0);
+        }
+        if (pending.length() > 0) {
+            out.add(pending.toString());
+        }
+        return out;
+    }
+
+    private static boolean endsWithAbbreviation(String s) {
+        String l = s.toLowerCase(Locale.ROOT);
+        return l.endsWith("e.g.") || l.endsWith("i.e.") || l.endsWith("et al.") || l.endsWith("vs.")
+                || l.endsWith("v.s.") || l.endsWith("fig.") || l.endsWith("eq.");
+    }
+
+    private static String clip(String s) {
+        if (s.length() <= MAX_CHARS) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', MAX_CHARS - 1);
+        return s.substring(0, cut > MAX_CHARS / 2 ? cut : MAX_CHARS - 1) + "…";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.papernotes.features;
+
+import dev.papernotes.corpus.Occurrence;
+import dev.papernotes.index.Paper;
+import dev.papernotes.index.PaperHeader;
+import dev.papernotes.index.Suggester.Scope;
+import dev.papernotes.index.Suggester.Suggestion;
+import dev.papernotes.names.NameKeys;
+import dev.papernotes.notes.NoteModel.Heading;
+import dev.papernotes.workspace.NoteDocument;
+import dev.papernotes.workspace.Uris;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/** Workspace symbols: papers by name, title words and citekey, and the headings of notes. */
+public final class SymbolService {
+    private SymbolService() {
+    }
+
+    public static List<WorkspaceSymbol> symbols(FeatureContext ctx, String query, int max, BooleanSupplier cancelled)
+            throws IOException {
+        String q = query == null ? "" : query.strip();
+        Map<String, PaperHeader> papers = new LinkedHashMap<>();
+        for (Suggestion s : ctx.index().suggester().suggest(q, Scope.WIKI, max)) {
+            papers.putIfAbsent(s.paper().id(), s.paper());
+        }
+        if (papers.size() < max && !q.isEmpty()) {
+            for (Suggestion s : ctx.index().suggester().suggest(q, Scope.CITEKEY, max - papers.size())) {
+                papers.putIfAbsent(s.paper().id(), s.paper());
+            }
+        }
+        if (papers.size() < max && q.length() >= 3) {
+            for (Paper p : ctx.index().search(q, max - papers.size())) {
+                papers.putIfAbsent(p.id(), new PaperHeader(p.id(), p.title(), p.methods(), p.citekey()));
+            }
+        }
+        List<WorkspaceSymbol> out = new ArrayList<>();
+        for (PaperHeader h : papers.values()) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException();
+            }
+            Paper p = ctx.index().get(h.id());
+            if (p == null) {
+                continue;
+            }
+            Occurrence first = null;
+            for (Occurrence o : p.occurrences()) {
+                if (ctx.inCorpus(o)) {
+                    first = o;
+                    break;
+                }
+            }
+            if (first == null) {
+                continue;
+            }
+            String name = h.label().equals(p.title()) ? p.title() : h.label() + " — " + p.title();
+            WorkspaceSymbol sym = new WorkspaceSymbol(name, SymbolKind.Class,
+                    Either.forLeft(new Location(Uris.fromPath(first.file()),
+                            Ranges.line(first.line() - 1, p.title().length()))));
+            sym.setContainerName("@" + p.citekey());
+            out.add(sym);
+        }
+        String key = NameKeys.spaced(q);
+        for (NoteDocument d : ctx.workspace().all()) {
+            if (out.size() >= max * 2) {
+                break;
+            }
+            for (Heading h : d.model().headings()) {
+                if (key.isEmpty() || NameKeys.spaced(h.text()).contains(key)) {
+                    WorkspaceSymbol sym = new WorkspaceSymbol(h.text(), SymbolKind.String,
+                            Either.forLeft(new Location(d.uri(), Ranges.of(d.model().lines(), h.span()))));
+                    List<String> names = ctx.workspace().namesOf(d);
+                    sym.setContainerName(names.isEmpty() ? d.uri() : names.get(names.size() - 1));
+                    out.add(sym);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.papernotes.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/** Live documents holding an exact term: the primitive behind id, key and mention lookups. */
+final class DocLookup {
+    private DocLookup() {
+    }
+
+    static List<Integer> find(IndexReader reader, String field, String value) throws IOException {
+        List<Integer> out = new ArrayList<>(2);
+        BytesRef term = new BytesRef(value);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(term)) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    out.add(leaf.docBase + d);
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean exists(IndexReader reader, String field, String value) throws IOException {
+        BytesRef term = new BytesRef(value);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(term)) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.papernotes.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
+
+/** Field names and analysis of the paper index; bump {@link #VERSION} whenever any of it changes. */
+public final class IndexSchema {
+    /** Written into every commit; an index of another version is rebuilt from the corpus. */
+    public static final String VERSION = "3";
+
+    // Commit user data keys.
+    static final String DATA_SCHEMA = "papernotes.schema";
+    static final String DATA_MENTIONS = "papernotes.mentions";
+    static final String DATA_ROOTS = "papernotes.roots";
+
+    // Document kinds.
+    static final String TYPE = "type";
+    static final String TYPE_PAPER = "paper";
+    static final String TYPE_FILE = "file";
+
+    // Paper fields.
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String ABSTRACT = "abstract";
+    static final String METHOD = "method";
+    static final String CITEKEY = "citekey";
+    static final String CITEKEY_BASE = "citekey_base";
+    static final String OCCURRENCE = "occ";
+    /** Corpus files a paper occurs in: finds what a changed file touches. */
+    static final String FILE = "file";
+    /** {@code NameKeys.compact} of names, title, short title and citekey: wiki-link resolution. */
+    static final String KEY = "key";
+    /** Names and full title exactly as written: bare mentions in prose. */
+    static final String MENTION = "mention";
+    static final String TITLE_TEXT = "title_text";
+    static final String ABSTRACT_TEXT = "abstract_text";
+    static final String NAME_TEXT = "name_text";
+    static final String POPULARITY = "popularity";
+    /** First occurrence as {@code path NUL line}: sorts papers in corpus order. */
+    static final String ORDER = "order";
+
+    // Suggest fields (completion FSTs), inputs normalized by NameKeys.spaced / compact.
+    static final String SUGGEST_NAME = "sg_name";
+    static final String SUGGEST_TITLE = "sg_title";
+    static final String SUGGEST_WORDS = "sg_words";
+    static final String SUGGEST_CITEKEY = "sg_cite";
+
+    // File fingerprint fields.
+    static final String PATH = "path";
+    static final String SIZE = "size";
+    static final String MTIME = "mtime";
+    static final String HASH = "hash";
+
+    private IndexSchema() {
+    }
+
+    /** Analyzer for full-text fields: search and more-like-this. */
+    static Analyzer textAnalyzer() {
+        return new EnglishAnalyzer();
+    }
+
+    /** Completion inputs are normalized before they get here; the analyzer must not change them. */
+    static CompletionAnalyzer completionAnalyzer() {
+        return new CompletionAnalyzer(new KeywordAnalyzer(), true, true);
+    }
+
+    static Analyzer writerAnalyzer() {
+        CompletionAnalyzer completion = completionAnalyzer();
+        return new PerFieldAnalyzerWrapper(textAnalyzer(), Map.of(
+                SUGGEST_NAME, completion,
+                SUGGEST_TITLE, completion,
+                SUGGEST_WORDS, completion,
+                SUGGEST_CITEKEY, completion));
+    }
+
+    static Codec codec() {
+        PostingsFormat completion = new OffHeapCompletionPostingsFormat();
+        return new Lucene912Codec() {
+            @Override
+            public PostingsFormat getPostingsFormatForField(String field) {
+                return field.startsWith("sg_") ? completion : super.getPostingsFormatForField(field);
+            }
+        };
+    }
+}

@@ -1,0 +1,216 @@
+package dev.papernotes.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IntsRefBuilder;
+import org.apache.lucene.util.fst.FST;
+import org.apache.lucene.util.fst.FSTCompiler;
+import org.apache.lucene.util.fst.OffHeapFSTStore;
+import org.apache.lucene.util.fst.PositiveIntOutputs;
+import org.apache.lucene.util.fst.Util;
+
+/**
+ * Every method name and full title, exactly as written, in one FST that is walked character by
+ * character over a note: finding bare mentions costs a few arc reads per word instead of one
+ * lookup per candidate phrase, and the FST lives in a memory-mapped file, not on the heap.
+ *
+ * <p>The output of an entry is the number of papers that carry it: more than one means the
+ * mention is ambiguous.
+ */
+public final class MentionDictionary implements Closeable {
+    private static final String CODEC = "papernotes-mentions";
+    private static final int VERSION = 1;
+
+    private final FST<Long> fst;
+    private final IndexInput input;
+
+    private MentionDictionary(FST<Long> fst, IndexInput input) {
+        this.fst = fst;
+        this.input = input;
+    }
+
+    /** Builds the dictionary from the live {@code mention} terms of {@code reader}, in memory. */
+    static MentionDictionary build(IndexReader reader) throws IOException {
+        FSTCompiler<Long> compiler = compile(reader);
+        FST.FSTMetadata<Long> meta = compiler.compile();
+        FST<Long> fst = meta == null ? null : FST.fromFSTReader(meta, compiler.getFSTReader());
+        return new MentionDictionary(fst, null);
+    }
+
+    /** Writes the dictionary of {@code reader} to {@code fileName} in {@code dir}, with a checksum. */
+    static void write(IndexReader reader, Directory dir, String fileName) throws IOException {
+        FSTCompiler<Long> compiler = compile(reader);
+        FST.FSTMetadata<Long> meta = compiler.compile();
+        try (IndexOutput out = dir.createOutput(fileName, IOContext.DEFAULT)) {
+            CodecUtil.writeHeader(out, CODEC, VERSION);
+            out.writeByte((byte) (meta == null ? 0 : 1));
+            if (meta != null) {
+                FST.fromFSTReader(meta, compiler.getFSTReader()).save(out, out);
+            }
+            CodecUtil.writeFooter(out);
+        }
+        dir.sync(java.util.List.of(fileName));
+    }
+
+    /** Opens a dictionary written by {@link #write}; its arcs are read from the mapped file. */
+    static MentionDictionary open(Directory dir, String fileName) throws IOException {
+        IndexInput in = dir.openInput(fileName, IOContext.DEFAULT);
+        try {
+            CodecUtil.checksumEntireFile(in);
+            in.seek(0);
+            CodecUtil.checkHeader(in, CODEC, VERSION, VERSION);
+            if (in.readByte() == 0) {
+                in.close();
+                return new MentionDictionary(null, null);
+            }
+            FST.FSTMetadata<Long> meta = FST.readMetadata(in, PositiveIntOutputs.getSingleton());
+            FST<Long> fst = FST.fromFSTReader(meta, new OffHeapFSTStore(in, in.getFilePointer(), meta));
+            return new MentionDictionary(fst, in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private static FSTCompiler<Long> compile(IndexReader reader) throws IOException {
+        PositiveIntOutputs outputs = PositiveIntOutputs.getSingleton();
+        FSTCompiler<Long> compiler = new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE1, outputs).build();
+        Terms terms = MultiTerms.getTerms(reader, IndexSchema.MENTION);
+        if (terms == null) {
+            return compiler;
+        }
+        Bits live = MultiBits.getLiveDocs(reader);
+        TermsEnum te = terms.iterator();
+        IntsRefBuilder scratch = new IntsRefBuilder();
+        PostingsEnum postings = null;
+        BytesRef term;
+        while ((term = te.next()) != null) {
+            postings = te.postings(postings, PostingsEnum.NONE);
+            long count = 0;
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    count++;
+                }
+            }
+            if (count > 0) {
+                compiler.add(Util.toIntsRef(term, scratch), count);
+            }
+        }
+        return compiler;
+    }
+
+    /** Receives the entries found at one start position. */
+    public interface Hit {
+        /**
+         * @param end   exclusive end of the entry in the text
+         * @param count how many papers carry this exact name
+         */
+        void accept(int end, long count);
+    }
+
+    /** A cursor for one scan of one text; not shared between threads. */
+    public Walker walker() {
+        return new Walker();
+    }
+
+    public final class Walker {
+        private final FST.BytesReader reader = fst == null ? null : fst.getBytesReader();
+        private final FST.Arc<Long> arc = new FST.Arc<>();
+        private final byte[] utf8 = new byte[4];
+
+        /**
+         * Walks the dictionary from {@code start} and reports every entry that matches the text
+         * there, shortest first. A run of whitespace in the text matches one space in an entry.
+         *
+         * @param limit where the walk must stop (exclusive)
+         */
+        public void matchesAt(CharSequence text, int start, int limit, Hit hit) throws IOException {
+            if (fst == null) {
+                return;
+            }
+            fst.getFirstArc(arc);
+            long output = 0;
+            int i = start;
+            while (i < limit) {
+                char c = text.charAt(i);
+                int next;
+                int n;
+                boolean space = Character.isWhitespace(c);
+                if (space) {
+                    if (i == start) {
+                        return;
+                    }
+                    next = i + 1;
+                    while (next < limit && Character.isWhitespace(text.charAt(next))) {
+                        next++;
+                    }
+                    utf8[0] = ' ';
+                    n = 1;
+                } else {
+                    int cp = c;
+                    next = i + 1;
+                    if (Character.isHighSurrogate(c) && next < limit && Character.isLowSurrogate(text.charAt(next))) {
+                        cp = Character.toCodePoint(c, text.charAt(next));
+                        next++;
+                    }
+                    n = encode(cp, utf8);
+                }
+                for (int b = 0; b < n; b++) {
+                    if (fst.findTargetArc(utf8[b] & 0xff, arc, arc, reader) == null) {
+                        return;
+                    }
+                    output += arc.output();
+                }
+                i = next;
+                if (!space && arc.isFinal()) {
+                    hit.accept(i, output + arc.nextFinalOutput());
+                }
+            }
+        }
+    }
+
+    private static int encode(int cp, byte[] out) {
+        if (Character.isSurrogate((char) cp) && cp < 0x10000) {
+            cp = 0xFFFD; // a lone surrogate cannot be in any entry
+        }
+        if (cp < 0x80) {
+            out[0] = (byte) cp;
+            return 1;
+        } else if (cp < 0x800) {
+            out[0] = (byte) (0xC0 | (cp >> 6));
+            out[1] = (byte) (0x80 | (cp & 0x3F));
+            return 2;
+        } else if (cp < 0x10000) {
+            out[0] = (byte) (0xE0 | (cp >> 12));
+            out[1] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            out[2] = (byte) (0x80 | (cp & 0x3F));
+            return 3;
+        }
+        out[0] = (byte) (0xF0 | (cp >> 18));
+        out[1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (byte) (0x80 | (cp & 0x3F));
+        return 4;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (input != null) {
+            input.close();
+        }
+    }
+}

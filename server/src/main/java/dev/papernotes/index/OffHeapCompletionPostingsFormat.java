@@ -1,0 +1,23 @@
+package dev.papernotes.index;
+
+import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.search.suggest.document.CompletionPostingsFormat;
+
+/**
+ * Completion postings whose FSTs stay in the memory-mapped index file instead of the heap, so a
+ * million papers' suggesters cost page cache, not Java heap. Registered through
+ * {@code META-INF/services} because segments name their postings format and Lucene looks it up
+ * by that name when it opens them.
+ */
+public final class OffHeapCompletionPostingsFormat extends CompletionPostingsFormat {
+    public static final String NAME = "PapernotesCompletion912";
+
+    public OffHeapCompletionPostingsFormat() {
+        super(NAME, FSTLoadMode.OFF_HEAP);
+    }
+
+    @Override
+    protected PostingsFormat delegatePostingsFormat() {
+        return PostingsFormat.forName("Lucene912");
+    }
+}

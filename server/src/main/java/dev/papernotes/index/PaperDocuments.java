@@ -1,0 +1,188 @@
+package dev.papernotes.index;
+
+import static dev.papernotes.index.IndexSchema.*;
+
+import dev.papernotes.corpus.Occurrence;
+import dev.papernotes.names.NameKeys;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.search.suggest.document.SuggestField;
+import org.apache.lucene.util.BytesRef;
+
+/** Turns a {@link Paper} into its Lucene document and back. */
+final class PaperDocuments {
+    /** Words that never start a title-word suggestion: nobody looks a paper up by "for". */
+    private static final Set<String> STOPWORDS = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "in",
+            "into", "is", "it", "its", "of", "on", "or", "the", "their", "to", "towards", "toward", "via",
+            "what", "when", "where", "which", "why", "with", "without", "we", "you", "your");
+    private static final int MAX_SUGGEST_WORDS = 6;
+    private static final int MAX_SUGGEST_CHARS = 120;
+
+    private PaperDocuments() {
+    }
+
+    static Document toDocument(Paper p, String citekeyBase) {
+        Document doc = new Document();
+        doc.add(new StringField(TYPE, TYPE_PAPER, Field.Store.NO));
+        doc.add(new StringField(ID, p.id(), Field.Store.YES));
+        doc.add(new StoredField(TITLE, p.title()));
+        doc.add(new StoredField(ABSTRACT, p.abstractText()));
+        doc.add(new StringField(CITEKEY, p.citekey(), Field.Store.YES));
+        doc.add(new StringField(CITEKEY_BASE, citekeyBase, Field.Store.YES));
+        doc.add(new TextField(TITLE_TEXT, p.title(), Field.Store.NO));
+        if (!p.abstractText().isEmpty()) {
+            doc.add(new TextField(ABSTRACT_TEXT, p.abstractText(), Field.Store.NO));
+        }
+        int weight = p.occurrences().size();
+        doc.add(new NumericDocValuesField(POPULARITY, weight));
+
+        Occurrence first = p.occurrences().get(0);
+        doc.add(new SortedDocValuesField(ORDER, new BytesRef(orderKey(first))));
+        Set<String> files = new LinkedHashSet<>();
+        for (Occurrence o : p.occurrences()) {
+            doc.add(new StoredField(OCCURRENCE, o.line() + "\t" + o.date() + "\t" + o.file()));
+            files.add(o.file().toString());
+        }
+        for (String f : files) {
+            doc.add(new StringField(FILE, f, Field.Store.NO));
+        }
+
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> mentions = new LinkedHashSet<>();
+        Set<String> nameInputs = new LinkedHashSet<>();
+        StringBuilder nameText = new StringBuilder(p.citekey());
+        for (String m : p.methods()) {
+            doc.add(new StoredField(METHOD, m));
+            addKey(keys, NameKeys.compact(m));
+            mentions.add(collapseSpaces(m));
+            addInput(nameInputs, NameKeys.spaced(m));
+            addInput(nameInputs, NameKeys.compact(m));
+            nameText.append(' ').append(m);
+        }
+        addKey(keys, NameKeys.compact(p.title()));
+        addKey(keys, NameKeys.compact(p.shortTitle()));
+        addKey(keys, p.citekey());
+        mentions.add(collapseSpaces(p.title()));
+        for (String k : keys) {
+            doc.add(new StringField(KEY, k, Field.Store.NO));
+        }
+        for (String m : mentions) {
+            if (!m.isEmpty()) {
+                doc.add(new StringField(MENTION, m, Field.Store.NO));
+            }
+        }
+        doc.add(new TextField(NAME_TEXT, nameText.toString(), Field.Store.NO));
+
+        for (String input : nameInputs) {
+            doc.add(new SuggestField(SUGGEST_NAME, input, weight));
+        }
+        Set<String> titleInputs = new LinkedHashSet<>();
+        addInput(titleInputs, clip(NameKeys.spaced(p.title())));
+        addInput(titleInputs, clip(NameKeys.spaced(p.shortTitle())));
+        for (String input : titleInputs) {
+            doc.add(new SuggestField(SUGGEST_TITLE, input, weight));
+        }
+        for (String input : wordSuffixes(NameKeys.spaced(p.title()))) {
+            doc.add(new SuggestField(SUGGEST_WORDS, input, weight));
+        }
+        doc.add(new SuggestField(SUGGEST_CITEKEY, p.citekey(), weight));
+        return doc;
+    }
+
+    /**
+     * Title suffixes that start at each significant word after the first, a few words long:
+     * {@code "time mixers ttms fast pre"} lets {@code [[time mixers} find Tiny Time Mixers.
+     */
+    static List<String> wordSuffixes(String spacedTitle) {
+        String[] words = spacedTitle.split(" ");
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].isEmpty() || STOPWORDS.contains(words[i])) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int j = i; j < words.length && j < i + MAX_SUGGEST_WORDS; j++) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(words[j]);
+            }
+            addInput(out, clip(sb.toString()));
+        }
+        return new ArrayList<>(out);
+    }
+
+    static String orderKey(Occurrence o) {
+        return o.file() + "\u0000" + String.format("%010d", o.line());
+    }
+
+    static Paper toPaper(Document doc) {
+        List<String> methods = new ArrayList<>();
+        for (String m : doc.getValues(METHOD)) {
+            methods.add(m);
+        }
+        List<Occurrence> occurrences = new ArrayList<>();
+        for (String o : doc.getValues(OCCURRENCE)) {
+            occurrences.add(parseOccurrence(o));
+        }
+        return new Paper(doc.get(ID), doc.get(TITLE), doc.get(ABSTRACT), List.copyOf(methods), doc.get(CITEKEY),
+                List.copyOf(occurrences));
+    }
+
+    static Occurrence parseOccurrence(String stored) {
+        int a = stored.indexOf('\t');
+        int b = stored.indexOf('\t', a + 1);
+        return new Occurrence(Path.of(stored.substring(b + 1)), Integer.parseInt(stored.substring(0, a)),
+                stored.substring(a + 1, b));
+    }
+
+    /** Whitespace runs become one space: a title wrapped over two lines of a note still matches. */
+    static String collapseSpaces(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void addKey(Set<String> keys, String key) {
+        if (!key.isEmpty()) {
+            keys.add(key);
+        }
+    }
+
+    private static void addInput(Set<String> inputs, String input) {
+        if (!input.isBlank()) {
+            inputs.add(input);
+        }
+    }
+
+    private static String clip(String s) {
+        if (s.length() <= MAX_SUGGEST_CHARS) {
+            return s;
+        }
+        int cut = s.lastIndexOf(' ', MAX_SUGGEST_CHARS);
+        return s.substring(0, cut > 0 ? cut : MAX_SUGGEST_CHARS);
+    }
+}

@@ -1,0 +1,280 @@
+package dev.papernotes.index;
+
+import static dev.papernotes.index.IndexSchema.*;
+
+import dev.papernotes.names.NameKeys;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * One committed state of the paper index, shared by every request that started while it was
+ * current. Reference counted: the store swaps in a newer one after a commit, and the old one closes
+ * when its last request finishes.
+ */
+public final class PaperIndex implements AutoCloseable {
+    private static final Set<String> HEADER_FIELDS = Set.of(ID, TITLE, METHOD, CITEKEY);
+
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final MentionDictionary mentions;
+    private final Suggester suggester;
+    private final Analyzer analyzer = IndexSchema.textAnalyzer();
+    private final AtomicInteger refs = new AtomicInteger(1);
+    private final int paperCount;
+    private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
+    private final long generation = GENERATIONS.incrementAndGet();
+
+    PaperIndex(DirectoryReader reader, MentionDictionary mentions) throws IOException {
+        this.reader = reader;
+        this.searcher = reader == null ? null : new IndexSearcher(reader);
+        this.mentions = mentions;
+        this.suggester = new Suggester(reader, this::header);
+        this.paperCount = reader == null ? 0 : searcher.count(new TermQuery(new Term(TYPE, TYPE_PAPER)));
+    }
+
+    /** An index with no papers, for the time before the first commit exists. */
+    public static PaperIndex empty() throws IOException {
+        return new PaperIndex(null, null);
+    }
+
+    /** Distinct for every snapshot opened in this process: tags what was computed against it. */
+    public long generation() {
+        return generation;
+    }
+
+    public int paperCount() {
+        return paperCount;
+    }
+
+    public boolean isEmpty() {
+        return paperCount == 0;
+    }
+
+    public MentionDictionary mentions() {
+        return mentions;
+    }
+
+    public Suggester suggester() {
+        return suggester;
+    }
+
+    public Paper get(String id) throws IOException {
+        List<Paper> found = papers(ID, id);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * The papers a wiki-link target names: a method name, full title, the title's part before
+     * {@code :} or a citekey, with case and punctuation spacing forgiven.
+     */
+    public List<Paper> resolve(String target) throws IOException {
+        String key = NameKeys.compact(target);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Paper> out = new LinkedHashMap<>();
+        for (Paper p : papers(KEY, key)) {
+            out.put(p.id(), p);
+        }
+        for (Paper p : papers(CITEKEY, target.strip().toLowerCase(Locale.ROOT))) {
+            out.put(p.id(), p);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    public Paper byCitekey(String citekey) throws IOException {
+        List<Paper> found = papers(CITEKEY, citekey);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The papers with an occurrence in {@code file} (a real, absolute path). */
+    public List<Paper> inFile(java.nio.file.Path file) throws IOException {
+        return papers(FILE, file.toString());
+    }
+
+    /** The papers carrying this exact name or title (whitespace already collapsed). */
+    public List<Paper> byMention(String exact) throws IOException {
+        return papers(MENTION, exact);
+    }
+
+    /** Full-text search over names, titles and abstracts, best first. */
+    public List<Paper> search(String text, int limit) throws IOException {
+        if (reader == null || limit <= 0) {
+            return List.of();
+        }
+        Query query = searchQuery(text);
+        if (query == null) {
+            return List.of();
+        }
+        TopDocs top = searcher.search(query, limit);
+        List<Paper> out = new ArrayList<>();
+        StoredFields stored = reader.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(PaperDocuments.toPaper(stored.document(sd.doc)));
+        }
+        return out;
+    }
+
+    private Query searchQuery(String text) throws IOException {
+        List<String> terms = analyze(TITLE_TEXT, text);
+        if (terms.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) {
+            b.add(new DisjunctionMaxQuery(List.of(
+                    new BoostQuery(new TermQuery(new Term(NAME_TEXT, t)), 4f),
+                    new BoostQuery(new TermQuery(new Term(TITLE_TEXT, t)), 3f),
+                    new TermQuery(new Term(ABSTRACT_TEXT, t))), 0.1f), BooleanClause.Occur.SHOULD);
+        }
+        if (terms.size() > 1) {
+            PhraseQuery.Builder titlePhrase = new PhraseQuery.Builder().setSlop(2);
+            PhraseQuery.Builder abstractPhrase = new PhraseQuery.Builder().setSlop(2);
+            for (String t : terms) {
+                titlePhrase.add(new Term(TITLE_TEXT, t));
+                abstractPhrase.add(new Term(ABSTRACT_TEXT, t));
+            }
+            b.add(new BoostQuery(titlePhrase.build(), 4f), BooleanClause.Occur.SHOULD);
+            b.add(new BoostQuery(abstractPhrase.build(), 2f), BooleanClause.Occur.SHOULD);
+            b.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(terms.size() * 0.6)));
+        }
+        return b.build();
+    }
+
+    /** Papers that read like {@code paper}, by the terms of its title and abstract. */
+    public List<PaperHeader> related(Paper paper, int limit) throws IOException {
+        if (reader == null || limit <= 0) {
+            return List.of();
+        }
+        MoreLikeThis mlt = new MoreLikeThis(reader);
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {TITLE_TEXT, ABSTRACT_TEXT});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(2);
+        mlt.setMaxQueryTerms(20);
+        mlt.setBoost(true);
+        Query like = mlt.like(ABSTRACT_TEXT, new StringReader(paper.title() + "\n" + paper.abstractText()));
+        BooleanQuery q = new BooleanQuery.Builder()
+                .add(like, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(ID, paper.id())), BooleanClause.Occur.MUST_NOT)
+                .build();
+        TopDocs top = searcher.search(q, limit);
+        List<PaperHeader> out = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(header(sd.doc));
+        }
+        return out;
+    }
+
+    /** Every paper in corpus order, a page at a time so a million papers stream. */
+    public void forEach(Consumer<Paper> sink) throws IOException {
+        if (reader == null) {
+            return;
+        }
+        Sort sort = new Sort(new SortField(ORDER, SortField.Type.STRING));
+        Query all = new TermQuery(new Term(TYPE, TYPE_PAPER));
+        StoredFields stored = reader.storedFields();
+        FieldDoc after = null;
+        while (true) {
+            TopDocs page = after == null ? searcher.search(all, 4096, sort) : searcher.searchAfter(after, all, 4096, sort);
+            if (page.scoreDocs.length == 0) {
+                return;
+            }
+            for (ScoreDoc sd : page.scoreDocs) {
+                sink.accept(PaperDocuments.toPaper(stored.document(sd.doc)));
+            }
+            after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+        }
+    }
+
+    PaperHeader header(int doc) throws IOException {
+        Document d = reader.storedFields().document(doc, HEADER_FIELDS);
+        return new PaperHeader(d.get(ID), d.get(TITLE), List.of(d.getValues(METHOD)), d.get(CITEKEY));
+    }
+
+    private List<Paper> papers(String field, String value) throws IOException {
+        if (reader == null) {
+            return List.of();
+        }
+        List<Paper> out = new ArrayList<>(1);
+        StoredFields stored = reader.storedFields();
+        for (int doc : DocLookup.find(reader, field, value)) {
+            out.add(PaperDocuments.toPaper(stored.document(doc)));
+        }
+        return out;
+    }
+
+    private List<String> analyze(String field, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    DirectoryReader reader() {
+        return reader;
+    }
+
+    /** Takes a reference; pair with {@link #close()}. Returns false once fully released. */
+    boolean tryIncRef() {
+        while (true) {
+            int n = refs.get();
+            if (n <= 0) {
+                return false;
+            }
+            if (refs.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (refs.decrementAndGet() == 0) {
+            try {
+                if (mentions != null) {
+                    mentions.close();
+                }
+            } finally {
+                if (reader != null) {
+                    reader.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.papernotes.index;
+
+/**
+ * What one update did.
+ *
+ * @param rebuilt      the index was built from nothing (new, other schema, or damaged)
+ * @param filesRead    corpus files read because they were new or changed
+ * @param filesRemoved corpus files gone since the last commit
+ * @param entries      title/abstract entries read
+ * @param papers       distinct papers in the index afterwards
+ * @param warnings     damage reported while reading
+ * @param committed    whether a new commit was written (false when nothing changed)
+ */
+public record UpdateResult(boolean rebuilt, int filesRead, int filesRemoved, long entries, int papers, int warnings,
+        boolean committed, long millis) {
+}

@@ -1,0 +1,120 @@
+package dev.papernotes.lsp;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.jsonrpc.Endpoint;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** Runs the language server on a pair of streams until the client says exit or goes away. */
+public final class LanguageServerMain {
+    private static final Logger LOG = Logger.getLogger(LanguageServerMain.class.getName());
+
+    private LanguageServerMain() {
+    }
+
+    /**
+     * Serves LSP on the process's stdin/stdout. Stdout is kept for the protocol alone: anything
+     * else that prints goes to stderr.
+     */
+    public static int run(InputStream in, PrintStream stdout) {
+        System.setOut(System.err);
+        return serve(in, stdout, status -> {
+            System.out.flush();
+            Runtime.getRuntime().halt(status);
+        });
+    }
+
+    /**
+     * Serves LSP on {@code in}/{@code out}; returns the exit status when the input ends.
+     *
+     * @param exit called on {@code exit} (and when the client process is gone)
+     */
+    public static int serve(InputStream in, OutputStream out, IntConsumer exit) {
+        AtomicInteger status = new AtomicInteger(1);
+        IntConsumer onExit = s -> {
+            status.set(s);
+            exit.accept(s);
+        };
+        PapernotesLanguageServer server = new PapernotesLanguageServer(onExit);
+        ExecutorService reader = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "papernotes-jsonrpc");
+            t.setDaemon(true);
+            return t;
+        });
+        Lifecycle[] lifecycle = new Lifecycle[1];
+        Launcher<LanguageClient> launcher = new GuardedBuilder(server, onExit, lifecycle)
+                .setLocalService(server)
+                .setRemoteInterface(LanguageClient.class)
+                .setInput(in)
+                .setOutput(out)
+                .setExecutorService(reader)
+                .setExceptionHandler(LanguageServerMain::errorWithoutStackTrace)
+                .create();
+        server.connect(launcher.getRemoteProxy());
+        Future<Void> listening = launcher.startListening();
+        try {
+            listening.get();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "input ended", e);
+        }
+        // Input closed: the client is gone. Exit as if told to, without waiting for anything.
+        int code = lifecycle[0] != null && lifecycle[0].state() == Lifecycle.State.SHUT_DOWN ? 0 : 1;
+        server.session().shutdown();
+        reader.shutdownNow();
+        onExit.accept(code);
+        return status.get();
+    }
+
+    /** LSP4J would put the Java stack trace in the error's data; the client needs only the message. */
+    private static ResponseError errorWithoutStackTrace(Throwable t) {
+        LOG.log(Level.WARNING, "request failed", t);
+        return new ResponseError(ResponseErrorCode.InternalError, "internal error: " + Requests.describe(t), null);
+    }
+
+    /** LSP4J's launcher with the lifecycle guard in front of the server's endpoint. */
+    private static final class GuardedBuilder extends LSPLauncher.Builder<LanguageClient> {
+        private final PapernotesLanguageServer server;
+        private final IntConsumer exit;
+        private final Lifecycle[] holder;
+
+        GuardedBuilder(PapernotesLanguageServer server, IntConsumer exit, Lifecycle[] holder) {
+            this.server = server;
+            this.exit = exit;
+            this.holder = holder;
+        }
+
+        @Override
+        protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
+            var outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+            Endpoint local = ServiceEndpoints.toEndpoint(localServices);
+            Lifecycle guard = new Lifecycle(local, exit, message -> {
+                LanguageClient c = server.session().client;
+                if (c != null) {
+                    c.logMessage(new MessageParams(MessageType.Error, message));
+                }
+            });
+            holder[0] = guard;
+            RemoteEndpoint endpoint = new RemoteEndpoint(outgoing, guard, exceptionHandler);
+            jsonHandler.setMethodProvider(endpoint);
+            return endpoint;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.papernotes.lsp;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+
+/**
+ * Runs a request off the reader thread (blocking it deadlocks LSP4J) and turns failures into
+ * clean JSON-RPC errors: a message, never a Java stack trace in {@code data}.
+ */
+final class Requests {
+    private static final Logger LOG = Logger.getLogger(Requests.class.getName());
+
+    interface Work<T> {
+        T run(CancelChecker cancel) throws Exception;
+    }
+
+    private Requests() {
+    }
+
+    static <T> CompletableFuture<T> async(Executor executor, String method, Work<T> work) {
+        return CompletableFutures.computeAsync(executor, cancel -> {
+            cancel.checkCanceled();
+            try {
+                return work.run(cancel);
+            } catch (CancellationException | ResponseErrorException e) {
+                throw e;
+            } catch (Exception | StackOverflowError e) {
+                LOG.log(Level.WARNING, method + " failed", e);
+                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,
+                        method + " failed: " + describe(e), null));
+            }
+        });
+    }
+
+    static BooleanSupplier cancelled(CancelChecker cancel) {
+        return () -> {
+            try {
+                cancel.checkCanceled();
+                return false;
+            } catch (CancellationException e) {
+                return true;
+            }
+        };
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+}

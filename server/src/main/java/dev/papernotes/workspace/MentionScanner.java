@@ -1,0 +1,113 @@
+package dev.papernotes.workspace;
+
+import dev.papernotes.index.MentionDictionary;
+import dev.papernotes.notes.NoteModel;
+import dev.papernotes.notes.NoteModel.Span;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds bare mentions of method names and full titles in a note's prose: exactly as the paper
+ * writes them, as whole words, the longest match winning ({@code B-PROP} is not {@code PROP}).
+ */
+public final class MentionScanner {
+    /** Words that may follow a name after a hyphen without making it part of a longer word. */
+    private static final Set<String> HYPHEN_SUFFIXES = Set.of(
+            "based", "like", "style", "type", "inspired", "specific", "generated", "free", "only", "level",
+            "scale", "sized", "size", "related", "augmented", "enhanced", "guided", "aware", "driven", "family",
+            "series", "small", "base", "large", "tuned", "trained", "finetuned");
+
+    private MentionScanner() {
+    }
+
+    /** A bare mention: {@code count} papers carry this exact text (more than one: ambiguous). */
+    public record Mention(Span span, String text, long count) {
+    }
+
+    public static List<Mention> scan(NoteModel note, MentionDictionary dictionary) throws IOException {
+        List<Mention> out = new ArrayList<>();
+        if (dictionary == null) {
+            return out;
+        }
+        String text = note.text();
+        MentionDictionary.Walker walker = dictionary.walker();
+        for (Span span : note.prose()) {
+            int i = span.start();
+            int limit = span.end();
+            while (i < limit) {
+                char c = text.charAt(i);
+                if (!Character.isLetterOrDigit(c) && !Character.isHighSurrogate(c) || !startsWord(text, i)) {
+                    i++;
+                    continue;
+                }
+                final int start = i;
+                int[] best = {-1};
+                long[] bestCount = {0};
+                walker.matchesAt(text, start, limit, (end, count) -> {
+                    if (endsWord(text, end, limit)) {
+                        best[0] = end;
+                        bestCount[0] = count;
+                    }
+                });
+                if (best[0] > 0) {
+                    out.add(new Mention(new Span(start, best[0]), text.substring(start, best[0]), bestCount[0]));
+                    i = best[0];
+                } else {
+                    i = skipWord(text, i, limit);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A match starts a word: not inside one, nor after a hyphen or dot joined to one. */
+    private static boolean startsWord(String text, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char p = text.charAt(i - 1);
+        if (Character.isLetterOrDigit(p) || p == '_' || p == '@' || Character.isLowSurrogate(p)) {
+            return false;
+        }
+        if ((p == '-' || p == '.' || p == '/' || p == '+') && i >= 2) {
+            char pp = text.charAt(i - 2);
+            return !Character.isLetterOrDigit(pp);
+        }
+        return true;
+    }
+
+    private static boolean endsWord(String text, int end, int limit) {
+        if (end >= limit) {
+            return true;
+        }
+        char c = text.charAt(end);
+        if (Character.isLetterOrDigit(c) || c == '_' || Character.isHighSurrogate(c)) {
+            return false;
+        }
+        if ((c == '-' || c == '+' || c == '/') && end + 1 < limit && Character.isLetterOrDigit(text.charAt(end + 1))) {
+            if (c != '-') {
+                return false;
+            }
+            int j = end + 1;
+            while (j < limit && Character.isLowerCase(text.charAt(j))) {
+                j++;
+            }
+            boolean wordEnds = j >= limit || !Character.isLetterOrDigit(text.charAt(j));
+            return wordEnds && HYPHEN_SUFFIXES.contains(text.substring(end + 1, j));
+        }
+        if (c == '.' && end + 1 < limit && Character.isLetterOrDigit(text.charAt(end + 1))) {
+            return false; // "GPT-4.5" is not "GPT-4"
+        }
+        return true;
+    }
+
+    private static int skipWord(String text, int i, int limit) {
+        int j = i + 1;
+        while (j < limit && (Character.isLetterOrDigit(text.charAt(j)) || Character.isSurrogate(text.charAt(j)))) {
+            j++;
+        }
+        return j;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.papernotes.workspace;
+
+import dev.papernotes.notes.NoteModel;
+import dev.papernotes.notes.NoteParser;
+import java.nio.file.Path;
+
+/**
+ * One version of one note's text. Immutable: a request works on the version it was asked
+ * about while later edits make new documents. The parse is done on first use, by whichever thread
+ * needs it, so an edit never waits for one.
+ *
+ * @param path    the note's file, or null for an unsaved or non-file document
+ * @param open    whether the editor owns the text (then disk changes are ignored)
+ */
+public final class NoteDocument {
+    private final String uri;
+    private final Path path;
+    private final String text;
+    private final int version;
+    private final boolean open;
+    private volatile NoteModel model;
+
+    public NoteDocument(String uri, Path path, String text, int version, boolean open) {
+        this.uri = uri;
+        this.path = path;
+        this.text = text;
+        this.version = version;
+        this.open = open;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    public NoteModel model() {
+        NoteModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                m = model;
+                if (m == null) {
+                    m = NoteParser.parse(text);
+                    model = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    public NoteDocument withText(String newText, int newVersion) {
+        return new NoteDocument(uri, path, newText, newVersion, open);
+    }
+
+    public NoteDocument withOpen(boolean nowOpen) {
+        NoteDocument d = new NoteDocument(uri, path, text, version, nowOpen);
+        d.model = model;
+        return d;
+    }
+}

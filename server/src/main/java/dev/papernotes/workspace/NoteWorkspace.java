@@ -1,0 +1,393 @@
+package dev.papernotes.workspace;
+
+import dev.papernotes.corpus.CorpusFiles;
+import dev.papernotes.index.PaperIndex;
+import dev.papernotes.names.NameKeys;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Logger;
+
+/**
+ * Every Markdown note of the workspace folders, opened in the editor or not. Open notes take
+ * their text from the editor, others from disk. Keeps, per paper, which notes refer to it.
+ */
+public final class NoteWorkspace {
+    private static final Logger LOG = Logger.getLogger(NoteWorkspace.class.getName());
+    /** Notes larger than this are not read from disk by the scan: nobody writes notes that big. */
+    public static final long MAX_SCANNED_NOTE_BYTES = 8L << 20;
+    private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "target", "build", "dist", "out");
+
+    private volatile List<Path> roots = List.of();
+    private final ConcurrentHashMap<String, NoteDocument> docs = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, NoteAnalysis> analyses = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> notesByPaper = new HashMap<>();
+    private final Map<String, Set<String>> papersByNote = new HashMap<>();
+
+    public void setRoots(List<Path> folders) {
+        List<Path> real = new ArrayList<>();
+        for (Path p : folders) {
+            try {
+                real.add(p.toRealPath());
+            } catch (IOException e) {
+                LOG.info("workspace folder " + p + " does not exist");
+            }
+        }
+        roots = List.copyOf(real);
+    }
+
+    public List<Path> roots() {
+        return roots;
+    }
+
+    public NoteDocument get(String uri) {
+        return docs.get(uri);
+    }
+
+    public Collection<NoteDocument> all() {
+        return docs.values();
+    }
+
+    public int size() {
+        return docs.size();
+    }
+
+    // ---- editor events ----
+
+    public NoteDocument open(String uri, String text, int version) {
+        NoteDocument d = new NoteDocument(uri, Uris.toPath(uri), text, version, true);
+        docs.put(uri, d);
+        return d;
+    }
+
+    /** Stores the editor's new text; returns the new document, or null when the note is not open. */
+    public NoteDocument change(String uri, String text, int version) {
+        NoteDocument old = docs.get(uri);
+        if (old == null || !old.isOpen()) {
+            return null;
+        }
+        NoteDocument d = old.withText(text, version);
+        docs.put(uri, d);
+        return d;
+    }
+
+    /** The editor let go: the note is what is on disk again, or gone if it is not a workspace file. */
+    public void close(String uri) {
+        NoteDocument old = docs.get(uri);
+        Path path = old == null ? null : old.path();
+        if (path != null && isWorkspaceNote(path) && Files.isRegularFile(path)) {
+            NoteDocument fromDisk = read(path);
+            if (fromDisk != null) {
+                docs.put(uri, fromDisk);
+                return;
+            }
+        }
+        remove(uri);
+    }
+
+    // ---- disk events ----
+
+    /** A note file was created or changed on disk; ignored while the editor owns it. */
+    public NoteDocument fileChanged(Path path) {
+        String uri = Uris.fromPath(path);
+        NoteDocument old = docs.get(uri);
+        if (old != null && old.isOpen()) {
+            return null;
+        }
+        if (!isWorkspaceNote(path) || !Files.isRegularFile(path)) {
+            remove(uri);
+            return null;
+        }
+        NoteDocument d = read(path);
+        if (d == null) {
+            remove(uri);
+            return null;
+        }
+        docs.put(uri, d);
+        return d;
+    }
+
+    public void fileDeleted(Path path) {
+        String uri = Uris.fromPath(path);
+        NoteDocument old = docs.get(uri);
+        if (old != null && !old.isOpen()) {
+            remove(uri);
+        }
+    }
+
+    private void remove(String uri) {
+        docs.remove(uri);
+        analyses.remove(uri);
+        synchronized (notesByPaper) {
+            Set<String> before = papersByNote.remove(uri);
+            if (before != null) {
+                for (String id : before) {
+                    Set<String> s = notesByPaper.get(id);
+                    if (s != null) {
+                        s.remove(uri);
+                        if (s.isEmpty()) {
+                            notesByPaper.remove(id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads every note under the workspace folders that the editor does not own.
+     *
+     * @param cancelled checked between files; a scan stops early when it says so
+     * @return the notes found
+     */
+    public int scan(BooleanSupplier cancelled) {
+        List<Path> found = new ArrayList<>();
+        for (Path root : roots) {
+            try {
+                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                        new SimpleFileVisitor<>() {
+                            @Override
+                            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                                if (cancelled.getAsBoolean()) {
+                                    return FileVisitResult.TERMINATE;
+                                }
+                                if (!dir.equals(root) && skippedFolder(dir)) {
+                                    return FileVisitResult.SKIP_SUBTREE;
+                                }
+                                return FileVisitResult.CONTINUE;
+                            }
+
+                            @Override
+                            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                                if (attrs.isRegularFile() && isNoteName(file)) {
+                                    found.add(file);
+                                }
+                                return FileVisitResult.CONTINUE;
+                            }
+
+                            @Override
+                            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                                LOG.fine("skipping " + file + ": " + e);
+                                return FileVisitResult.CONTINUE;
+                            }
+                        });
+            } catch (IOException e) {
+                LOG.warning("cannot scan " + root + ": " + e.getMessage());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (Path f : found) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            Path real = CorpusFiles.realWithin(f, roots);
+            if (real == null) {
+                continue; // a link out of the workspace
+            }
+            String uri = Uris.fromPath(f);
+            seen.add(uri);
+            NoteDocument old = docs.get(uri);
+            if (old != null && old.isOpen()) {
+                continue;
+            }
+            NoteDocument d = read(f);
+            if (d != null) {
+                docs.put(uri, d);
+            }
+        }
+        if (!cancelled.getAsBoolean()) {
+            for (NoteDocument d : List.copyOf(docs.values())) {
+                if (!d.isOpen() && !seen.contains(d.uri())) {
+                    remove(d.uri());
+                }
+            }
+        }
+        return seen.size();
+    }
+
+    private static boolean skippedFolder(Path dir) {
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        return name.startsWith(".") || SKIPPED_FOLDERS.contains(name);
+    }
+
+    static boolean isNoteName(Path p) {
+        String n = p.getFileName() == null ? "" : p.getFileName().toString();
+        return !n.startsWith(".") && (n.endsWith(".md") || n.endsWith(".markdown"));
+    }
+
+    /** Under a workspace folder, not in a skipped folder, a Markdown file name. */
+    public boolean isWorkspaceNote(Path path) {
+        if (!isNoteName(path)) {
+            return false;
+        }
+        Path abs = path.toAbsolutePath().normalize();
+        for (Path root : roots) {
+            if (abs.startsWith(root)) {
+                Path rel = root.relativize(abs);
+                for (int i = 0; i < rel.getNameCount() - 1; i++) {
+                    String part = rel.getName(i).toString();
+                    if (part.startsWith(".") || SKIPPED_FOLDERS.contains(part)) {
+                        return false;
+                    }
+                }
+                return CorpusFiles.within(abs, roots) || !Files.exists(abs);
+            }
+        }
+        return false;
+    }
+
+    private static NoteDocument read(Path f) {
+        try {
+            if (Files.size(f) > MAX_SCANNED_NOTE_BYTES) {
+                LOG.info("note " + f + " is larger than " + (MAX_SCANNED_NOTE_BYTES >> 20) + " MiB; not indexed");
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(f);
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                text = new String(bytes, StandardCharsets.UTF_8);
+            }
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return new NoteDocument(Uris.fromPath(f), f.toAbsolutePath().normalize(), text, 0, false);
+        } catch (IOException e) {
+            LOG.fine("cannot read note " + f + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    // ---- analysis and the paper → notes map ----
+
+    /** The note's references resolved against {@code index}, computed once per version and index. */
+    public NoteAnalysis analysis(NoteDocument doc, PaperIndex index) throws IOException {
+        NoteAnalysis a = analyses.get(doc.uri());
+        if (a != null && a.document() == doc && a.generation() == index.generation()) {
+            return a;
+        }
+        a = NoteAnalysis.of(doc, index);
+        if (docs.get(doc.uri()) == doc) {
+            analyses.put(doc.uri(), a);
+            record(doc.uri(), a);
+        }
+        return a;
+    }
+
+    private void record(String uri, NoteAnalysis a) {
+        Set<String> ids = new HashSet<>();
+        for (PaperRef r : a.refs()) {
+            ids.addAll(r.paperIds());
+        }
+        synchronized (notesByPaper) {
+            Set<String> before = papersByNote.put(uri, ids);
+            if (before != null) {
+                for (String id : before) {
+                    if (!ids.contains(id)) {
+                        Set<String> s = notesByPaper.get(id);
+                        if (s != null) {
+                            s.remove(uri);
+                            if (s.isEmpty()) {
+                                notesByPaper.remove(id);
+                            }
+                        }
+                    }
+                }
+            }
+            for (String id : ids) {
+                notesByPaper.computeIfAbsent(id, k -> new HashSet<>()).add(uri);
+            }
+        }
+    }
+
+    /** Analyses every note against {@code index}, so the paper → notes map is complete. */
+    public void analyzeAll(PaperIndex index, BooleanSupplier cancelled) {
+        for (NoteDocument d : List.copyOf(docs.values())) {
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
+            try {
+                analysis(d, index);
+            } catch (IOException | RuntimeException e) {
+                LOG.warning("cannot analyse " + d.uri() + ": " + e);
+            }
+        }
+    }
+
+    /** Notes that refer to the paper, as of their last analysis. */
+    public Set<String> notesMentioning(String paperId) {
+        synchronized (notesByPaper) {
+            Set<String> s = notesByPaper.get(paperId);
+            return s == null ? Set.of() : Set.copyOf(s);
+        }
+    }
+
+    // ---- note names ----
+
+    /** What {@code [[...]]} can call a note: its file name and its workspace path, without {@code .md}. */
+    public List<String> namesOf(NoteDocument d) {
+        List<String> out = new ArrayList<>(2);
+        Path p = d.path();
+        if (p == null) {
+            return out;
+        }
+        out.add(stem(p.getFileName().toString()));
+        for (Path root : roots) {
+            if (p.startsWith(root) && !p.getParent().equals(root)) {
+                out.add(stem(root.relativize(p).toString().replace('\\', '/')));
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Notes a wiki-link target names, forgiving case and punctuation spacing. */
+    public List<NoteDocument> resolveNote(String target) {
+        String t = target.strip();
+        if (t.endsWith(".md")) {
+            t = t.substring(0, t.length() - 3);
+        }
+        String key = NameKeys.spaced(t);
+        if (key.isEmpty()) {
+            return List.of();
+        }
+        List<NoteDocument> out = new ArrayList<>();
+        for (NoteDocument d : docs.values()) {
+            for (String name : namesOf(d)) {
+                if (NameKeys.spaced(name).equals(key)) {
+                    out.add(d);
+                    break;
+                }
+            }
+        }
+        out.sort((a, b) -> a.uri().compareTo(b.uri()));
+        return out;
+    }
+
+    static String stem(String fileName) {
+        if (fileName.endsWith(".markdown")) {
+            return fileName.substring(0, fileName.length() - 9);
+        }
+        return fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.papernotes.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.papernotes.TestCorpus;
+import dev.papernotes.corpus.CorpusWarning;
+import dev.papernotes.corpus.Occurrence;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexStoreTest {
+    @TempDir
+    Path tmp;
+
+    private Path copySeed(Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(TestCorpus.dir())) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
+    }
+
+    private static List<Paper> all(PaperIndex idx) throws IOException {
+        List<Paper> out = new ArrayList<>();
+        idx.forEach(out::add);
+        return out;
+    }
+
+    @Test
+    void buildsTheSeedCorpus() throws IOException {
+        List<CorpusWarning> warnings = new ArrayList<>();
+        try (IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(TestCorpus.dir()), 16)) {
+            UpdateResult r = store.update(warnings::add, UpdateProgress.NONE, false);
+            assertEquals(List.of(), warnings);
+            assertTrue(r.rebuilt());
+            assertTrue(r.committed());
+            assertEquals(5, r.filesRead());
+            assertEquals(497, r.entries());
+            assertEquals(413, r.papers());
+            try (PaperIndex idx = store.acquire()) {
+                List<Paper> papers = all(idx);
+                assertEquals(413, papers.size());
+                int occurrences = 0;
+                for (Paper p : papers) {
+                    occurrences += p.occurrences().size();
+                    for (Occurrence o : p.occurrences()) {
+                        assertEquals(p.title().replace(" ", ""),
+                                Files.readAllLines(o.file()).get(o.line() - 1).replace(" ", ""));
+                    }
+                }
+                assertEquals(497, occurrences);
+                assertEquals(413, papers.stream().map(Paper::citekey).distinct().count());
+                Paper dragonfly = papers.get(0);
+                assertTrue(dragonfly.title().startsWith("Dragonfly:"));
+                assertEquals(List.of(dragonfly), idx.resolve("dragonfly multi resolution zoom supercharges large visual language model"));
+            }
+        }
+    }
+
+    @Test
+    void reopensWithoutReadingAndReadsOnlyChangedFiles() throws IOException {
+        Path corpus = copySeed(tmp.resolve("corpus"));
+        Path idxDir = tmp.resolve("idx");
+        List<Paper> before;
+        try (IndexStore store = IndexStore.open(idxDir, List.of(corpus), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            try (PaperIndex idx = store.acquire()) {
+                before = all(idx);
+            }
+        }
+        try (IndexStore store = IndexStore.open(idxDir, List.of(corpus), 16)) {
+            try (PaperIndex idx = store.acquire()) {
+                assertEquals(413, idx.paperCount(), "served from the last commit before any update");
+            }
+            UpdateResult r = store.update(w -> { }, UpdateProgress.NONE, false);
+            assertFalse(r.committed());
+            assertEquals(0, r.filesRead());
+
+            // Touched but unchanged: not read again.
+            Path page = corpus.resolve("001_1d97baa6bdd1f0cd.txt");
+            Files.setLastModifiedTime(page, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+            r = store.update(w -> { }, UpdateProgress.NONE, false);
+            assertEquals(0, r.filesRead());
+
+            // A page removed: its papers lose those occurrences; papers only there disappear.
+            Files.move(page, tmp.resolve("aside.txt"));
+            r = store.update(w -> { }, UpdateProgress.NONE, false);
+            assertEquals(0, r.filesRead());
+            assertEquals(1, r.filesRemoved());
+            try (PaperIndex idx = store.acquire()) {
+                assertTrue(idx.paperCount() < 413);
+                for (Paper p : all(idx)) {
+                    assertTrue(p.occurrences().stream().noneMatch(o -> o.file().endsWith("001_1d97baa6bdd1f0cd.txt")));
+                }
+            }
+            // And back: the same catalog as before, citekeys included.
+            Files.move(tmp.resolve("aside.txt"), page);
+            r = store.update(w -> { }, UpdateProgress.NONE, false);
+            assertEquals(1, r.filesRead());
+            try (PaperIndex idx = store.acquire()) {
+                assertEquals(before, all(idx));
+            }
+        }
+    }
+
+    @Test
+    void incrementalEqualsFullBuildWhenAPageIsAddedFirstInCorpusOrder() throws IOException {
+        Path corpus = copySeed(tmp.resolve("corpus"));
+        Path first = corpus.resolve("000_2d47f89bf13333c2.txt");
+        Path aside = tmp.resolve("000.txt");
+        Files.move(first, aside);
+        try (IndexStore store = IndexStore.open(tmp.resolve("inc"), List.of(corpus), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            Files.move(aside, first);
+            UpdateResult r = store.update(w -> { }, UpdateProgress.NONE, false);
+            assertEquals(1, r.filesRead());
+            assertFalse(r.rebuilt());
+            try (IndexStore fresh = IndexStore.open(tmp.resolve("full"), List.of(corpus), 16)) {
+                fresh.update(w -> { }, UpdateProgress.NONE, false);
+                try (PaperIndex a = store.acquire(); PaperIndex b = fresh.acquire()) {
+                    assertEquals(all(b), all(a));
+                }
+            }
+        }
+    }
+
+    @Test
+    void secondStoreOnTheSameFolderIsReadOnlyAndFollowsCommits() throws IOException {
+        Path corpus = copySeed(tmp.resolve("corpus"));
+        Path idxDir = tmp.resolve("idx");
+        try (IndexStore writer = IndexStore.open(idxDir, List.of(corpus), 16);
+                IndexStore reader = IndexStore.open(idxDir, List.of(corpus), 16)) {
+            assertTrue(writer.isWritable());
+            assertFalse(reader.isWritable());
+            assertNotNull(reader.openNote());
+            try (PaperIndex idx = reader.acquire()) {
+                assertEquals(0, idx.paperCount());
+            }
+            writer.update(w -> { }, UpdateProgress.NONE, false);
+            assertTrue(reader.refresh());
+            try (PaperIndex idx = reader.acquire()) {
+                assertEquals(413, idx.paperCount());
+            }
+        }
+    }
+
+    @Test
+    void mentionDictionaryFindsNamesAndTitlesExactly() throws IOException {
+        try (IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(TestCorpus.dir()), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            try (PaperIndex idx = store.acquire()) {
+                String text = "We tried Dragonfly: Multi-Resolution Zoom Supercharges Large Visual-Language Model today";
+                List<Integer> ends = new ArrayList<>();
+                idx.mentions().walker().matchesAt(text, 9, text.length(), (end, count) -> ends.add(end));
+                assertEquals(text.indexOf(" today"), ends.get(ends.size() - 1));
+                List<Integer> none = new ArrayList<>();
+                idx.mentions().walker().matchesAt("dragonfly", 0, 9, (end, count) -> none.add(end));
+                assertEquals(List.of(), none);
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.papernotes.lsp;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * A language client for tests: starts the real server on piped streams, speaks LSP through
+ * LSP4J's own client launcher, and records what the server sends on its own.
+ */
+public final class LspTestClient implements LanguageClient, AutoCloseable {
+    public final List<MessageParams> logs = new CopyOnWriteArrayList<>();
+    public final Map<String, PublishDiagnosticsParams> diagnostics = new ConcurrentHashMap<>();
+    public final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
+    public final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+    public volatile JsonObject configuration = new JsonObject();
+    public volatile Integer exitStatus;
+
+    private final LanguageServer server;
+    private final Thread serverThread;
+    private final PipedOutputStream toServer;
+
+    public LspTestClient() throws IOException {
+        PipedInputStream serverIn = new PipedInputStream(1 << 20);
+        toServer = new PipedOutputStream(serverIn);
+        PipedInputStream clientIn = new PipedInputStream(1 << 20);
+        PipedOutputStream fromServer = new PipedOutputStream(clientIn);
+        serverThread = new Thread(() -> LanguageServerMain.serve(serverIn, fromServer, s -> exitStatus = s), "test-server");
+        serverThread.setDaemon(true);
+        serverThread.start();
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, clientIn, toServer);
+        launcher.startListening();
+        server = launcher.getRemoteProxy();
+    }
+
+    public LanguageServer server() {
+        return server;
+    }
+
+    /** initialize + initialized with one workspace folder and the given initializationOptions. */
+    public InitializeResult initialize(Path workspace, JsonObject options) throws Exception {
+        InitializeParams p = new InitializeParams();
+        p.setProcessId((int) ProcessHandle.current().pid());
+        if (workspace != null) {
+            p.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "notes")));
+        }
+        p.setInitializationOptions(options);
+        ClientCapabilities caps = new ClientCapabilities();
+        var text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+        var hover = new org.eclipse.lsp4j.HoverCapabilities();
+        hover.setContentFormat(List.of("markdown", "plaintext"));
+        text.setHover(hover);
+        var definition = new org.eclipse.lsp4j.DefinitionCapabilities();
+        definition.setLinkSupport(true);
+        text.setDefinition(definition);
+        caps.setTextDocument(text);
+        var window = new org.eclipse.lsp4j.WindowClientCapabilities();
+        window.setWorkDoneProgress(true);
+        caps.setWindow(window);
+        var ws = new org.eclipse.lsp4j.WorkspaceClientCapabilities();
+        ws.setConfiguration(true);
+        var watched = new org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities();
+        watched.setDynamicRegistration(true);
+        ws.setDidChangeWatchedFiles(watched);
+        caps.setWorkspace(ws);
+        p.setCapabilities(caps);
+        InitializeResult r = server.initialize(p).get(30, TimeUnit.SECONDS);
+        server.initialized(new InitializedParams());
+        return r;
+    }
+
+    /** Waits until the server has indexed and scanned the notes (it says so in the log). */
+    public void awaitReady() throws Exception {
+        awaitLog(m -> m.getMessage().contains("notes ready"), 120);
+    }
+
+    public MessageParams awaitLog(Predicate<MessageParams> p, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            for (MessageParams m : logs) {
+                if (p.test(m)) {
+                    return m;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new TimeoutException("no such log message; got " + logs);
+    }
+
+    public PublishDiagnosticsParams awaitDiagnostics(String uri, Predicate<PublishDiagnosticsParams> p, int seconds)
+            throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            PublishDiagnosticsParams d = diagnostics.get(uri);
+            if (d != null && p.test(d)) {
+                return d;
+            }
+            Thread.sleep(20);
+        }
+        throw new TimeoutException("no matching diagnostics for " + uri + "; last: " + diagnostics.get(uri));
+    }
+
+    public void open(String uri, String text) {
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "markdown", 1, text)));
+    }
+
+    public void shutdownAndExit() throws Exception {
+        server.shutdown().get(10, TimeUnit.SECONDS);
+        server.exit();
+    }
+
+    // ---- LanguageClient ----
+
+    @Override
+    public void telemetryEvent(Object object) {
+    }
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams d) {
+        diagnostics.put(d.getUri(), d);
+    }
+
+    @Override
+    public void showMessage(MessageParams m) {
+        logs.add(m);
+    }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams m) {
+        logs.add(m);
+    }
+
+    @Override
+    public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < p.getItems().size(); i++) {
+            out.add(configuration);
+        }
+        return CompletableFuture.completedFuture(out);
+    }
+
+    @Override
+    public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+        registrations.add(params);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void notifyProgress(ProgressParams params) {
+        progress.add(params);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            toServer.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        serverThread.join(5000);
+    }
+}
