@@ -87,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
                     }
                     warnings += warning ? 1 : 0;
                     out.printf("%s:%d:%d: %s: %s%n", display(cwd, note), d.getRange().getStart().getLine() + 1,
-                            d.getRange().getStart().getCharacter() + 1, warning ? "warning" : "note", d.getMessage());
+                            d.getRange().getStart().getCharacter() + 1, warning ? "warning" : "note", d.getMessage().getLeft());
                 }
             }
         }

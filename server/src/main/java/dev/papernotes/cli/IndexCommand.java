@@ -33,11 +33,7 @@ final class IndexCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = System.err;
         boolean bar = !noProgress && System.console() != null;
-        try (IndexStore store = IndexStore.open(selection.indexDir(), selection.roots(), 64)) {
-            if (!store.isWritable()) {
-                err.println("papernotes: " + store.openNote());
-                return 1;
-            }
+        try (IndexStore store = openForWriting(selection, err)) {
             if (store.openNote() != null) {
                 err.println("papernotes: " + store.openNote());
             }
@@ -49,6 +45,23 @@ final class IndexCommand implements Callable<Integer> {
                     selection.indexDir(), bytes / 1048576.0);
             out.flush();
             return 0;
+        }
+    }
+
+    /** Waits while another process holds the index, so two `index` runs both succeed. */
+    private static IndexStore openForWriting(CorpusSelection selection, java.io.PrintStream err) throws Exception {
+        boolean told = false;
+        while (true) {
+            IndexStore store = IndexStore.open(selection.indexDir(), selection.roots(), 64);
+            if (store.isWritable()) {
+                return store;
+            }
+            store.close();
+            if (!told) {
+                err.println("papernotes: another papernotes process is updating " + selection.indexDir() + "; waiting");
+                told = true;
+            }
+            Thread.sleep(300);
         }
     }
 

@@ -20,6 +20,11 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = Arrays.stream(args).filter(a -> !a.equals("--stdio")).toList();
+        if (rest.isEmpty() || rest.get(0).equals("lsp")) {
+            Logging.configure(java.util.logging.Level.INFO);
+        } else {
+            Logging.configure(java.util.logging.Level.WARNING);
+        }
         if (rest.isEmpty()) {
             return LspCommand.serve(List.of());
         }
