@@ -18,6 +18,6 @@ final class LspCommand implements Callable<Integer> {
     }
 
     static int serve(List<String> args) {
-        return LanguageServerMain.run(System.in, System.out);
+        return LanguageServerMain.run(System.in);
     }
 }

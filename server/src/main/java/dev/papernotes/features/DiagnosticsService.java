@@ -26,8 +26,11 @@ public final class DiagnosticsService {
     }
 
     public static List<Diagnostic> diagnostics(FeatureContext ctx, NoteDocument doc) throws IOException {
-        NoteAnalysis analysis = ctx.analysis(doc);
         List<Diagnostic> out = new ArrayList<>();
+        if (ctx.index().isEmpty()) {
+            return out; // before the first index every link would be "unresolved": say nothing yet
+        }
+        NoteAnalysis analysis = ctx.analysis(doc);
         for (PaperRef ref : analysis.refs()) {
             int n = ref.paperIds().size();
             if (n == 0) {

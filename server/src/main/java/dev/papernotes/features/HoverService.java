@@ -41,6 +41,9 @@ public final class HoverService {
         }
         String body;
         if (papers.isEmpty()) {
+            if (ctx.index().isEmpty()) {
+                return null; // not indexed yet: "no such paper" would be wrong
+            }
             if (ref.kind() == PaperRef.Kind.WIKI_LINK && !ctx.workspace().resolveNote(ref.written()).isEmpty()) {
                 return null; // a note link: the editor's own preview is better than anything we could say
             }

@@ -2,7 +2,6 @@ package dev.papernotes.lsp;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +19,7 @@ import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
-import org.eclipse.lsp4j.launch.LSPLauncher;
+import dev.papernotes.lsp.jsonrpc.LspLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /** Runs the language server on a pair of streams until the client says exit or goes away. */
@@ -34,9 +33,11 @@ public final class LanguageServerMain {
      * Serves LSP on the process's stdin/stdout. Stdout is kept for the protocol alone: anything
      * else that prints goes to stderr.
      */
-    public static int run(InputStream in, PrintStream stdout) {
+    public static int run(InputStream in) {
+        // The real stdout, unbuffered and not a PrintStream (which would swallow write errors).
+        OutputStream protocol = new java.io.FileOutputStream(java.io.FileDescriptor.out);
         System.setOut(System.err);
-        return serve(in, stdout, status -> {
+        return serve(in, protocol, status -> {
             System.out.flush();
             Runtime.getRuntime().halt(status);
         });
@@ -89,8 +90,11 @@ public final class LanguageServerMain {
         return new ResponseError(ResponseErrorCode.InternalError, "internal error: " + Requests.describe(t), null);
     }
 
-    /** LSP4J's launcher with the lifecycle guard in front of the server's endpoint. */
-    private static final class GuardedBuilder extends LSPLauncher.Builder<LanguageClient> {
+    /**
+     * LSP4J's launcher with input read by {@link dev.papernotes.lsp.jsonrpc.SafeMessageProducer} and
+     * the lifecycle guard in front of the server's endpoint.
+     */
+    private static final class GuardedBuilder extends LspLauncher.Builder<LanguageClient> {
         private final PapernotesLanguageServer server;
         private final IntConsumer exit;
         private final Lifecycle[] holder;
