@@ -86,6 +86,14 @@ public final class LanguageServerMain {
 
     /** LSP4J would put the Java stack trace in the error's data; the client needs only the message. */
     private static ResponseError errorWithoutStackTrace(Throwable t) {
+        Throwable cause = t;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.lang.reflect.InvocationTargetException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof org.eclipse.lsp4j.jsonrpc.ResponseErrorException re) {
+            return re.getResponseError();
+        }
         LOG.log(Level.WARNING, "request failed", t);
         return new ResponseError(ResponseErrorCode.InternalError, "internal error: " + Requests.describe(t), null);
     }

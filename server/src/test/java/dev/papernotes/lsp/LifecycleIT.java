@@ -1,0 +1,120 @@
+package dev.papernotes.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.papernotes.RawServer;
+import dev.papernotes.TestCorpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The LSP lifecycle on the real process: stdin, stdout and the exit status. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class LifecycleIT {
+    @TempDir
+    Path tmp;
+
+    private String initializeParams(Long pid) throws Exception {
+        Path notes = Files.createDirectories(tmp.resolve("notes"));
+        return "{\"processId\":" + pid + ",\"rootUri\":\"" + notes.toUri() + "\",\"capabilities\":{},"
+                + "\"initializationOptions\":{\"corpus\":[\"" + TestCorpus.dir() + "\"],\"indexDir\":\""
+                + tmp.resolve("index") + "\"}}";
+    }
+
+    private RawServer start() throws Exception {
+        return new RawServer(tmp, Files.createDirectories(tmp.resolve("cache")));
+    }
+
+    private static int code(JsonObject response) {
+        return response.getAsJsonObject("error").get("code").getAsInt();
+    }
+
+    @Test
+    void requestBeforeInitializeIsServerNotInitialized() throws Exception {
+        try (RawServer s = start()) {
+            s.send(RawServer.request(1, "textDocument/hover",
+                    "{\"textDocument\":{\"uri\":\"file:///x.md\"},\"position\":{\"line\":0,\"character\":0}}"));
+            assertEquals(-32002, code(s.response(1, 30)));
+            s.send(RawServer.request(2, "initialize", initializeParams(null)));
+            assertTrue(s.response(2, 30).has("result"));
+            s.send(RawServer.request(3, "initialize", initializeParams(null)));
+            assertEquals(-32600, code(s.response(3, 30)));
+        }
+    }
+
+    @Test
+    void afterShutdownOnlyExitAndExitIsZero() throws Exception {
+        try (RawServer s = start()) {
+            s.send(RawServer.request(1, "initialize", initializeParams(null)));
+            s.response(1, 30);
+            s.send(RawServer.notification("initialized", "{}"));
+            s.send(RawServer.request(2, "shutdown", "null"));
+            assertTrue(s.response(2, 30).has("result"));
+            s.send(RawServer.request(3, "workspace/symbol", "{\"query\":\"x\"}"));
+            JsonObject refused = s.response(3, 30);
+            assertEquals(-32600, code(refused));
+            assertFalse(refused.getAsJsonObject("error").has("data"));
+            long start = System.nanoTime();
+            s.send(RawServer.notification("exit", "null"));
+            assertTrue(s.process.waitFor(1500, TimeUnit.MILLISECONDS), "exit took longer than 1 s");
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1500));
+            assertEquals(0, s.process.exitValue());
+        }
+    }
+
+    @Test
+    void exitWithoutShutdownIsOne() throws Exception {
+        try (RawServer s = start()) {
+            s.send(RawServer.request(1, "initialize", initializeParams(null)));
+            s.response(1, 30);
+            s.send(RawServer.notification("exit", "null"));
+            assertTrue(s.process.waitFor(2, TimeUnit.SECONDS));
+            assertEquals(1, s.process.exitValue());
+        }
+    }
+
+    @Test
+    void closedStdinEndsTheServer() throws Exception {
+        try (RawServer s = start()) {
+            s.send(RawServer.request(1, "initialize", initializeParams(null)));
+            s.response(1, 30);
+            s.closeStdin();
+            assertTrue(s.process.waitFor(5, TimeUnit.SECONDS), "server outlived its stdin");
+        }
+    }
+
+    @Test
+    void goneClientProcessEndsTheServer() throws Exception {
+        Process fakeClient = new ProcessBuilder("sleep", "60").start();
+        try (RawServer s = start()) {
+            s.send(RawServer.request(1, "initialize", initializeParams(fakeClient.pid())));
+            s.response(1, 30);
+            s.send(RawServer.notification("initialized", "{}"));
+            fakeClient.destroyForcibly();
+            assertTrue(s.process.waitFor(10, TimeUnit.SECONDS), "server outlived its client process");
+        } finally {
+            fakeClient.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aBrokenFrameIsAnsweredAndTheNextMessageStillIs() throws Exception {
+        try (RawServer s = start()) {
+            s.send(RawServer.request(1, "initialize", initializeParams(null)));
+            s.response(1, 30);
+            s.send(RawServer.notification("initialized", "{}"));
+            String bad = RawServer.request(2, "workspace/symbol", "{\"query\": oops}");
+            s.sendRaw(("Content-Length: " + (bad.length() + 10) + "\r\n\r\n" + bad).getBytes());
+            s.send(RawServer.request(3, "workspace/symbol", "{\"query\":\"Prepacking\"}"));
+            JsonObject error = s.response(2, 30);
+            assertEquals(-32700, code(error));
+            assertTrue(s.response(3, 60).has("result"));
+        }
+    }
+}
