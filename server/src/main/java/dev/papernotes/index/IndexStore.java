@@ -7,7 +7,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -22,6 +24,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.MMapDirectory;
 
@@ -38,64 +44,143 @@ public final class IndexStore implements Closeable {
     private final Path path;
     private final Directory directory;
     private final List<Path> roots;
-    private final IndexWriter writer;
+    private IndexWriter writer;
     private final String openNote;
+    /** A commit known to be damaged or of another schema: never served. */
+    private final long refusedGeneration;
+    private final double ramBufferMb;
     private volatile PaperIndex current;
     private long currentGeneration = -1;
 
-    private IndexStore(Path path, Directory directory, List<Path> roots, IndexWriter writer, String openNote)
-            throws IOException {
+    private IndexStore(Path path, Directory directory, List<Path> roots, IndexWriter writer, String openNote,
+            long refusedGeneration, double ramBufferMb) throws IOException {
         this.path = path;
         this.directory = directory;
         this.roots = roots;
         this.writer = writer;
         this.openNote = openNote;
+        this.refusedGeneration = refusedGeneration;
+        this.ramBufferMb = ramBufferMb;
         this.current = PaperIndex.empty();
-        refresh();
+        try {
+            refresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("cannot open the last commit of " + path + ": " + e);
+        }
     }
 
     /**
      * Opens (creating if needed) the index at {@code path} for {@code roots}. Takes the writer when
      * no other process holds it; otherwise the store is read-only. An index of another schema
-     * version, or one that cannot be read, is started over by the writer.
+     * version, one that cannot be read, or one whose files fail their checksums after an unclean
+     * stop is started over by the writer (the damaged commit is never served).
      */
     public static IndexStore open(Path path, List<Path> roots, double ramBufferMb) throws IOException {
+        return open(path, roots, ramBufferMb, d -> d);
+    }
+
+    /** As {@link #open(Path, List, double)}, with the directory wrapped (tests inject faults here). */
+    static IndexStore open(Path path, List<Path> roots, double ramBufferMb, UnaryOperator<Directory> wrap)
+            throws IOException {
         Files.createDirectories(path);
-        Directory dir = new SuggestSafeDirectory(new MMapDirectory(path));
-        String note = null;
-        IndexWriterConfig.OpenMode mode = IndexWriterConfig.OpenMode.CREATE_OR_APPEND;
+        Directory dir = wrap.apply(new SuggestSafeDirectory(new MMapDirectory(path)));
+        List<String> notes = new ArrayList<>();
+        IndexWriter writer;
+        boolean rebuild = false;
         try {
-            SegmentInfos last = SegmentInfos.readLatestCommit(dir);
-            String schema = last.getUserData().get(DATA_SCHEMA);
-            if (!VERSION.equals(schema)) {
-                mode = IndexWriterConfig.OpenMode.CREATE;
-                note = "index schema " + schema + " is not " + VERSION + "; rebuilding";
-            }
-        } catch (IndexNotFoundException e) {
-            mode = IndexWriterConfig.OpenMode.CREATE;
-        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-            mode = IndexWriterConfig.OpenMode.CREATE;
-            note = "index at " + path + " is damaged (" + e.getMessage() + "); rebuilding from the corpus";
-        }
-        IndexWriter writer = null;
-        try {
-            IndexWriterConfig config = new IndexWriterConfig(IndexSchema.writerAnalyzer())
-                    .setCodec(IndexSchema.codec())
-                    .setOpenMode(mode)
-                    .setCommitOnClose(false)
-                    .setUseCompoundFile(false)
-                    .setRAMBufferSizeMB(ramBufferMb);
-            org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
-            merges.setNoCFSRatio(0.0);
-            config.setMergePolicy(merges);
-            writer = new IndexWriter(dir, config);
+            writer = openWriter(dir, ramBufferMb, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         } catch (LockObtainFailedException e) {
-            note = "another papernotes process is updating " + path + "; using its last commit read-only";
-        }
-        if (note != null) {
+            String note = "another papernotes process is updating " + path + "; using its last commit read-only";
             LOG.info(note);
+            return new IndexStore(path, dir, roots, null, note, -1, ramBufferMb);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            notes.add("the index at " + path + " is damaged (" + e.getMessage() + "); rebuilding it from the corpus");
+            clear(dir);
+            try {
+                writer = openWriter(dir, ramBufferMb, IndexWriterConfig.OpenMode.CREATE);
+            } catch (LockObtainFailedException raced) {
+                return new IndexStore(path, dir, roots, null, notes.get(0), -1, ramBufferMb);
+            }
         }
-        return new IndexStore(path, dir, roots, writer, note);
+        long lastGeneration = lastGeneration(dir);
+        Path marker = path.resolve(SESSION_MARKER);
+        if (lastGeneration >= 0 && Files.exists(marker)) {
+            // The last writer did not close cleanly: check every byte of its commit.
+            String damage = verifyChecksums(dir);
+            if (damage != null) {
+                notes.add("the index at " + path + " failed its checksums after an unclean stop (" + damage
+                        + "); rebuilding it from the corpus");
+                rebuild = true;
+            }
+        }
+        Map<String, String> data = toMap(writer.getLiveCommitData());
+        if (lastGeneration >= 0 && !rebuild && !VERSION.equals(data.get(DATA_SCHEMA))) {
+            notes.add("the index at " + path + " has schema " + data.get(DATA_SCHEMA) + ", not " + VERSION
+                    + "; rebuilding it");
+            rebuild = true;
+        }
+        if (rebuild) {
+            writer.deleteAll();
+        }
+        Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+        String note = notes.isEmpty() ? null : String.join("; ", notes);
+        if (note != null) {
+            LOG.warning(note);
+        }
+        return new IndexStore(path, dir, roots, writer, note, rebuild ? lastGeneration : -1, ramBufferMb);
+    }
+
+    private static final String SESSION_MARKER = "papernotes.writer";
+
+    private static IndexWriter openWriter(Directory dir, double ramBufferMb, IndexWriterConfig.OpenMode mode)
+            throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(IndexSchema.writerAnalyzer())
+                .setCodec(IndexSchema.codec())
+                .setOpenMode(mode)
+                .setCommitOnClose(false)
+                .setUseCompoundFile(false)
+                .setRAMBufferSizeMB(ramBufferMb);
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setNoCFSRatio(0.0);
+        config.setMergePolicy(merges);
+        return new IndexWriter(dir, config);
+    }
+
+    /**
+     * Removes a damaged index's files, holding the write lock: even a writer that starts over
+     * cannot open while an unreadable commit is there.
+     */
+    private static void clear(Directory dir) throws IOException {
+        try (org.apache.lucene.store.Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            for (String file : dir.listAll()) {
+                if (!file.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    dir.deleteFile(file);
+                }
+            }
+        }
+    }
+
+    private static long lastGeneration(Directory dir) {
+        try {
+            return SegmentInfos.readLatestCommit(dir).getGeneration();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Reads every file of the last commit against its checksum; the first damage found, or null. */
+    static String verifyChecksums(Directory dir) {
+        try {
+            SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
+            for (String file : infos.files(true)) {
+                try (IndexInput in = dir.openInput(file, IOContext.READONCE)) {
+                    CodecUtil.checksumEntireFile(in);
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 
     public Path path() {
@@ -120,6 +205,10 @@ public final class IndexStore implements Closeable {
         if (writer == null) {
             throw new IllegalStateException("index " + path + " is open read-only: another process holds its lock");
         }
+        if (!writer.isOpen()) {
+            // A failed commit (a full disk, say) closed the writer; the last commit is intact.
+            writer = openWriter(directory, ramBufferMb, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        }
         long start = System.nanoTime();
         boolean schemaMissing = !VERSION.equals(writer.getLiveCommitData() == null ? null
                 : toMap(writer.getLiveCommitData()).get(DATA_SCHEMA));
@@ -135,7 +224,28 @@ public final class IndexStore implements Closeable {
             throw e;
         }
         boolean committed = false;
-        if (changed || rebuild || schemaMissing || !mentionsPresent()) {
+        try {
+            committed = commitIfNeeded(changed || rebuild || schemaMissing || !mentionsPresent(), progress);
+        } catch (IOException | RuntimeException e) {
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException ignored) {
+                // already closed by the failure
+            }
+            throw e;
+        }
+        refresh();
+        int papers;
+        try (PaperIndex idx = acquire()) {
+            papers = idx.paperCount();
+        }
+        return new UpdateResult(updater.wasFull(), updater.filesRead(), updater.filesRemoved(), updater.entries(),
+                papers, updater.warningCount(), committed, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private boolean commitIfNeeded(boolean needed, UpdateProgress progress) throws IOException {
+        boolean committed = false;
+        if (needed) {
             progress.phase("writing mention dictionary");
             String mentionsFile = MENTIONS_PREFIX + Long.toString(System.currentTimeMillis(), 36)
                     + Long.toString(System.nanoTime() & 0xffffff, 36) + MENTIONS_SUFFIX;
@@ -152,13 +262,7 @@ public final class IndexStore implements Closeable {
             committed = true;
             deleteStaleMentions(mentionsFile);
         }
-        refresh();
-        int papers;
-        try (PaperIndex idx = acquire()) {
-            papers = idx.paperCount();
-        }
-        return new UpdateResult(updater.wasFull(), 0 + updater.filesRead(), updater.filesRemoved(), updater.entries(),
-                papers, updater.warningCount(), committed, (System.nanoTime() - start) / 1_000_000);
+        return committed;
     }
 
     private boolean mentionsPresent() throws IOException {
@@ -196,7 +300,8 @@ public final class IndexStore implements Closeable {
         } catch (IndexNotFoundException e) {
             return false;
         }
-        if (generation == currentGeneration || !VERSION.equals(data.get(DATA_SCHEMA))) {
+        if (generation == currentGeneration || generation == refusedGeneration
+                || !VERSION.equals(data.get(DATA_SCHEMA))) {
             return false;
         }
         DirectoryReader reader = DirectoryReader.open(directory);
@@ -229,6 +334,9 @@ public final class IndexStore implements Closeable {
 
     private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
         Map<String, String> m = new HashMap<>();
+        if (entries == null) {
+            return m;
+        }
         for (Map.Entry<String, String> e : entries) {
             m.put(e.getKey(), e.getValue());
         }
@@ -239,7 +347,10 @@ public final class IndexStore implements Closeable {
     public synchronized void close() throws IOException {
         try {
             if (writer != null) {
-                writer.rollback();
+                if (writer.isOpen()) {
+                    writer.rollback();
+                }
+                Files.deleteIfExists(path.resolve(SESSION_MARKER));
             }
         } finally {
             current.close();

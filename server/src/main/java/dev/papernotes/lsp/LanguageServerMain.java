@@ -26,6 +26,12 @@ import org.eclipse.lsp4j.services.LanguageClient;
 public final class LanguageServerMain {
     private static final Logger LOG = Logger.getLogger(LanguageServerMain.class.getName());
 
+    /**
+     * Larger messages are refused unread: a note that size would not fit a small heap once
+     * decoded, and no real note comes near it.
+     */
+    static final long MAX_MESSAGE_BYTES = 32L << 20;
+
     private LanguageServerMain() {
     }
 
@@ -34,6 +40,10 @@ public final class LanguageServerMain {
      * else that prints goes to stderr.
      */
     public static int run(InputStream in) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            Session.haltOnOutOfMemory(e);
+            LOG.log(Level.SEVERE, "uncaught in " + thread.getName(), e);
+        });
         // The real stdout, unbuffered and not a PrintStream (which would swallow write errors).
         OutputStream protocol = new java.io.FileOutputStream(java.io.FileDescriptor.out);
         System.setOut(System.err);
@@ -68,6 +78,7 @@ public final class LanguageServerMain {
                 .setOutput(out)
                 .setExecutorService(reader)
                 .setExceptionHandler(LanguageServerMain::errorWithoutStackTrace)
+                .setMaxContentLength(MAX_MESSAGE_BYTES)
                 .create();
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
@@ -124,7 +135,22 @@ public final class LanguageServerMain {
                 }
             });
             holder[0] = guard;
-            RemoteEndpoint endpoint = new RemoteEndpoint(outgoing, guard, exceptionHandler);
+            RemoteEndpoint endpoint = new RemoteEndpoint(outgoing, guard, exceptionHandler) {
+                @Override
+                public void handle(org.eclipse.lsp4j.jsonrpc.messages.Message message,
+                        java.util.List<org.eclipse.lsp4j.jsonrpc.messages.MessageIssue> issues) {
+                    // A request gets its error reply from LSP4J; a notification gets none, so tell the user.
+                    if (message instanceof org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage n && !issues.isEmpty()) {
+                        LanguageClient c = server.session().client;
+                        if (c != null) {
+                            c.showMessage(new MessageParams(MessageType.Warning, "papernotes: a "
+                                    + (n.getMethod() == null ? "" : n.getMethod() + " ")
+                                    + "message could not be read and was ignored: " + issues.get(0).getText()));
+                        }
+                    }
+                    super.handle(message, issues);
+                }
+            };
             jsonHandler.setMethodProvider(endpoint);
             return endpoint;
         }

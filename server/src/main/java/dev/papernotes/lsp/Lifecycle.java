@@ -83,9 +83,7 @@ final class Lifecycle implements Endpoint {
         try {
             delegate.notify(method, parameter);
         } catch (Throwable e) {
-            if (e instanceof OutOfMemoryError oom) {
-                throw oom;
-            }
+            Session.haltOnOutOfMemory(e);
             LOG.log(Level.WARNING, method + " failed", e);
             report.accept("papernotes: " + method + " failed: " + Requests.describe(e));
         }

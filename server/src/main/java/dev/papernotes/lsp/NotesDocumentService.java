@@ -66,7 +66,11 @@ final class NotesDocumentService implements TextDocumentService {
             otherDocuments.put(item.getUri(), item.getVersion());
             return;
         }
-        session.workspace.open(item.getUri(), item.getText() == null ? "" : item.getText(), item.getVersion());
+        NoteDocument doc = session.workspace.open(item.getUri(), item.getText() == null ? "" : item.getText(),
+                item.getVersion());
+        if (doc.tooLarge()) {
+            session.warnTooLarge(doc);
+        }
         session.scheduleDiagnostics(item.getUri(), 0);
     }
 

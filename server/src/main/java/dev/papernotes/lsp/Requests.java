@@ -33,6 +33,9 @@ final class Requests {
                 return work.run(cancel);
             } catch (CancellationException | ResponseErrorException e) {
                 throw e;
+            } catch (OutOfMemoryError e) {
+                Session.haltOnOutOfMemory(e);
+                throw e;
             } catch (Exception | StackOverflowError e) {
                 LOG.log(Level.WARNING, method + " failed", e);
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,

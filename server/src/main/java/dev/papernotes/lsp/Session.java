@@ -127,7 +127,12 @@ final class Session {
                 }
                 s = opened;
                 if (opened.openNote() != null) {
-                    log(MessageType.Info, "papernotes: " + opened.openNote());
+                    boolean damage = opened.isWritable();
+                    log(damage ? MessageType.Warning : MessageType.Info, "papernotes: " + opened.openNote());
+                    LanguageClient c = client;
+                    if (damage && c != null) {
+                        c.showMessage(new MessageParams(MessageType.Warning, "papernotes: " + opened.openNote()));
+                    }
                 }
             }
             if (s.isWritable()) {
@@ -159,9 +164,7 @@ final class Session {
         } catch (Throwable e) {
             LOG.log(Level.SEVERE, "indexing failed", e);
             log(MessageType.Error, "papernotes: indexing failed: " + Requests.describe(e));
-            if (e instanceof OutOfMemoryError oom) {
-                throw oom;
-            }
+            haltOnOutOfMemory(e);
         }
     }
 
@@ -254,6 +257,34 @@ final class Session {
     }
 
     // ---- messages ----
+
+    private final java.util.Set<String> warnedTooLarge = ConcurrentHashMap.newKeySet();
+
+    /** Says once per note that it is too large for links, mentions and completion. */
+    void warnTooLarge(NoteDocument doc) {
+        if (!warnedTooLarge.add(doc.uri())) {
+            return;
+        }
+        String name = doc.uri().substring(doc.uri().lastIndexOf('/') + 1);
+        String message = String.format("papernotes: %s is too large (%.1f MB) to read for links and mentions; "
+                + "papernotes is off for this note.", name, doc.text().length() / 1048576.0);
+        LanguageClient c = client;
+        if (c != null) {
+            c.showMessage(new MessageParams(MessageType.Warning, message));
+        }
+        LOG.warning(message);
+    }
+
+    /** The out-of-memory policy of every thread here: a JVM that cannot allocate must not linger. */
+    static void haltOnOutOfMemory(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            try {
+                System.err.println("papernotes: out of memory; exiting");
+            } finally {
+                Runtime.getRuntime().halt(3);
+            }
+        }
+    }
 
     void log(MessageType type, String message) {
         LOG.info(message);

@@ -60,6 +60,11 @@ public final class NoteParser {
                 List.copyOf(mentionProse), List.copyOf(collector.headings(text)));
     }
 
+    /** A model with nothing in it, for a note too large to parse. */
+    public static NoteModel unparsed(String text) {
+        return new NoteModel(text, new LineIndex(text), List.of(), List.of(), List.of(), List.of());
+    }
+
     /**
      * YAML front matter ({@code ---} first line up to a {@code ---} or {@code ...} line) becomes
      * spaces, so CommonMark does not read it as a heading and offsets stay where they were.

@@ -13,6 +13,10 @@ import java.nio.file.Path;
  * @param open    whether the editor owns the text (then disk changes are ignored)
  */
 public final class NoteDocument {
+    /** Above this a note is not parsed: nobody writes notes this big, and a parse could take the heap. */
+    public static final int MAX_PARSED_CHARS = 4 << 20;
+    public static final int MAX_PARSED_LINES = 200_000;
+
     private final String uri;
     private final Path path;
     private final String text;
@@ -54,12 +58,28 @@ public final class NoteDocument {
             synchronized (this) {
                 m = model;
                 if (m == null) {
-                    m = NoteParser.parse(text);
+                    m = tooLarge() ? NoteParser.unparsed(text) : NoteParser.parse(text);
                     model = m;
                 }
             }
         }
         return m;
+    }
+
+    /** Whether the note is too large to parse; it then has no links, citations or prose. */
+    public boolean tooLarge() {
+        if (text.length() > MAX_PARSED_CHARS) {
+            return true;
+        }
+        int lines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))
+                    && ++lines > MAX_PARSED_LINES) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public NoteDocument withText(String newText, int newVersion) {
