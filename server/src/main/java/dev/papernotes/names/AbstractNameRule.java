@@ -1,0 +1,720 @@
+package dev.papernotes.names;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Names an abstract gives the paper's own contribution. Only sentences that introduce that
+ * contribution count: "we propose/introduce/present X", "this paper presents X", "a method
+ * called/dubbed/named/termed X", "which we call X", "our model X". Everything else an abstract
+ * names (BERT, LLaVA, "large language models (LLMs)") belongs to other work or to the field.
+ *
+ * <p>After a cue the object noun phrase is read: determiners and lower-case description are
+ * skipped ("a novel training-free framework, X"), and the first name found is the one
+ * introduced. A lower-case acronym definition counts for its short form only
+ * ("polynomial composition activations (PolyCom)" gives {@code PolyCom}), and not after a
+ * preposition of purpose ("a framework for few-shot class-incremental learning (FSCIL)").
+ */
+final class AbstractNameRule {
+    /** Words of description allowed between a cue and the name it introduces. */
+    private static final int MAX_SKIP = 12;
+    /** Words read ahead for a written-out name before its "(ACRONYM)". */
+    private static final int MAX_LONG_FORM = 8;
+
+    /** Verbs by which authors introduce their own work; the subject must agree (see below). */
+    private static final Set<String> VERB_CUES = NameShape.words(
+            "propose", "proposes", "proposed", "introduce", "introduces", "introduced", "present",
+            "presents", "develop", "develops", "developed", "construct", "constructs", "constructed",
+            "curate", "curates", "curated", "create", "creates", "created", "build", "builds", "built",
+            "release", "releases", "released", "design", "designs", "designed", "contribute",
+            "contributes", "unveil", "unveils");
+
+    /** "which we call X", "We name our method X". */
+    private static final Set<String> NAMING_VERBS = NameShape.words("name", "call", "dub", "term");
+
+    /** Words after which the very next words are a name. */
+    private static final Set<String> NAMING_CUES = NameShape.words(
+            "called", "dubbed", "named", "termed", "coined", "namely", "nicknamed", "codenamed");
+
+    /** Subjects that are the authors' paper: "this paper presents ...". */
+    private static final Set<String> OWN_WORK_NOUNS = NameShape.words(
+            "paper", "work", "study", "report", "article", "letter", "thesis", "manuscript", "project");
+
+    /** Subjects that are somebody else. */
+    private static final Set<String> OTHER_SUBJECTS = NameShape.words(
+            "they", "works", "methods", "studies", "approaches", "authors", "researchers", "al",
+            "papers", "techniques", "systems", "efforts", "literature");
+
+    /** Singular subjects that are somebody else's work, for verbs in the third person. */
+    private static final Set<String> OTHER_SINGULAR_SUBJECTS = NameShape.words("it", "which", "who");
+
+    /** Words in a naming sentence showing it is about the paper's own contribution. */
+    private static final Set<String> OWN_MARKERS = NameShape.words(
+            "we", "our", "us", "this", "proposed", "propose", "proposes", "new", "novel", "present",
+            "presents", "introduce", "introduces", "resulting", "here");
+
+    /** Words after which an object noun phrase has ended or turns to other work. */
+    private static final Set<String> SCAN_STOPS = NameShape.words(
+            "that", "which", "where", "whose", "who", "while", "whereas", "when", "if", "because",
+            "since", "using", "based", "by", "from", "with", "without", "upon", "against", "than",
+            "such", "like", "including", "e.g", "versus", "vs", "compared", "over", "beyond",
+            "unlike", "inspired", "leveraging", "following", "but", "as", "is", "are", "was", "were",
+            "can", "will", "has", "have", "built", "trained", "among");
+
+    /** Prepositions: a name after one is a target ("for vanilla ViTs"), not the object. */
+    private static final Set<String> PREPOSITIONS = NameShape.words(
+            "of", "for", "in", "on", "into", "at", "about", "across", "towards", "toward", "via",
+            "through", "within", "under", "to");
+
+    /** Lower-case words that may follow a name without making it a modifier. */
+    private static final Set<String> NAME_FOLLOWERS = NameShape.words(
+            "using", "which", "that", "based", "designed", "built", "trained", "tailored", "capable",
+            "consisting", "comprising", "leveraging", "featuring", "enabling", "achieving", "where",
+            "whose", "specifically", "inspired", "named", "called", "dubbed", "termed", "pronounced",
+            "i.e", "namely", "significantly", "effectively", "efficiently", "consistently");
+
+    private static final Set<String> DETERMINERS = NameShape.words(
+            "the", "a", "an", "our", "this", "these", "its", "their");
+
+    private final List<Token> t;
+    private final String title;
+    private final String spacedTitle;
+    private final String compactTitle;
+    private final List<String> out = new ArrayList<>();
+    private final Set<String> defined = new HashSet<>();
+
+    private AbstractNameRule(List<Token> tokens, String title) {
+        this.t = tokens;
+        this.title = title;
+        this.spacedTitle = " " + NameKeys.spaced(title) + " ";
+        this.compactTitle = NameKeys.compact(title);
+    }
+
+    /**
+     * What the abstract introduces.
+     *
+     * @param names the names, in text order, possibly repeated
+     * @param definedShortForms short forms the introducing sentences define themselves, even in
+     *     lower case ("polynomial composition activations (PolyCom)")
+     */
+    record Result(List<String> names, Set<String> definedShortForms) {
+    }
+
+    static Result find(List<Token> abstractTokens, String title) {
+        AbstractNameRule rule = new AbstractNameRule(abstractTokens, title);
+        rule.run();
+        return new Result(rule.out, rule.defined);
+    }
+
+    private void run() {
+        for (int i = 0; i < t.size(); i++) {
+            Token tok = t.get(i);
+            if (!tok.word()) {
+                continue;
+            }
+            String w = NameShape.lower(tok.text());
+            boolean infinitive = i > 0 && t.get(i - 1).is("to"); // "to create graphic layouts"
+            if (w.equals("proposed") && i > 0 && (t.get(i - 1).isIgnoreCase("our") || t.get(i - 1).isIgnoreCase("the"))) {
+                ownNamed(i + 1);
+            } else if (NAMING_VERBS.contains(w) && !infinitive) {
+                if (i > 0 && t.get(i - 1).isIgnoreCase("we")) {
+                    namingVerb(i + 1);
+                }
+            } else if (VERB_CUES.contains(w) && !infinitive) {
+                if (subjectAgrees(i, w)) {
+                    object(i + 1, false);
+                }
+            } else if (NAMING_CUES.contains(w)) {
+                if (aboutOwnWork(i)) {
+                    named(i + 1, w.equals("namely"));
+                }
+            } else if (w.equals("our")) {
+                ownNamed(i + 1);
+            } else if (w.equals("or") && forShortFollows(i + 1) && aboutOwnWork(i)) {
+                named(i + 1, false); // "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
+            }
+        }
+    }
+
+    /** "or LOOK for short": a name, then "for short". */
+    private boolean forShortFollows(int k) {
+        return k + 2 < t.size() && t.get(k).word() && NameShape.isNameWord(t.get(k).text())
+                && t.get(k + 1).is("for") && t.get(k + 2).isIgnoreCase("short");
+    }
+
+    // ---- who is speaking ------------------------------------------------------------------
+
+    /**
+     * The verb's subject is the authors, in agreement: "we propose", "this paper proposes",
+     * "we (also) developed". "designs" after "several innovative" is a noun, and "recently
+     * introduced" is somebody else's.
+     */
+    private boolean subjectAgrees(int i, String verb) {
+        if (verb.endsWith("ed") || verb.equals("built")) {
+            return (i > 0 && t.get(i - 1).isIgnoreCase("we")) || (i > 1 && t.get(i - 2).isIgnoreCase("we"));
+        }
+        boolean thirdPerson = verb.endsWith("s");
+        for (int k = i - 1; k >= 0 && k >= i - 40; k--) {
+            Token x = t.get(k);
+            if (!x.word()) {
+                if (isSentenceEnd(x)) {
+                    return false;
+                }
+                continue;
+            }
+            String w = NameShape.lower(x.text());
+            if (w.equals("we")) {
+                return !thirdPerson;
+            }
+            if (OWN_WORK_NOUNS.contains(w) && k > 0) {
+                String before = NameShape.lower(t.get(k - 1).text());
+                if (before.equals("this") || before.equals("our") || before.equals("present")) {
+                    return true; // "this paper presents", and "this paper present" too
+                }
+            }
+            if (OTHER_SUBJECTS.contains(w) || (thirdPerson && OTHER_SINGULAR_SUBJECTS.contains(w)) || x.sentenceStart()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The sentence up to {@code i} speaks of the paper's own work, not of "Gu et al.". */
+    private boolean aboutOwnWork(int i) {
+        boolean own = false;
+        for (int k = i - 1; k >= 0 && k >= i - 60; k--) {
+            Token x = t.get(k);
+            if (!x.word()) {
+                if (isSentenceEnd(x)) {
+                    break;
+                }
+                continue;
+            }
+            String w = NameShape.lower(x.text());
+            if (w.equals("al") || w.equals("previously") || w.equals("prior") || w.equals("existing")) {
+                return false;
+            }
+            own |= OWN_MARKERS.contains(w);
+            if (x.sentenceStart()) {
+                break;
+            }
+        }
+        return own;
+    }
+
+    private static boolean isSentenceEnd(Token x) {
+        return !x.word() && (x.sentenceEnd() || x.is(";"));
+    }
+
+    // ---- reading the object of a cue ------------------------------------------------------
+
+    /** After "we propose": skip description, take the first name of the noun phrase. */
+    private void object(int j, boolean appositiveStart) {
+        if (j < t.size() && t.get(j).is("to")) {
+            return; // "we propose to ..."
+        }
+        int skipped = 0;
+        boolean afterPreposition = false;
+        boolean afterTarget = false;
+        boolean appositive = appositiveStart;
+        int segment = j;
+        int k = j;
+        while (k < t.size() && skipped <= MAX_SKIP) {
+            Token x = t.get(k);
+            if (!x.word()) {
+                if (isSentenceEnd(x)) {
+                    return;
+                }
+                if (x.is("(")) {
+                    int next = parenthesis(segment, k, afterTarget && !appositive);
+                    if (next < 0) {
+                        return;
+                    }
+                    k = next;
+                    segment = k;
+                    continue;
+                }
+                if (x.is(",") || x.is(":")) {
+                    appositive = true;
+                } else if (isQuote(x.text())) {
+                    quoted(k);
+                    return;
+                }
+                k++;
+                segment = k;
+                continue;
+            }
+            String w = NameShape.lower(x.text());
+            if (NAMING_CUES.contains(w) || SCAN_STOPS.contains(w)) {
+                return;
+            }
+            if (isEnumerator(w) && k + 1 < t.size() && t.get(k + 1).is(")")) {
+                return; // "three tasks: 1) Text-guided ..."
+            }
+            if (w.equals("and") && k + 2 < t.size() && isLowerWord(t.get(k + 1))
+                    && DETERMINERS.contains(NameShape.lower(t.get(k + 2).text()))) {
+                return; // "... pool and employ the Hungarian algorithm": a new clause
+            }
+            // "a new task: 3D Data-Efficient Point-Language Understanding"
+            boolean quantityStart = isDimension(x.text()) && k + 1 < t.size() && t.get(k + 1).word()
+                    && NameShape.isNameWord(t.get(k + 1).text());
+            if ((NameShape.isNameWord(x.text()) || quantityStart) && !x.sentenceStart()) {
+                int open = definitionParenthesis(k);
+                if (open >= 0 && startsDefinition(segment, open, k)) {
+                    int next = parenthesis(segment, open, afterTarget && !appositive);
+                    if (next < 0) {
+                        return;
+                    }
+                    k = next;
+                    segment = k;
+                    continue;
+                }
+                Candidate c = candidateAt(k, appositive);
+                if (c.modifier) {
+                    skipped += c.end - k;
+                    k = c.end;
+                    appositive = false;
+                    continue;
+                }
+                if (afterPreposition && !appositive) {
+                    return; // "for vanilla ViTs": a target, not the thing introduced
+                }
+                emit(c, false);
+                return;
+            }
+            if (PREPOSITIONS.contains(w)) {
+                afterPreposition = true;
+                afterTarget |= !w.equals("of"); // "a category of X (Y)" still introduces Y
+            }
+            if (!w.equals("i.e") && !w.equals("namely") && !w.equals("the")) {
+                appositive = false;
+            }
+            skipped++;
+            k++;
+        }
+    }
+
+    private static boolean isDimension(String w) {
+        return w.length() == 2 && Character.isDigit(w.charAt(0)) && w.charAt(1) == 'D';
+    }
+
+    private static boolean isLowerWord(Token x) {
+        return x.word() && x.text().equals(NameShape.lower(x.text())) && !NameShape.isStopword(x.text());
+    }
+
+    /** Where "(SHORT)" follows the words starting at {@code k}, or -1. */
+    private int definitionParenthesis(int k) {
+        int end = k;
+        while (end < t.size() && end - k < MAX_LONG_FORM && t.get(end).word()) {
+            end++;
+        }
+        if (end + 2 < t.size() && t.get(end).is("(") && t.get(end + 2).is(")") && t.get(end + 1).word()
+                && NameShape.isShortFormShape(t.get(end + 1).text())) {
+            return end;
+        }
+        return -1;
+    }
+
+    /** The definition before {@code open} begins at or before {@code k}. */
+    private boolean startsDefinition(int segment, int open, int k) {
+        List<String> words = texts(segment, open);
+        int start = AcronymDefinition.extendedStart(words, t.get(open + 1).text());
+        return start >= 0 && open - words.size() + start <= k;
+    }
+
+    /**
+     * A parenthesis met while reading an object, at {@code open}. An acronym definition
+     * introduces its short form, and its long form when that is written like a name. Returns
+     * where to go on reading, or -1 to stop (a name found, an enumeration "(1)", examples
+     * "(e.g., BERT)").
+     *
+     * @param target whether a preposition of purpose came first ("for ... learning (FSCIL)")
+     */
+    private int parenthesis(int segment, int open, boolean target) {
+        int close = closing(open);
+        if (close < 0) {
+            return -1;
+        }
+        Token first = t.get(open + 1);
+        String lw = NameShape.lower(first.text());
+        if (first.word() && (NAMING_CUES.contains(lw) || lw.equals("e.g") || lw.equals("i.e")
+                || lw.equals("see") || lw.equals("such") || isEnumerator(lw))) {
+            return -1;
+        }
+        if (close != open + 2 || !first.word() || !NameShape.isShortFormShape(first.text())) {
+            return close + 1; // "(Chinese-English)": read on
+        }
+        List<String> words = texts(segment, open);
+        int start = AcronymDefinition.extendedStart(words, first.text());
+        if (start < 0) {
+            return close + 1;
+        }
+        String shortForm = first.text();
+        String longForm = String.join(" ", words.subList(start, words.size()));
+        if (target && NameShape.isTitleCased(longForm) && inTitle(longForm)) {
+            target = false; // "learning to Collocate Neural Modules (CNM)": the title's own words
+        }
+        if (target || !NameShape.isUsableName(shortForm, false)) {
+            return close + 1; // a term of the field ("remote sensing (RS)"): read on
+        }
+        out.add(shortForm);
+        defined.add(shortForm);
+        if (NameShape.isTitleCased(longForm)) {
+            out.add(longForm);
+        }
+        return -1;
+    }
+
+    private static boolean isEnumerator(String w) {
+        if (w.isEmpty() || w.length() > 4) {
+            return false;
+        }
+        boolean digits = w.chars().allMatch(Character::isDigit);
+        boolean roman = w.chars().allMatch(c -> c == 'i' || c == 'v' || c == 'x');
+        return digits || roman || (w.length() == 1 && w.charAt(0) >= 'a' && w.charAt(0) <= 'h');
+    }
+
+    /** Index of the ")" closing the "(" at {@code open}, within a few words, or -1. */
+    private int closing(int open) {
+        for (int k = open + 1; k < t.size() && k <= open + 30; k++) {
+            Token x = t.get(k);
+            if (x.is(")")) {
+                return k > open + 1 ? k : -1;
+            }
+            if (x.is("(") || isSentenceEnd(x)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** "We name our method Byte2Word", "which we call Pathways Language Model PaLM". */
+    private void namingVerb(int j) {
+        int k = j;
+        while (k < t.size() && k - j < 3 && t.get(k).word()
+                && (NameShape.isStopword(t.get(k).text())
+                    || NameShape.KIND_NOUNS.contains(NameShape.lower(t.get(k).text()))
+                    || t.get(k).is("it") || t.get(k).is("them"))) {
+            k++;
+        }
+        if (k < t.size() && (t.get(k).word() ? NameShape.isNameWord(t.get(k).text()) : isQuote(t.get(k).text()))) {
+            named(k, false);
+        }
+    }
+
+    /** After "called", "dubbed", "named as", "namely": the name that follows. */
+    private void named(int j, boolean namely) {
+        int k = j;
+        while (k < t.size() && t.get(k).word() && (t.get(k).is("as") || t.get(k).is("the") || t.get(k).is("a"))) {
+            k++;
+        }
+        if (k >= t.size()) {
+            return;
+        }
+        Token x = t.get(k);
+        if (!x.word()) {
+            if (isQuote(x.text())) {
+                quoted(k);
+            }
+            return;
+        }
+        // "dubbed Universal Parallel Tuning (UniPT)", "termed masked token optimization (MTO)"
+        int open = definitionParenthesis(k);
+        if (open >= 0 && AcronymDefinition.longFormStart(texts(k, open), t.get(open + 1).text()) == 0) {
+            parenthesis(k, open, false);
+            return;
+        }
+        if (spelledOutAcronym(k)) {
+            return;
+        }
+        if (!NameShape.isNameWord(x.text())) {
+            return;
+        }
+        Candidate c = candidateAt(k, true);
+        if (namely && enumeration(j, c.end)) {
+            return; // "two architectures, namely BERT and ConvKNRM": other people's
+        }
+        emit(c, false);
+    }
+
+    /**
+     * "termed LMM with Sophisticated Tasks, Local image compression, and Mixture of global
+     * Experts (SliME)": a definition running over commas, its first letter right after the cue.
+     * Only the short form is kept; such a long form is no name.
+     */
+    private boolean spelledOutAcronym(int k) {
+        List<String> words = new ArrayList<>();
+        for (int i = k; i < t.size() && i - k < 3 * MAX_LONG_FORM; i++) {
+            Token x = t.get(i);
+            if (x.word()) {
+                words.add(x.text());
+            } else if (x.is("(")) {
+                if (i + 2 < t.size() && t.get(i + 2).is(")") && t.get(i + 1).word()
+                        && NameShape.isShortFormShape(t.get(i + 1).text()) && words.size() > MAX_LONG_FORM
+                        && AcronymDefinition.longFormStart(words, t.get(i + 1).text()) >= 0) {
+                    out.add(t.get(i + 1).text());
+                    defined.add(t.get(i + 1).text());
+                    return true;
+                }
+                return false;
+            } else if (!x.is(",")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** "... architectures, namely X and Y": a plural before "namely" and a list after it. */
+    private boolean enumeration(int afterNamely, int end) {
+        int k = afterNamely - 2;
+        while (k >= 0 && !t.get(k).word()) {
+            k--;
+        }
+        boolean plural = k >= 0 && isLowerWord(t.get(k)) && t.get(k).text().endsWith("s")
+                && !t.get(k).text().endsWith("ss");
+        boolean list = end < t.size() && (t.get(end).is("and") || t.get(end).is(","));
+        return plural && list;
+    }
+
+    /** "our proposed X", "our model X", "our X." — only coined names, only where the phrase ends. */
+    private void ownNamed(int j) {
+        int k = j;
+        while (k < t.size() && t.get(k).word() && (t.get(k).is("proposed") || t.get(k).is("new")
+                || t.get(k).is("final") || t.get(k).is("resulting"))) {
+            k++;
+        }
+        boolean kind = false;
+        if (k < t.size() && t.get(k).word() && NameShape.KIND_NOUNS.contains(NameShape.lower(t.get(k).text()))) {
+            kind = true;
+            k++;
+            if (k + 1 < t.size() && t.get(k).is(",") && t.get(k + 1).word()
+                    && (DETERMINERS.contains(NameShape.lower(t.get(k + 1).text())) || NameShape.isNameWord(t.get(k + 1).text()))
+                    && !t.get(k + 1).isIgnoreCase("our")) {
+                // "Our proposed solution, the cross-refinement ... transformer (CRAFT), ..."
+                object(k + 1, true);
+                return;
+            }
+        }
+        if (k >= t.size()) {
+            return;
+        }
+        Token x = t.get(k);
+        if (!x.word()) {
+            if (isQuote(x.text())) {
+                quoted(k);
+            }
+            return;
+        }
+        if (!NameShape.isNameWord(x.text())) {
+            return;
+        }
+        int open = definitionParenthesis(k);
+        if (open >= 0) {
+            if (startsDefinition(k, open, k)) {
+                parenthesis(k, open, false); // "the proposed Intra-Document Cascaded Ranking Model (IDCM)"
+            }
+            return;
+        }
+        if (!NameShape.isMarked(x.text()) && !kind) {
+            return; // "our Japanese medical BERT": only coined names after a bare "our"
+        }
+        Candidate c = candidateAt(k, kind);
+        if (c.modifier) {
+            return;
+        }
+        // "our Llama-2 models" names a base model; "our UniPT can", "our SiT." name ours
+        if (!kind && c.end < t.size() && t.get(c.end).word()
+                && NameShape.KIND_NOUNS.contains(NameShape.lower(t.get(c.end).text()))) {
+            return;
+        }
+        // "our LLaMA-7B with ...": authors say "our" of what they merely used, so a bare "our X"
+        // only confirms a name the title carries
+        if (c.names.stream().allMatch(this::inTitleCompact)) {
+            emit(c, true);
+        }
+    }
+
+    /** {@code "1.5-Pints"}, {@code "ULIP-Objaverse Triplets"}: a quoted name of a few words. */
+    private void quoted(int open) {
+        List<String> words = new ArrayList<>();
+        for (int k = open + 1; k < t.size() && words.size() <= NameShape.MAX_NAME_WORDS; k++) {
+            Token x = t.get(k);
+            if (x.word()) {
+                words.add(x.text());
+                continue;
+            }
+            if (isQuote(x.text()) && !words.isEmpty() && NameShape.isNameWord(words.get(0))) {
+                out.add(String.join(" ", words));
+            }
+            return;
+        }
+    }
+
+    private static boolean isQuote(String p) {
+        return p.equals("\"") || p.equals("“") || p.equals("”") || p.equals("'") || p.equals("`")
+                || p.equals("‘") || p.equals("’");
+    }
+
+    // ---- the name itself ------------------------------------------------------------------
+
+    /** Names found at some position, and where reading may go on. */
+    private record Candidate(List<String> names, int end, boolean modifier) {
+    }
+
+    /**
+     * Reads the name starting at {@code k}: the run of capitalized and coined words, with a
+     * trailing version ({@code Griffon v2}, {@code NVLM 1.0}). In an appositive ("a new
+     * scheduler, Power scheduler,") the whole short phrase is the name. A run followed by a
+     * lower-case noun ("Vision-Language learning algorithm", "T5X checkpoints") is a modifier,
+     * not a name; a kind noun ("the Parti model", "SimCore algorithm") is fine.
+     */
+    private Candidate candidateAt(int k, boolean appositive) {
+        int fullEnd = k;
+        while (fullEnd < t.size() && fullEnd - k < MAX_LONG_FORM && t.get(fullEnd).word()) {
+            fullEnd++;
+        }
+        int end = k + 1;
+        while (end < t.size() && t.get(end).word() && end - k < NameShape.MAX_NAME_WORDS) {
+            String w = t.get(end).text();
+            if (!(NameShape.isNameWord(w) || NameShape.isVersion(w))) {
+                break;
+            }
+            end++;
+        }
+        if (appositive && fullEnd - k <= 3 && fullEnd > end && endsPhrase(fullEnd) && lowerCaseTail(end, fullEnd)
+                && !NameShape.isMarked(t.get(k).text())) {
+            return new Candidate(List.of(join(k, fullEnd)), fullEnd, false);
+        }
+        // "the Curse of Depth,": a name with a function word inside, as the title writes it
+        if (end + 1 < t.size() && t.get(end).word() && NameShape.CONNECTORS.contains(t.get(end).text())
+                && !t.get(end).is("and") && !t.get(end).is("&")
+                && t.get(end + 1).word() && NameShape.isNameWord(t.get(end + 1).text())) {
+            int longEnd = end + 1;
+            while (longEnd < t.size() && t.get(longEnd).word() && longEnd - k < NameShape.MAX_NAME_WORDS
+                    && (NameShape.isNameWord(t.get(longEnd).text()) || NameShape.CONNECTORS.contains(t.get(longEnd).text()))) {
+                longEnd++;
+            }
+            while (longEnd > end && NameShape.CONNECTORS.contains(t.get(longEnd - 1).text())) {
+                longEnd--;
+            }
+            String phrase = join(k, longEnd);
+            if (inTitle(phrase)) {
+                return new Candidate(List.of(phrase), longEnd, false);
+            }
+            if (!NameShape.isMarked(t.get(k).text())) {
+                return new Candidate(List.of(), end, false); // a capitalized phrase we cannot delimit
+            }
+        }
+        if (!appositive && end < t.size() && t.get(end).word()) {
+            String next = t.get(end).text();
+            String lw = NameShape.lower(next);
+            boolean content = !NameShape.isNameWord(next) && !NameShape.isStopword(next)
+                    && !NameShape.KIND_NOUNS.contains(lw) && !NAME_FOLLOWERS.contains(lw)
+                    && !NAMING_CUES.contains(lw) && !SCAN_STOPS.contains(lw);
+            if (content) {
+                return new Candidate(List.of(), end, true);
+            }
+        }
+        if (end == k + 1 && NameShape.isDescriptiveCompound(t.get(k).text())) {
+            return new Candidate(List.of(), end, true); // "an Audio-to-Motion module"
+        }
+        return new Candidate(splitTrailingAcronym(k, end), end, false);
+    }
+
+    /** "Pathways Language Model PaLM" is the long form followed by its short form. */
+    private List<String> splitTrailingAcronym(int k, int end) {
+        if (end - k >= 3) {
+            String last = t.get(end - 1).text();
+            List<String> before = texts(k, end - 1);
+            if (NameShape.isMarked(last) && AcronymDefinition.longFormStart(before, last) == 0) {
+                return List.of(last, String.join(" ", before));
+            }
+        }
+        return List.of(join(k, end));
+    }
+
+    /** The title contains the name, punctuation and case forgiven ("DocOwl2" in "mPLUG-DocOwl2"). */
+    private boolean inTitleCompact(String name) {
+        String n = NameKeys.compact(name);
+        return !n.isEmpty() && compactTitle.contains(n);
+    }
+
+    /** The phrase occurs in the title, as whole words (case and punctuation spacing forgiven). */
+    private boolean inTitle(String phrase) {
+        String p = NameKeys.spaced(phrase);
+        return !p.isEmpty() && spacedTitle.contains(" " + p + " ");
+    }
+
+    private boolean endsPhrase(int k) {
+        return k >= t.size() || (!t.get(k).word() && (t.get(k).is(",") || isSentenceEnd(t.get(k))));
+    }
+
+    /** The words of an appositive after its capitalized head are plain lower-case nouns. */
+    private boolean lowerCaseTail(int from, int to) {
+        for (int i = from; i < to; i++) {
+            String w = t.get(i).text();
+            if (NameShape.isStopword(w) || !w.equals(NameShape.lower(w)) || NAME_FOLLOWERS.contains(w)
+                    || NameShape.KIND_NOUNS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The texts of the tokens from {@code from} to {@code to}, at most the last 16. */
+    private List<String> texts(int from, int to) {
+        List<String> words = new ArrayList<>();
+        for (int i = Math.max(from, to - 2 * MAX_LONG_FORM); i < to; i++) {
+            words.add(t.get(i).text());
+        }
+        return words;
+    }
+
+    private String join(int from, int to) {
+        String s = String.join(" ", texts(from, to));
+        return s.endsWith("'s") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    /** One word spelled like a made-up name: {@code TokenAdapt}, {@code Ling-Lite}, {@code RS5M}. */
+    private static boolean isCoined(String w) {
+        return NameShape.isMarked(w) || (NameShape.isNameWord(w) && w.indexOf('-') > 0);
+    }
+
+    /**
+     * Records a candidate and what directly extends it: "M3: Matryoshka Multimodal Models" (the
+     * title spelled out), "DEFT, Density-Efficient Fine-Tuning" (an expansion), "TokenAdapt and
+     * ColorAdapt" (two coined names; not after "our", where the second is usually not ours).
+     */
+    private void emit(Candidate c, boolean noCoordination) {
+        out.addAll(c.names);
+        int k = c.end;
+        if (c.names.isEmpty() || k + 1 >= t.size()) {
+            return;
+        }
+        String last = c.names.get(c.names.size() - 1);
+        Token sep = t.get(k);
+        if (!sep.word() && (sep.is(":") || sep.is(","))) {
+            int end = k + 1;
+            while (end < t.size() && t.get(end).word() && end - k <= NameShape.MAX_NAME_WORDS) {
+                end++;
+            }
+            List<String> words = texts(k + 1, end);
+            if (!words.isEmpty() && endsPhrase(end)) {
+                String phrase = String.join(" ", words);
+                boolean spelledOut = AcronymDefinition.longFormStart(words, last) == 0
+                        || phrase.equalsIgnoreCase(title.strip());
+                if (spelledOut && NameShape.isTitleCased(phrase)) {
+                    out.add(phrase);
+                }
+            }
+        } else if (!noCoordination && sep.word() && (sep.is("and") || sep.is("&")) && isCoined(last)
+                && t.get(k + 1).word() && isCoined(t.get(k + 1).text())) {
+            Candidate second = candidateAt(k + 1, false);
+            if (!second.modifier) {
+                out.addAll(second.names);
+            }
+        }
+    }
+}
