@@ -1,0 +1,611 @@
+// End-to-end test of the Papernotes extension in a real VS Code (code-server 4.100.3 = VS Code
+// 1.100) driven through headless Chromium with playwright-core.
+//
+//   npm run e2e                    (from client-vscode/)
+//
+// Steps: package the VSIX (server jar inside), install code-server and Chromium if missing,
+// install the VSIX, serve a temporary notes folder, open notes/ideas.md and check what a user
+// sees: the extension starts the server, `[[Mini-Mon` + Ctrl+Space offers Mini-Monkey, hovering
+// `Prepacking` shows its summary, F12 on it opens the corpus file on the title line, "Search
+// papers" inserts a [[link]], and the server log is shown.
+//
+// Environment:
+//   CODE_SERVER_INSTALLER  installer script (default: <repo>/../shared/tools/install-code-server.sh)
+//   CODE_SERVER_DIR        where code-server is installed (default: the installer's default)
+//   CHROMIUM               browser executable (default: /usr/bin/chromium, apt-get installed if missing)
+//   E2E_TIMEOUT_S          overall time limit in seconds (default 900)
+//   E2E_SERVER_WAIT_S      how long to wait for the first completion (server start + indexing; default 240)
+//   E2E_STEPS=client       only the client checks (install, activation, server launch, log)
+//   E2E_SKIP_PACKAGE=1     use the existing papernotes.vsix instead of running `npm run package`
+//   E2E_KEEP=1             keep the temporary folder (code-server settings, logs, notes)
+// Screenshots go to build/e2e-screenshots/, logs to build/e2e-logs/. Exit status 0 only when
+// every assertion held.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const CLIENT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPO = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: CLIENT, encoding: 'utf8' }).trim();
+  } catch {
+    return path.resolve(CLIENT, '..');
+  }
+})();
+const SHOTS = path.join(CLIENT, 'build', 'e2e-screenshots');
+const LOGS = path.join(CLIENT, 'build', 'e2e-logs');
+const VSIX = path.join(CLIENT, 'papernotes.vsix');
+const CORPUS = path.join(REPO, 'corpus');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const INSTALLER = process.env.CODE_SERVER_INSTALLER || path.join(REPO, '..', 'shared', 'tools', 'install-code-server.sh');
+const TIMEOUT_S = Number(process.env.E2E_TIMEOUT_S || 900);
+const SERVER_WAIT_S = Number(process.env.E2E_SERVER_WAIT_S || 240);
+const ONLY_CLIENT = process.env.E2E_STEPS === 'client';
+const isMac = process.platform === 'darwin';
+const MOD = isMac ? 'Meta' : 'Control';
+
+const T0 = Date.now();
+const since = (t) => `${((Date.now() - t) / 1000).toFixed(1)}s`;
+function log(msg) {
+  console.log(`[e2e ${since(T0).padStart(7)}] ${msg}`);
+}
+
+// ---------------------------------------------------------------------------- cleanup
+const cleanups = [];
+let tmp;
+let finished = false;
+async function cleanup() {
+  while (cleanups.length) {
+    const fn = cleanups.pop();
+    try {
+      await fn();
+    } catch (e) {
+      console.error(`cleanup: ${e?.message ?? e}`);
+    }
+  }
+}
+/** Kills every process whose command line mentions our temp folder (code-server, its extension
+ * host, the Java server launched from the extension installed there, Chromium's helpers). */
+function killStrays() {
+  if (!tmp || !fs.existsSync('/proc')) return;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    if (Number(pid) === process.pid) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes(tmp)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone or not ours
+    }
+  }
+}
+async function fail(msg) {
+  if (finished) return;
+  finished = true;
+  console.error(`\nE2E FAILED: ${msg}`);
+  await cleanup();
+  killStrays();
+  process.exit(1);
+}
+const overall = setTimeout(() => void fail(`overall timeout of ${TIMEOUT_S}s reached`), TIMEOUT_S * 1000);
+process.on('SIGINT', () => void fail('interrupted'));
+process.on('SIGTERM', () => void fail('terminated'));
+process.on('unhandledRejection', (e) => void fail(`unhandled rejection: ${e?.stack ?? e}`));
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(`assertion failed: ${msg}`);
+}
+
+// ---------------------------------------------------------------------------- helpers
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
+  if (r.error) throw r.error;
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}\n${(r.stdout || '').slice(-3000)}\n${(r.stderr || '').slice(-3000)}`);
+  }
+  return r;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function httpOk(url) {
+  return new Promise((resolve) => {
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode >= 200 && res.statusCode < 400);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function waitFor(what, fn, timeoutMs, intervalMs = 250) {
+  const start = Date.now();
+  let last;
+  while (Date.now() - start < timeoutMs) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+}
+
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  if (process.env.CHROMIUM) throw new Error(`CHROMIUM=${CHROMIUM} does not exist`);
+  log('Chromium is missing: apt-get install -y chromium');
+  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo', '-n'] : [];
+  const sh = (args) => run(sudo[0] || args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  sh(['apt-get', 'update', '-qq']);
+  sh(['apt-get', 'install', '-y', '-qq', 'chromium']);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium but ${CHROMIUM} is still missing`);
+}
+
+function installCodeServer() {
+  if (!fs.existsSync(INSTALLER)) throw new Error(`code-server installer not found: ${INSTALLER} (set CODE_SERVER_INSTALLER)`);
+  log(`installing code-server: ${INSTALLER}`);
+  const args = process.env.CODE_SERVER_DIR ? [process.env.CODE_SERVER_DIR] : [];
+  const r = run('bash', [INSTALLER, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const entry = r.stdout.trim().split('\n').pop().trim();
+  if (!fs.existsSync(entry)) throw new Error(`installer did not print an existing entry script (got "${entry}")`);
+  return entry;
+}
+
+/** The 1-based line of a corpus file's line that starts with `prefix`. */
+function titleLine(file, prefix) {
+  const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const i = lines.findIndex((l) => l.startsWith(prefix));
+  return i < 0 ? -1 : i + 1;
+}
+
+/** Finds the Papernotes output channel's log file that VS Code writes under the user-data dir. */
+function outputLogFile(userDataDir) {
+  const found = [];
+  const walk = (dir) => {
+    let entries = [];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/Papernotes\.log$/.test(e.name)) found.push(p);
+    }
+  };
+  walk(path.join(userDataDir, 'logs'));
+  found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  return found[0];
+}
+
+// ---------------------------------------------------------------------------- page helpers
+async function shot(page, name) {
+  const file = path.join(SHOTS, name);
+  await page.screenshot({ path: file });
+  log(`screenshot ${path.relative(CLIENT, file)}`);
+}
+
+/** The text of the workbench status bar's cursor position item: "Ln X, Col Y". */
+async function cursorPosition(page) {
+  const text = await page.locator('#status\\.editor\\.selection').first().innerText({ timeout: 2000 }).catch(() => '');
+  const m = /Ln\s+(\d+),\s*Col\s+(\d+)/.exec(text);
+  return m ? { line: Number(m[1]), col: Number(m[2]), text: text.trim() } : undefined;
+}
+
+async function activeTabLabel(page) {
+  return (await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label').catch(() => null)) || '';
+}
+
+/** Runs a command through the command palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 10000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Runs "Papernotes: Show server log" and checks the Output panel shows the Papernotes channel. */
+async function showLog(page) {
+  await runCommand(page, 'Papernotes: Show server log');
+  const state = await waitFor('the Papernotes output channel in the Output panel', () => page.evaluate(() => {
+    const panel = document.querySelector('.part.panel');
+    if (!panel) return null;
+    const select = panel.querySelector('select.monaco-select-box');
+    const channel = select ? select.options[select.selectedIndex]?.text : '';
+    const text = [...panel.querySelectorAll('.monaco-editor .view-lines .view-line')].map((l) => l.textContent).join('\n');
+    return channel === 'Papernotes' && /\[(client|Trace|Info|Error|Warn)/.test(text) ? { channel, text } : null;
+  }), 15000, 300);
+  log(`"Papernotes: Show server log" shows the ${state.channel} channel (${state.text.split('\n').length} lines visible)`);
+}
+
+/** The client rect of the first occurrence of `word` in the visible editor text. */
+async function wordBox(page, word) {
+  return page.evaluate((w) => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor .view-lines')
+      || document.querySelector('.monaco-editor .view-lines');
+    if (!editor) return null;
+    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent.replace(/\u00a0/g, ' ');
+      const re = new RegExp(`(^|[^\\w-])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+      const m = re.exec(text);
+      if (m) {
+        const start = m.index + m[1].length;
+        const range = document.createRange();
+        range.setStart(n, start);
+        range.setEnd(n, start + w.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.left, y: r.top, width: r.width, height: r.height };
+      }
+    }
+    return null;
+  }, word);
+}
+
+/** The rendered text of the editor line that contains `needle`. */
+async function lineContaining(page, needle) {
+  return page.evaluate((s) => {
+    const lines = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')];
+    const texts = lines.map((l) => l.textContent.replace(/\u00a0/g, ' '));
+    return texts.find((t) => t.includes(s)) ?? null;
+  }, needle);
+}
+
+async function suggestLabels(page) {
+  return page.evaluate(() => {
+    const w = document.querySelector('.editor-widget.suggest-widget.visible');
+    if (!w) return null;
+    const rows = [...w.querySelectorAll('.monaco-list-row')];
+    return rows.map((r) => (r.querySelector('.label-name')?.textContent || r.getAttribute('aria-label') || '').trim());
+  });
+}
+
+async function hoverText(page) {
+  return page.evaluate(() => {
+    const hovers = [...document.querySelectorAll('.monaco-hover')].filter((h) => {
+      const r = h.getBoundingClientRect();
+      return !h.classList.contains('hidden') && r.width > 0 && r.height > 0;
+    });
+    return hovers.map((h) => h.innerText).join('\n').trim();
+  });
+}
+
+// ---------------------------------------------------------------------------- the test
+async function main() {
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.rmSync(LOGS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.mkdirSync(LOGS, { recursive: true });
+  log(`repo ${REPO}; mode ${ONLY_CLIENT ? 'client checks only' : 'full'}`);
+
+  if (!process.env.E2E_SKIP_PACKAGE) {
+    log('npm run package');
+    run('npm', ['run', '--silent', 'package'], { cwd: CLIENT, stdio: ['ignore', 'pipe', 'inherit'] });
+  }
+  assert(fs.existsSync(VSIX), `${VSIX} exists`);
+  assert(fs.existsSync(CORPUS), `the repo's corpus folder ${CORPUS} exists`);
+
+  ensureChromium();
+  const entry = installCodeServer();
+
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'papernotes-e2e-'));
+  if (!process.env.E2E_KEEP) cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const extDir = path.join(tmp, 'extensions');
+  const userData = path.join(tmp, 'user-data');
+  const browserProfile = path.join(tmp, 'chromium-profile');
+  const ws = path.join(tmp, 'notes-workspace');
+  const indexDir = path.join(tmp, 'index');
+  fs.mkdirSync(path.join(ws, 'notes'), { recursive: true });
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.mkdirSync(browserProfile);
+
+  const note = [
+    '# Reading ideas',
+    '',
+    'Prepacking could make our batched inference faster.',
+    '',
+    'Other papers to look at:',
+    ''
+  ].join('\n');
+  fs.writeFileSync(path.join(ws, 'notes', 'ideas.md'), note);
+
+  // The title line that go-to-definition must land on.
+  const TITLE_PREFIX = 'Prepacking: A Simple Method for Fast Prefilling';
+  const corpusFiles = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+  const titleLines = Object.fromEntries(
+    corpusFiles.map((f) => [f, titleLine(path.join(CORPUS, f), TITLE_PREFIX)]).filter(([, l]) => l > 0)
+  );
+  assert(Object.keys(titleLines).length > 0, `the corpus has a page with "${TITLE_PREFIX}..."`);
+  log(`Prepacking title lines in the corpus: ${JSON.stringify(titleLines)}`);
+
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'telemetry.telemetryLevel': 'off',
+        'security.workspace.trust.enabled': false,
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'git.enabled': false,
+        'window.restoreWindows': 'none',
+        'editor.hover.delay': 300,
+        // Two pages list Prepacking: go straight to the first definition instead of peeking.
+        'editor.gotoLocation.multipleDefinitions': 'goto',
+        '[markdown]': {
+          'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
+          // Only the language server's suggestions, so the completion check means something.
+          'editor.wordBasedSuggestions': 'off'
+        },
+        'papernotes.corpus': [CORPUS],
+        'papernotes.indexDir': indexDir,
+        'papernotes.trace.server': 'messages'
+      },
+      null,
+      2
+    )
+  );
+
+  log('installing the VSIX into code-server');
+  const inst = run(process.execPath, [entry, '--install-extension', VSIX, '--extensions-dir', extDir, '--user-data-dir', userData], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  const instOut = `${inst.stdout}${inst.stderr}`;
+  assert(/successfully installed/i.test(instOut), `code-server reports the extension installed (output: ${instOut.trim()})`);
+  const installed = fs.readdirSync(extDir).find((d) => d.startsWith('papernotes.papernotes-'));
+  assert(installed, `the extension folder is in ${extDir}`);
+  assert(fs.existsSync(path.join(extDir, installed, 'server', 'papernotes.jar')), 'the installed extension holds server/papernotes.jar');
+  log(`installed ${installed}`);
+
+  const port = await freePort();
+  const csLog = fs.openSync(path.join(LOGS, 'code-server.log'), 'w');
+  const cs = spawn(
+    process.execPath,
+    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+      '--disable-workspace-trust', '--extensions-dir', extDir, '--user-data-dir', userData, ws],
+    { detached: true, stdio: ['ignore', csLog, csLog], env: { ...process.env, PAPERNOTES_E2E_TMP: tmp } }
+  );
+  cleanups.push(async () => {
+    log('stopping code-server');
+    try {
+      process.kill(-cs.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    try {
+      process.kill(-cs.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  });
+  await waitFor('code-server to answer /healthz', () => httpOk(`http://127.0.0.1:${port}/healthz`), 60000, 500);
+  log(`code-server is up on port ${port}`);
+
+  const context = await chromium.launchPersistentContext(browserProfile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 900 },
+    timeout: 60000
+  });
+  cleanups.push(async () => {
+    log('closing Chromium');
+    await context.close().catch(() => {});
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20000);
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  cleanups.push(() => fs.writeFileSync(path.join(LOGS, 'browser-console.log'), consoleLines.join('\n') + '\n'));
+  cleanups.push(() => {
+    const f = outputLogFile(userData);
+    if (f) fs.copyFileSync(f, path.join(LOGS, 'papernotes-output.log'));
+  });
+
+  // On failure: a screenshot of what was on screen, and the server log.
+  const failShot = async () => {
+    await page.screenshot({ path: path.join(SHOTS, '99-failure.png') }).catch(() => {});
+    const f = outputLogFile(userData);
+    if (f) {
+      const text = fs.readFileSync(f, 'utf8');
+      console.error(`--- Papernotes output channel (last 60 lines of ${f}) ---\n${text.split('\n').slice(-60).join('\n')}\n---`);
+    } else {
+      console.error('--- no Papernotes output channel log was written (the extension did not activate?) ---');
+    }
+  };
+
+  try {
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'visible', timeout: 60000 }).catch(() => {});
+    log('workbench loaded');
+
+    // ---- 1. open the note (Quick Open)
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
+    await page.keyboard.press(`${MOD}+P`);
+    const qi = page.locator('.quick-input-widget .quick-input-box input');
+    await qi.waitFor({ state: 'visible' });
+    await qi.fill('ideas.md');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'ideas.md' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await waitFor('ideas.md to be the active editor', async () => (await activeTabLabel(page)).includes('ideas.md'), 20000);
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ state: 'visible' });
+    await waitFor('the note text to render', async () => (await lineContaining(page, 'Prepacking')) !== null, 20000);
+    const noteOpenedAt = Date.now();
+    log('note opened');
+    await shot(page, '01-note-open.png');
+
+    // ---- client checks: the extension activated on Markdown, found Java and launched the server
+    const logFile = await waitFor('the Papernotes output channel log', () => outputLogFile(userData), 30000, 500);
+    const launched = await waitFor(
+      'the extension to launch the server ("Starting: ... -jar .../papernotes.jar lsp")',
+      () => {
+        const t = fs.readFileSync(logFile, 'utf8');
+        return /Starting: .*-XX:\+ExitOnOutOfMemoryError -jar \S*server[\\/]papernotes\.jar lsp/.test(t) ? t : null;
+      },
+      30000,
+      500
+    );
+    log(`extension activated and launched the server: ${launched.split('\n').find((l) => l.includes('Starting:')).trim()}`);
+
+    if (ONLY_CLIENT) {
+      await showLog(page);
+      await shot(page, '05-server-log.png');
+      log('CLIENT CHECKS PASSED (E2E_STEPS=client: completion, hover and definition were not run)');
+      return;
+    }
+
+    // ---- 2. completion inside [[
+    const editorLines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+    await editorLines.click();
+    await page.keyboard.press(`${MOD}+End`);
+    await page.keyboard.type('See [[Mini-Mon', { delay: 30 });
+    let firstAttemptAt = Date.now();
+    let labels = null;
+    let attempts = 0;
+    labels = await waitFor(
+      'the suggest widget to offer Mini-Monkey',
+      async () => {
+        attempts++;
+        await page.keyboard.press('Control+Space');
+        const got = await waitFor('suggestions', async () => {
+          const l = await suggestLabels(page);
+          return l && l.some((x) => x.includes('Mini-Monkey')) ? l : null;
+        }, 2500, 150).catch(() => null);
+        if (!got) await page.keyboard.press('Escape');
+        return got;
+      },
+      SERVER_WAIT_S * 1000,
+      500
+    );
+    const completionMs = Date.now() - noteOpenedAt;
+    log(`completion offered [${labels.slice(0, 8).join(' | ')}] after ${attempts} Ctrl+Space; ` +
+      `note open -> first completion shown: ${(completionMs / 1000).toFixed(1)}s (first try ${since(firstAttemptAt)} ago)`);
+    fs.writeFileSync(path.join(LOGS, 'timing.json'), JSON.stringify({ noteOpenToFirstCompletionMs: completionMs, ctrlSpaceAttempts: attempts }, null, 2));
+    await shot(page, '02-completion.png');
+
+    // Accept the item and check the link is closed exactly once (VS Code auto-closes the brackets).
+    const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+    const idx = labels.findIndex((x) => x.includes('Mini-Monkey'));
+    await rows.nth(idx).click();
+    const accepted = await waitFor('the accepted completion in the note', async () => {
+      const l = await lineContaining(page, 'See [[');
+      return l && !l.includes('Mini-Mon]') ? l : null;
+    }, 5000).catch(() => lineContaining(page, 'See [['));
+    log(`after accepting: "${accepted.trim()}"`);
+    assert(/^See \[\[Mini-Monkey[^\]]*\]\]\s*$/.test(accepted.trim()), `accepting Mini-Monkey gives "See [[Mini-Monkey...]]", got "${accepted.trim()}"`);
+
+    // ---- 3. hover on the bare mention
+    const box = await waitFor('the word Prepacking on screen', () => wordBox(page, 'Prepacking'), 5000);
+    const hx = box.x + box.width / 2;
+    const hy = box.y + box.height / 2;
+    const hover = await waitFor(
+      'the hover on Prepacking to show its summary',
+      async () => {
+        await page.mouse.move(hx - 40, hy + 80);
+        await page.mouse.move(hx, hy, { steps: 4 });
+        return waitFor('hover', async () => {
+          const t = await hoverText(page);
+          return t && /Prepacking/.test(t) && /prefill/i.test(t) ? t : null;
+        }, 4000, 200).catch(() => null);
+      },
+      30000,
+      300
+    );
+    log(`hover: ${hover.replace(/\s+/g, ' ').slice(0, 200)}...`);
+    assert(/prefilling/i.test(hover), 'the hover contains words of the abstract ("prefilling")');
+    await shot(page, '03-hover.png');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    // ---- 4. go to definition (F12) on the mention
+    await page.mouse.click(hx, hy);
+    await page.keyboard.press('F12');
+    const tab = await waitFor('a corpus file to open', async () => {
+      const label = await activeTabLabel(page);
+      return Object.keys(titleLines).find((f) => label.includes(f)) ?? null;
+    }, 20000);
+    const pos = await waitFor('the cursor on the title line', async () => {
+      const p = await cursorPosition(page);
+      return p && p.line === titleLines[tab] ? p : null;
+    }, 5000).catch(async () => cursorPosition(page));
+    log(`definition opened ${tab} at ${pos?.text}; title line is ${titleLines[tab]}`);
+    assert(pos && pos.line === titleLines[tab], `F12 lands on line ${titleLines[tab]} of ${tab} (status bar: ${pos?.text})`);
+    await shot(page, '04-definition.png');
+
+    // ---- 5. "Papernotes: Search papers" inserts a [[link]] into the note
+    await page.locator('.tabs-container .tab', { hasText: 'ideas.md' }).first().click();
+    await waitFor('ideas.md to be active again', async () => (await activeTabLabel(page)).includes('ideas.md'), 10000);
+    await editorLines.click();
+    await page.keyboard.press(`${MOD}+End`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Also: ', { delay: 20 });
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Papernotes: Search papers');
+    await qi.waitFor({ state: 'visible' });
+    await qi.fill('Prepacking');
+    const item = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Prepacking' }).first();
+    await item.waitFor({ state: 'visible', timeout: 15000 });
+    await shot(page, '05-search.png');
+    await item.hover();
+    await item.locator('.action-label.codicon-link').click();
+    const inserted = await waitFor('the inserted link', async () => {
+      const l = await lineContaining(page, 'Also: ');
+      return l && l.includes(']]') ? l : null;
+    }, 5000).catch(() => lineContaining(page, 'Also: '));
+    log(`after "Search papers" + link button: "${inserted.trim()}"`);
+    assert(/^Also: \[\[[^\]]*Prepacking[^\]]*\]\]$/.test(inserted.trim()), `a [[Prepacking...]] link was inserted, got "${inserted.trim()}"`);
+
+    // ---- 6. the server log
+    await showLog(page);
+    await shot(page, '06-server-log.png');
+    log(`ALL E2E CHECKS PASSED; note open -> first completion: ${(completionMs / 1000).toFixed(1)}s`);
+  } catch (e) {
+    await failShot();
+    throw e;
+  }
+}
+
+try {
+  await main();
+  clearTimeout(overall);
+  finished = true;
+  await cleanup();
+  killStrays();
+  process.exit(0);
+} catch (e) {
+  await fail(e?.stack ?? String(e));
+}
