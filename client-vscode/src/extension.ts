@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import {
 	commands,
+	env,
 	ExtensionContext,
 	languages,
 	LanguageStatusItem,
@@ -56,13 +57,30 @@ function setStatus(text: string, severity: LanguageStatusSeverity, busy = false)
 	statusItem.busy = busy;
 }
 
+/**
+ * Opens the Settings editor on papernotes.java.home. The setting is machine-scoped, so in a remote
+ * window (SSH, WSL, containers, code-server) it lives in the Remote tab, not the User tab.
+ */
+async function openJavaHomeSetting(): Promise<void> {
+	const query = 'papernotes.java.home';
+	if (env.remoteName) {
+		try {
+			await commands.executeCommand('workbench.action.openRemoteSettings', { query });
+			return;
+		} catch {
+			// older VS Code: fall back to the plain Settings editor
+		}
+	}
+	await commands.executeCommand('workbench.action.openSettings', query);
+}
+
 /** Logs the error and shows it with a way to fix it; does not wait for the user to answer. */
 function showStartError(message: string, openSetting: boolean): void {
 	log(message);
 	const actions = openSetting ? ['Open Settings', 'Show Log'] : ['Show Log'];
 	void window.showErrorMessage(`Papernotes: ${message}`, ...actions).then((choice) => {
 		if (choice === 'Open Settings') {
-			void commands.executeCommand('workbench.action.openSettings', 'papernotes.java.home');
+			void openJavaHomeSetting();
 		} else if (choice === 'Show Log') {
 			outputChannel.show(true);
 		}

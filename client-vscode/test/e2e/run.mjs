@@ -15,7 +15,9 @@
 //   CHROMIUM               browser executable (default: /usr/bin/chromium, apt-get installed if missing)
 //   E2E_TIMEOUT_S          overall time limit in seconds (default 900)
 //   E2E_SERVER_WAIT_S      how long to wait for the first completion (server start + indexing; default 240)
-//   E2E_STEPS=client       only the client checks (install, activation, server launch, log)
+//   E2E_STEPS              all (default): full + nojava; full: the server features; client: only
+//                          install, activation, server launch and log (no server features needed);
+//                          nojava: only the "no Java 17+" error with its Open Settings button
 //   E2E_SKIP_PACKAGE=1     use the existing papernotes.vsix instead of running `npm run package`
 //   E2E_KEEP=1             keep the temporary folder (code-server settings, logs, notes)
 // Screenshots go to build/e2e-screenshots/, logs to build/e2e-logs/. Exit status 0 only when
@@ -45,7 +47,7 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const INSTALLER = process.env.CODE_SERVER_INSTALLER || path.join(REPO, '..', 'shared', 'tools', 'install-code-server.sh');
 const TIMEOUT_S = Number(process.env.E2E_TIMEOUT_S || 900);
 const SERVER_WAIT_S = Number(process.env.E2E_SERVER_WAIT_S || 240);
-const ONLY_CLIENT = process.env.E2E_STEPS === 'client';
+const STEPS = process.env.E2E_STEPS || 'all'; // all | full | client | nojava
 const isMac = process.platform === 'darwin';
 const MOD = isMac ? 'Meta' : 'Control';
 
@@ -229,7 +231,7 @@ async function runCommand(page, title) {
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 10000 });
-  await page.keyboard.press('Enter');
+  await row.click();
 }
 
 /** Runs "Papernotes: Show server log" and checks the Output panel shows the Papernotes channel. */
@@ -298,86 +300,51 @@ async function hoverText(page) {
   });
 }
 
-// ---------------------------------------------------------------------------- the test
-async function main() {
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  fs.rmSync(LOGS, { recursive: true, force: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
-  fs.mkdirSync(LOGS, { recursive: true });
-  log(`repo ${REPO}; mode ${ONLY_CLIENT ? 'client checks only' : 'full'}`);
+// ---------------------------------------------------------------------------- a VS Code session
+const NOTE = ['# Reading ideas', '', 'Prepacking could make our batched inference faster.', '', 'Other papers to look at:', ''].join('\n');
 
-  if (!process.env.E2E_SKIP_PACKAGE) {
-    log('npm run package');
-    run('npm', ['run', '--silent', 'package'], { cwd: CLIENT, stdio: ['ignore', 'pipe', 'inherit'] });
-  }
-  assert(fs.existsSync(VSIX), `${VSIX} exists`);
-  assert(fs.existsSync(CORPUS), `the repo's corpus folder ${CORPUS} exists`);
-
-  ensureChromium();
-  const entry = installCodeServer();
-
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'papernotes-e2e-'));
-  if (!process.env.E2E_KEEP) cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
-  const extDir = path.join(tmp, 'extensions');
-  const userData = path.join(tmp, 'user-data');
-  const browserProfile = path.join(tmp, 'chromium-profile');
-  const ws = path.join(tmp, 'notes-workspace');
-  const indexDir = path.join(tmp, 'index');
+/**
+ * Installs the VSIX into a fresh code-server profile under tmp/<name>, serves a notes workspace
+ * with the user settings plus `extraSettings`, opens it in a fresh headless Chromium and opens
+ * notes/ideas.md. Everything it starts is stopped by cleanup().
+ */
+async function openSession(entry, name, extraSettings) {
+  const dir = path.join(tmp, name);
+  const extDir = path.join(dir, 'extensions');
+  const userData = path.join(dir, 'user-data');
+  const browserProfile = path.join(dir, 'chromium-profile');
+  const ws = path.join(dir, 'notes-workspace');
   fs.mkdirSync(path.join(ws, 'notes'), { recursive: true });
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(browserProfile);
+  fs.writeFileSync(path.join(ws, 'notes', 'ideas.md'), NOTE);
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': false,
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.ignoreRecommendations': true,
+    'git.enabled': false,
+    'window.restoreWindows': 'none',
+    'editor.hover.delay': 300,
+    // Two pages list Prepacking: go straight to the first definition instead of peeking.
+    'editor.gotoLocation.multipleDefinitions': 'goto',
+    '[markdown]': {
+      'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
+      // Only the language server's suggestions, so the completion check means something.
+      'editor.wordBasedSuggestions': 'off'
+    },
+    'papernotes.corpus': [CORPUS],
+    'papernotes.indexDir': path.join(dir, 'index'),
+    'papernotes.trace.server': 'messages',
+    ...extraSettings
+  };
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
-  const note = [
-    '# Reading ideas',
-    '',
-    'Prepacking could make our batched inference faster.',
-    '',
-    'Other papers to look at:',
-    ''
-  ].join('\n');
-  fs.writeFileSync(path.join(ws, 'notes', 'ideas.md'), note);
-
-  // The title line that go-to-definition must land on.
-  const TITLE_PREFIX = 'Prepacking: A Simple Method for Fast Prefilling';
-  const corpusFiles = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
-  const titleLines = Object.fromEntries(
-    corpusFiles.map((f) => [f, titleLine(path.join(CORPUS, f), TITLE_PREFIX)]).filter(([, l]) => l > 0)
-  );
-  assert(Object.keys(titleLines).length > 0, `the corpus has a page with "${TITLE_PREFIX}..."`);
-  log(`Prepacking title lines in the corpus: ${JSON.stringify(titleLines)}`);
-
-  fs.writeFileSync(
-    path.join(userData, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'telemetry.telemetryLevel': 'off',
-        'security.workspace.trust.enabled': false,
-        'extensions.autoUpdate': false,
-        'extensions.autoCheckUpdates': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'window.restoreWindows': 'none',
-        'editor.hover.delay': 300,
-        // Two pages list Prepacking: go straight to the first definition instead of peeking.
-        'editor.gotoLocation.multipleDefinitions': 'goto',
-        '[markdown]': {
-          'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
-          // Only the language server's suggestions, so the completion check means something.
-          'editor.wordBasedSuggestions': 'off'
-        },
-        'papernotes.corpus': [CORPUS],
-        'papernotes.indexDir': indexDir,
-        'papernotes.trace.server': 'messages'
-      },
-      null,
-      2
-    )
-  );
-
-  log('installing the VSIX into code-server');
+  log(`[${name}] installing the VSIX into code-server`);
   const inst = run(process.execPath, [entry, '--install-extension', VSIX, '--extensions-dir', extDir, '--user-data-dir', userData], {
     stdio: ['ignore', 'pipe', 'pipe']
   });
@@ -386,32 +353,31 @@ async function main() {
   const installed = fs.readdirSync(extDir).find((d) => d.startsWith('papernotes.papernotes-'));
   assert(installed, `the extension folder is in ${extDir}`);
   assert(fs.existsSync(path.join(extDir, installed, 'server', 'papernotes.jar')), 'the installed extension holds server/papernotes.jar');
-  log(`installed ${installed}`);
+  log(`[${name}] installed ${installed}`);
 
   const port = await freePort();
-  const csLog = fs.openSync(path.join(LOGS, 'code-server.log'), 'w');
+  const csLog = fs.openSync(path.join(LOGS, `${name}-code-server.log`), 'w');
   const cs = spawn(
     process.execPath,
     [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
       '--disable-workspace-trust', '--extensions-dir', extDir, '--user-data-dir', userData, ws],
-    { detached: true, stdio: ['ignore', csLog, csLog], env: { ...process.env, PAPERNOTES_E2E_TMP: tmp } }
+    { detached: true, stdio: ['ignore', csLog, csLog] }
   );
-  cleanups.push(async () => {
-    log('stopping code-server');
-    try {
-      process.kill(-cs.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    await new Promise((r) => setTimeout(r, 1500));
-    try {
-      process.kill(-cs.pid, 'SIGKILL');
-    } catch {
-      // already gone
+  const stops = [];
+  stops.push(async () => {
+    log(`[${name}] stopping code-server`);
+    for (const sig of ['SIGTERM', 'SIGKILL']) {
+      try {
+        process.kill(-cs.pid, sig);
+      } catch {
+        break; // already gone
+      }
+      await new Promise((r) => setTimeout(r, 1500));
     }
   });
+  cleanups.push(stops[0]);
   await waitFor('code-server to answer /healthz', () => httpOk(`http://127.0.0.1:${port}/healthz`), 60000, 500);
-  log(`code-server is up on port ${port}`);
+  log(`[${name}] code-server is up on port ${port}`);
 
   const context = await chromium.launchPersistentContext(browserProfile, {
     executablePath: CHROMIUM,
@@ -421,29 +387,40 @@ async function main() {
     viewport: { width: 1400, height: 900 },
     timeout: 60000
   });
-  cleanups.push(async () => {
-    log('closing Chromium');
-    await context.close().catch(() => {});
-  });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20000);
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-  cleanups.push(() => fs.writeFileSync(path.join(LOGS, 'browser-console.log'), consoleLines.join('\n') + '\n'));
-  cleanups.push(() => {
+  const closeBrowser = async () => {
+    fs.writeFileSync(path.join(LOGS, `${name}-browser-console.log`), consoleLines.join('\n') + '\n');
     const f = outputLogFile(userData);
-    if (f) fs.copyFileSync(f, path.join(LOGS, 'papernotes-output.log'));
-  });
-
-  // On failure: a screenshot of what was on screen, and the server log.
-  const failShot = async () => {
-    await page.screenshot({ path: path.join(SHOTS, '99-failure.png') }).catch(() => {});
-    const f = outputLogFile(userData);
-    if (f) {
-      const text = fs.readFileSync(f, 'utf8');
-      console.error(`--- Papernotes output channel (last 60 lines of ${f}) ---\n${text.split('\n').slice(-60).join('\n')}\n---`);
-    } else {
-      console.error('--- no Papernotes output channel log was written (the extension did not activate?) ---');
+    if (f) fs.copyFileSync(f, path.join(LOGS, `${name}-papernotes-output.log`));
+    log(`[${name}] closing Chromium`);
+    await context.close().catch(() => {});
+  };
+  cleanups.push(closeBrowser);
+  const session = {
+    name,
+    page,
+    port,
+    userData,
+    /** On failure: a screenshot of what was on screen, and the end of the Papernotes output channel. */
+    async failShot() {
+      await page.screenshot({ path: path.join(SHOTS, `99-${name}-failure.png`) }).catch(() => {});
+      const f = outputLogFile(userData);
+      if (f) {
+        const text = fs.readFileSync(f, 'utf8');
+        console.error(`--- Papernotes output channel (last 60 lines of ${f}) ---\n${text.split('\n').slice(-60).join('\n')}\n---`);
+      } else {
+        console.error('--- no Papernotes output channel log was written (the extension did not activate?) ---');
+      }
+    },
+    async close() {
+      for (const fn of [closeBrowser, ...stops]) {
+        const i = cleanups.indexOf(fn);
+        if (i >= 0) cleanups.splice(i, 1);
+        await fn();
+      }
     }
   };
 
@@ -451,9 +428,8 @@ async function main() {
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'visible', timeout: 60000 }).catch(() => {});
-    log('workbench loaded');
-
-    // ---- 1. open the note (Quick Open)
+    log(`[${name}] workbench loaded`);
+    // Open the note with Quick Open, as a user would.
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
     await page.keyboard.press(`${MOD}+P`);
     const qi = page.locator('.quick-input-widget .quick-input-box input');
@@ -464,8 +440,57 @@ async function main() {
     await waitFor('ideas.md to be the active editor', async () => (await activeTabLabel(page)).includes('ideas.md'), 20000);
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor({ state: 'visible' });
     await waitFor('the note text to render', async () => (await lineContaining(page, 'Prepacking')) !== null, 20000);
-    const noteOpenedAt = Date.now();
-    log('note opened');
+    session.noteOpenedAt = Date.now();
+    log(`[${name}] note opened`);
+  } catch (e) {
+    await session.failShot();
+    throw e;
+  }
+  return session;
+}
+
+// ---------------------------------------------------------------------------- scenarios
+/** No Java 17+: a clear error whose button opens the papernotes.java.home setting. */
+async function scenarioNoJava(entry) {
+  const bogus = path.join(tmp, 'no-such-jdk');
+  const s = await openSession(entry, 'nojava', { 'papernotes.java.home': bogus });
+  const { page } = s;
+  try {
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Papernotes' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 30000 });
+    const text = (await toast.innerText()).replace(/\s+/g, ' ');
+    log(`[nojava] error shown: "${text.slice(0, 220)}"`);
+    assert(/papernotes\.java\.home/.test(text) && /Java 17\+?/.test(text), `the error names papernotes.java.home and Java 17 ("${text}")`);
+    await shot(page, '07-no-java-error.png');
+    await toast.getByRole('button', { name: 'Open Settings' }).click();
+    await waitFor('the Settings editor showing papernotes.java.home', () => page.evaluate(() => {
+      const ed = document.querySelector('.settings-editor');
+      return ed && /Java: Home/i.test(ed.innerText) ? true : null;
+    }), 15000, 300);
+    log('[nojava] "Open Settings" opened the Settings editor on Papernotes > Java: Home');
+    await shot(page, '08-no-java-settings.png');
+  } catch (e) {
+    await s.failShot();
+    throw e;
+  }
+  await s.close();
+}
+
+/** The real thing: server launch, completion, hover, definition, search, log. */
+async function scenarioFull(entry) {
+  // The title line that go-to-definition must land on.
+  const TITLE_PREFIX = 'Prepacking: A Simple Method for Fast Prefilling';
+  const corpusFiles = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt'));
+  const titleLines = Object.fromEntries(
+    corpusFiles.map((f) => [f, titleLine(path.join(CORPUS, f), TITLE_PREFIX)]).filter(([, l]) => l > 0)
+  );
+  assert(Object.keys(titleLines).length > 0, `the corpus has a page with "${TITLE_PREFIX}..."`);
+  log(`Prepacking title lines in the corpus: ${JSON.stringify(titleLines)}`);
+
+  const s = await openSession(entry, 'main', {});
+  const { page, userData, noteOpenedAt } = s;
+  const qi = page.locator('.quick-input-widget .quick-input-box input');
+  try {
     await shot(page, '01-note-open.png');
 
     // ---- client checks: the extension activated on Markdown, found Java and launched the server
@@ -481,15 +506,16 @@ async function main() {
     );
     log(`extension activated and launched the server: ${launched.split('\n').find((l) => l.includes('Starting:')).trim()}`);
 
-    if (ONLY_CLIENT) {
+    if (STEPS === 'client') {
       await showLog(page);
-      await shot(page, '05-server-log.png');
-      log('CLIENT CHECKS PASSED (E2E_STEPS=client: completion, hover and definition were not run)');
+      await shot(page, '06-server-log.png');
+      await s.close();
       return;
     }
 
     // ---- 2. completion inside [[
     const editorLines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+    await page.locator('.tabs-container .tab', { hasText: 'ideas.md' }).first().click();
     await editorLines.click();
     await page.keyboard.press(`${MOD}+End`);
     await page.keyboard.type('See [[Mini-Mon', { delay: 30 });
@@ -589,14 +615,71 @@ async function main() {
     log(`after "Search papers" + link button: "${inserted.trim()}"`);
     assert(/^Also: \[\[[^\]]*Prepacking[^\]]*\]\]$/.test(inserted.trim()), `a [[Prepacking...]] link was inserted, got "${inserted.trim()}"`);
 
-    // ---- 6. the server log
+    // ---- 6. "Papernotes: Rebuild index" sends workspace/executeCommand and the server answers
+    const outputLog = () => fs.readFileSync(outputLogFile(userData), 'utf8');
+    await runCommand(page, 'Papernotes: Rebuild index');
+    const rebuilt = await waitFor('the server to answer workspace/executeCommand', () => {
+      const m = /Received response 'workspace\/executeCommand - \(\d+\)' in (\d+)ms/.exec(outputLog());
+      return m ? `${m[1]}ms` : null;
+    }, 120000, 500);
+    assert(!/Request workspace\/executeCommand failed/.test(outputLog()), 'papernotes.rebuildIndex did not fail on the server');
+    log(`"Papernotes: Rebuild index": the server answered workspace/executeCommand in ${rebuilt}`);
+
+    // ---- 7. the server log
     await showLog(page);
     await shot(page, '06-server-log.png');
-    log(`ALL E2E CHECKS PASSED; note open -> first completion: ${(completionMs / 1000).toFixed(1)}s`);
+
+    // ---- 8. setting papernotes.java.home in the Settings editor offers a restart, which uses it
+    const props = spawnSync('java', ['-XshowSettings:properties', '-version'], { encoding: 'utf8' });
+    const javaHome = /^\s*java\.home = (.+)$/m.exec(`${props.stderr}${props.stdout}`)?.[1]?.trim();
+    assert(javaHome && fs.existsSync(javaHome), `the java.home of the java on the PATH is known (${javaHome})`);
+    await runCommand(page, `Preferences: Open Remote Settings (127.0.0.1:${s.port})`);
+    await page.locator('.settings-editor').waitFor({ state: 'visible' });
+    await page.keyboard.type('papernotes.java.home', { delay: 10 });
+    const input = page.locator('.settings-editor .setting-item-contents', { hasText: 'Java: Home' }).locator('input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill(javaHome);
+    await input.press('Tab');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Restart the language server' }).first();
+    await toast.waitFor({ state: 'visible', timeout: 20000 });
+    await shot(page, '09-restart-offer.png');
+    await toast.getByRole('button', { name: 'Restart' }).click();
+    await waitFor('the server to be relaunched with the Java of papernotes.java.home', () => {
+      const t = outputLog();
+      const i = t.indexOf(`from papernotes.java.home: ${path.join(javaHome, 'bin', 'java')}`);
+      return i >= 0 && t.indexOf('Server started.', i) > i;
+    }, 120000, 500);
+    log(`setting papernotes.java.home offered a restart; the server came back on ${javaHome}`);
+    log(`[main] all checks passed; note open -> first completion: ${(completionMs / 1000).toFixed(1)}s`);
   } catch (e) {
-    await failShot();
+    await s.failShot();
     throw e;
   }
+  await s.close();
+}
+
+async function main() {
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.rmSync(LOGS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.mkdirSync(LOGS, { recursive: true });
+  log(`repo ${REPO}; steps: ${STEPS}`);
+
+  if (!process.env.E2E_SKIP_PACKAGE) {
+    log('npm run package');
+    run('npm', ['run', '--silent', 'package'], { cwd: CLIENT, stdio: ['ignore', 'pipe', 'inherit'] });
+  }
+  assert(fs.existsSync(VSIX), `${VSIX} exists`);
+  assert(fs.existsSync(CORPUS), `the repo's corpus folder ${CORPUS} exists`);
+  ensureChromium();
+  const entry = installCodeServer();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'papernotes-e2e-'));
+  if (!process.env.E2E_KEEP) cleanups.unshift(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  else log(`keeping ${tmp}`);
+
+  if (STEPS !== 'nojava') await scenarioFull(entry);
+  if (STEPS === 'all' || STEPS === 'nojava') await scenarioNoJava(entry);
+  log(`E2E PASSED (${STEPS === 'client' ? 'client checks only: completion, hover, definition and search were not run' : STEPS})`);
 }
 
 try {
