@@ -138,6 +138,9 @@ function httpOk(url) {
   });
 }
 
+/** Thrown inside a waitFor predicate to stop waiting at once. */
+class Fatal extends Error {}
+
 async function waitFor(what, fn, timeoutMs, intervalMs = 250) {
   const start = Date.now();
   let last;
@@ -146,6 +149,7 @@ async function waitFor(what, fn, timeoutMs, intervalMs = 250) {
       last = await fn();
       if (last) return last;
     } catch (e) {
+      if (e instanceof Fatal) throw e;
       last = e;
     }
     await new Promise((r) => setTimeout(r, intervalMs));
@@ -525,6 +529,10 @@ async function scenarioFull(entry) {
     labels = await waitFor(
       'the suggest widget to offer Mini-Monkey',
       async () => {
+        // Fail fast when the client has given up on the server instead of waiting for the timeout.
+        const gaveUp = /language server could not be started|The server will not be restarted|server failed to initialize/.exec(
+          fs.readFileSync(logFile, 'utf8'));
+        if (gaveUp) throw new Fatal(`the language server did not start ("${gaveUp[0]}"); see the Papernotes output above`);
         attempts++;
         await page.keyboard.press('Control+Space');
         const got = await waitFor('suggestions', async () => {
@@ -572,7 +580,8 @@ async function scenarioFull(entry) {
       300
     );
     log(`hover: ${hover.replace(/\s+/g, ' ').slice(0, 200)}...`);
-    assert(/prefilling/i.test(hover), 'the hover contains words of the abstract ("prefilling")');
+    // Lower-case "prefilling" is in the abstract only (the title says "Prefilling").
+    assert(/\bprefilling\b/.test(hover), 'the hover shows words of the abstract (lower-case "prefilling"), not only the title');
     await shot(page, '03-hover.png');
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
