@@ -622,7 +622,7 @@ async function scenarioFull(entry) {
       return l && l.includes(']]') ? l : null;
     }, 5000).catch(() => lineContaining(page, 'Also: '));
     log(`after "Search papers" + link button: "${inserted.trim()}"`);
-    assert(/^Also: \[\[[^\]]*Prepacking[^\]]*\]\]$/.test(inserted.trim()), `a [[Prepacking...]] link was inserted, got "${inserted.trim()}"`);
+    assert(/^Also: \[\[[^\]]*Prepacking[^\]]*\]\]$/i.test(inserted.trim()), `a [[Prepacking...]] link was inserted, got "${inserted.trim()}"`);
 
     // ---- 6. "Papernotes: Rebuild index" sends workspace/executeCommand and the server answers
     const outputLog = () => fs.readFileSync(outputLogFile(userData), 'utf8');
