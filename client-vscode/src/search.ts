@@ -39,9 +39,22 @@ function describe(symbol: SymbolInformation | WorkspaceSymbol): string {
 	return range ? `${file}:${range.start.line + 1}` : file;
 }
 
-/** The text of the link target: a paper's name as the server gives it, with `]` and `|` removed. */
-export function linkTarget(name: string): string {
-	return name.replace(/[\]|[\r\n]+/g, ' ').replace(/\s+/g, ' ').trim();
+/** The server names a paper "<method name or short title> — <full title>". */
+const NAME_SEPARATOR = ' — ';
+
+function splitName(name: string): { label: string; title?: string } {
+	const i = name.indexOf(NAME_SEPARATOR);
+	return i > 0 ? { label: name.slice(0, i), title: name.slice(i + NAME_SEPARATOR.length) } : { label: name };
+}
+
+/**
+ * The target of the [[link]] for a symbol: `data.linkTarget` when the server gives one, else the
+ * short name before " — ", else the whole name; without `[`, `]`, `|` and line breaks.
+ */
+export function linkTarget(symbol: SymbolInformation | WorkspaceSymbol): string {
+	const data = (symbol as WorkspaceSymbol).data as { linkTarget?: unknown } | undefined;
+	const raw = data && typeof data.linkTarget === 'string' && data.linkTarget.trim() !== '' ? data.linkTarget : splitName(symbol.name).label;
+	return raw.replace(/[[\]|\r\n]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 async function resolveRange(client: LanguageClient, symbol: SymbolInformation | WorkspaceSymbol): Promise<Location> {
@@ -75,7 +88,7 @@ async function insertLink(symbol: SymbolInformation | WorkspaceSymbol): Promise<
 		void window.showWarningMessage('Papernotes: open a Markdown note to insert a link into it.');
 		return;
 	}
-	const link = `[[${linkTarget(symbol.name)}]]`;
+	const link = `[[${linkTarget(symbol)}]]`;
 	await editor.edit((edit) => {
 		for (const sel of editor.selections) {
 			edit.replace(sel, link);
@@ -119,15 +132,19 @@ export async function searchPapers(client: LanguageClient | undefined): Promise<
 					return;
 				}
 				const symbols = (result ?? []) as (SymbolInformation | WorkspaceSymbol)[];
-				qp.items = symbols.map((symbol) => ({
-					label: symbol.name,
-					description: symbol.containerName || undefined,
-					detail: describe(symbol),
+				qp.items = symbols.map((symbol) => {
+					const { label, title } = splitName(symbol.name);
+					const where = describe(symbol);
+					return {
+						label,
+						description: title ?? (symbol.containerName || undefined),
+						detail: title && symbol.containerName ? `${symbol.containerName}  ·  ${where}` : where,
 					// The server has already matched and ranked (typos, title words): keep its list.
 					alwaysShow: true,
-					buttons: canInsert ? [insertButton, openButton] : [openButton],
-					symbol
-				}));
+						buttons: canInsert ? [insertButton, openButton] : [openButton],
+						symbol
+					};
+				});
 				qp.busy = false;
 			},
 			(err) => {

@@ -523,32 +523,49 @@ async function scenarioFull(entry) {
     await editorLines.click();
     await page.keyboard.press(`${MOD}+End`);
     await page.keyboard.type('See [[Mini-Mon', { delay: 30 });
-    let firstAttemptAt = Date.now();
-    let labels = null;
+    const firstAttemptAt = Date.now();
     let attempts = 0;
-    labels = await waitFor(
+    let serverStartedMs;
+    let indexingShot = false;
+    const labels = await waitFor(
       'the suggest widget to offer Mini-Monkey',
       async () => {
+        const out = fs.readFileSync(logFile, 'utf8');
         // Fail fast when the client has given up on the server instead of waiting for the timeout.
-        const gaveUp = /language server could not be started|The server will not be restarted|server failed to initialize/.exec(
-          fs.readFileSync(logFile, 'utf8'));
+        const gaveUp = /language server could not be started|The server will not be restarted|server failed to initialize/.exec(out);
         if (gaveUp) throw new Fatal(`the language server did not start ("${gaveUp[0]}"); see the Papernotes output above`);
+        if (serverStartedMs === undefined && out.includes('Server started.')) serverStartedMs = Date.now() - noteOpenedAt;
+        // The server's $/progress shows in the status bar while it indexes: keep one picture of it.
+        if (!indexingShot) {
+          const status = await page.locator('.part.statusbar').innerText().catch(() => '');
+          if (/index/i.test(status)) {
+            indexingShot = true;
+            await shot(page, '01b-indexing-progress.png');
+          }
+        }
         attempts++;
         await page.keyboard.press('Control+Space');
         const got = await waitFor('suggestions', async () => {
           const l = await suggestLabels(page);
           return l && l.some((x) => x.includes('Mini-Monkey')) ? l : null;
-        }, 2500, 150).catch(() => null);
+        }, 1500, 100).catch(() => null);
         if (!got) await page.keyboard.press('Escape');
         return got;
       },
       SERVER_WAIT_S * 1000,
-      500
+      200
     );
     const completionMs = Date.now() - noteOpenedAt;
     log(`completion offered [${labels.slice(0, 8).join(' | ')}] after ${attempts} Ctrl+Space; ` +
-      `note open -> first completion shown: ${(completionMs / 1000).toFixed(1)}s (first try ${since(firstAttemptAt)} ago)`);
-    fs.writeFileSync(path.join(LOGS, 'timing.json'), JSON.stringify({ noteOpenToFirstCompletionMs: completionMs, ctrlSpaceAttempts: attempts }, null, 2));
+      `note open -> first completion shown: ${(completionMs / 1000).toFixed(1)}s ` +
+      `(client reported "Server started." after ${serverStartedMs === undefined ? '?' : (serverStartedMs / 1000).toFixed(1)}s; ` +
+      `first Ctrl+Space ${((firstAttemptAt - noteOpenedAt) / 1000).toFixed(1)}s after opening)`);
+    fs.writeFileSync(path.join(LOGS, 'timing.json'), JSON.stringify({
+      noteOpenToFirstCompletionMs: completionMs,
+      noteOpenToServerStartedMs: serverStartedMs ?? null,
+      noteOpenToFirstCtrlSpaceMs: firstAttemptAt - noteOpenedAt,
+      ctrlSpaceAttempts: attempts
+    }, null, 2));
     await shot(page, '02-completion.png');
 
     // Accept the item and check the link is closed exactly once (VS Code auto-closes the brackets).
