@@ -1,0 +1,144 @@
+// Finds a Java 17+ runtime for the server: setting `papernotes.java.home`, then
+// JAVA_HOME, then `java` on the PATH. Each candidate is checked with `java -version`.
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const MIN_JAVA = 17;
+
+export interface JavaRuntime {
+	/** Absolute path of the java executable (or the bare command name when taken from PATH). */
+	executable: string;
+	/** Major version, e.g. 17 or 21. */
+	major: number;
+	/** Where it was found: "papernotes.java.home", "JAVA_HOME" or "PATH". */
+	source: string;
+	/** The first line of `java -version`. */
+	versionLine: string;
+}
+
+export class JavaNotFoundError extends Error {
+	constructor(message: string, readonly fromSetting: boolean) {
+		super(message);
+	}
+}
+
+const exe = process.platform === 'win32' ? 'java.exe' : 'java';
+
+/** Parses the output of `java -version` (it goes to stderr) into a major version. */
+export function parseJavaVersion(output: string): { major: number; line: string } | undefined {
+	// openjdk version "17.0.15" 2025-04-15 | java version "1.8.0_292" | openjdk version "21" 2023-09-19
+	const m = /version\s+"(\d+)(?:\.(\d+))?[^"]*"/.exec(output);
+	if (!m) {
+		return undefined;
+	}
+	let major = parseInt(m[1], 10);
+	if (major === 1 && m[2] !== undefined) {
+		major = parseInt(m[2], 10);
+	}
+	const line = output.split(/\r?\n/).find((l) => l.includes(m[0])) ?? m[0];
+	return { major, line: line.trim() };
+}
+
+function runVersion(executable: string): Promise<{ major: number; line: string }> {
+	return new Promise((resolve, reject) => {
+		execFile(executable, ['-version'], { timeout: 20000, windowsHide: true }, (err, stdout, stderr) => {
+			const parsed = parseJavaVersion(`${stderr}\n${stdout}`);
+			if (parsed) {
+				resolve(parsed);
+			} else if (err) {
+				reject(err);
+			} else {
+				reject(new Error(`could not read the version from "${executable} -version"`));
+			}
+		});
+	});
+}
+
+function onPath(): string | undefined {
+	for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+		if (!dir) {
+			continue;
+		}
+		const candidate = path.join(dir, exe);
+		try {
+			fs.accessSync(candidate, fs.constants.X_OK);
+			return candidate;
+		} catch {
+			// not here
+		}
+	}
+	return undefined;
+}
+
+export function expandHome(p: string): string {
+	if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) {
+		return path.join(process.env.HOME ?? process.env.USERPROFILE ?? '', p.slice(1));
+	}
+	return p;
+}
+
+/**
+ * Returns the first Java 17+ runtime. A `papernotes.java.home` that is set but unusable is an
+ * error of its own (the user asked for that runtime); JAVA_HOME and PATH are tried in turn.
+ */
+export async function findJava(javaHomeSetting: string | undefined, log: (line: string) => void): Promise<JavaRuntime> {
+	const setting = (javaHomeSetting ?? '').trim();
+	if (setting) {
+		const home = expandHome(setting);
+		const executable = path.join(home, 'bin', exe);
+		try {
+			const v = await runVersion(executable);
+			if (v.major >= MIN_JAVA) {
+				return { executable, major: v.major, source: 'papernotes.java.home', versionLine: v.line };
+			}
+			throw new JavaNotFoundError(
+				`The Java runtime in papernotes.java.home (${home}) is Java ${v.major}; the papernotes server needs Java ${MIN_JAVA} or newer.`,
+				true
+			);
+		} catch (e) {
+			if (e instanceof JavaNotFoundError) {
+				throw e;
+			}
+			throw new JavaNotFoundError(
+				`papernotes.java.home is "${setting}", but ${executable} cannot be run (${(e as Error).message}). Point it at a Java ${MIN_JAVA}+ installation (the folder that contains bin/${exe}).`,
+				true
+			);
+		}
+	}
+
+	const tried: string[] = [];
+	const candidates: { executable: string; source: string }[] = [];
+	const javaHome = process.env.JAVA_HOME;
+	if (javaHome) {
+		candidates.push({ executable: path.join(javaHome, 'bin', exe), source: 'JAVA_HOME' });
+	}
+	const fromPath = onPath();
+	if (fromPath) {
+		candidates.push({ executable: fromPath, source: 'PATH' });
+	}
+	for (const c of candidates) {
+		try {
+			const v = await runVersion(c.executable);
+			if (v.major >= MIN_JAVA) {
+				return { executable: c.executable, major: v.major, source: c.source, versionLine: v.line };
+			}
+			tried.push(`${c.executable} (from ${c.source}) is Java ${v.major}`);
+		} catch (e) {
+			tried.push(`${c.executable} (from ${c.source}) cannot be run: ${(e as Error).message}`);
+		}
+	}
+	if (!javaHome) {
+		tried.push('JAVA_HOME is not set');
+	}
+	if (!fromPath) {
+		tried.push(`no "${exe}" on the PATH`);
+	}
+	for (const t of tried) {
+		log(`Java lookup: ${t}`);
+	}
+	throw new JavaNotFoundError(
+		`The papernotes server needs Java ${MIN_JAVA} or newer, and none was found (${tried.join('; ')}). Install a JDK ${MIN_JAVA}+ or set papernotes.java.home to its folder.`,
+		false
+	);
+}
