@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh
 mvn -q -B verify -Dpapernotes.requireEditors=true
 if [ "${PAPERNOTES_SKIP_VSCODE_E2E:-0}" != "1" ] && [ -f client-vscode/package.json ]; then
-  (cd client-vscode && npm ci --no-audit --no-fund && npm run package && npm run e2e)
+  # e2e packages the VSIX (with the jar just built) before it starts VS Code
+  (cd client-vscode && npm ci --no-audit --no-fund && npm test && npm run e2e)
 fi
 echo "all tests passed"

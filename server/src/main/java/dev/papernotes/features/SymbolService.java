@@ -9,6 +9,7 @@ import dev.papernotes.names.NameKeys;
 import dev.papernotes.notes.NoteModel.Heading;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.Uris;
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,12 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 /** Workspace symbols: papers by name, title words and citekey, and the headings of notes. */
 public final class SymbolService {
     private SymbolService() {
+    }
+
+    /** What a [[link]] to the paper should say: its label when that names it alone, else its title. */
+    private static String uniqueTarget(FeatureContext ctx, PaperHeader h) throws IOException {
+        List<Paper> found = ctx.index().resolve(h.label());
+        return found.size() == 1 && found.get(0).id().equals(h.id()) ? h.label() : h.title();
     }
 
     public static List<WorkspaceSymbol> symbols(FeatureContext ctx, String query, int max, BooleanSupplier cancelled)
@@ -66,6 +73,9 @@ public final class SymbolService {
                     Either.forLeft(new Location(Uris.fromPath(first.file()),
                             Ranges.line(first.line() - 1, p.title().length()))));
             sym.setContainerName("@" + p.citekey());
+            JsonObject data = new JsonObject();
+            data.addProperty("linkTarget", uniqueTarget(ctx, h));
+            sym.setData(data);
             out.add(sym);
         }
         String key = NameKeys.spaced(q);
@@ -79,6 +89,13 @@ public final class SymbolService {
                             Either.forLeft(new Location(d.uri(), Ranges.of(d.model().lines(), h.span()))));
                     List<String> names = ctx.workspace().namesOf(d);
                     sym.setContainerName(names.isEmpty() ? d.uri() : names.get(names.size() - 1));
+                    if (!names.isEmpty()) {
+                        JsonObject data = new JsonObject();
+                        String note = ctx.workspace().resolveNote(names.get(0)).size() == 1
+                                ? names.get(0) : names.get(names.size() - 1);
+                        data.addProperty("linkTarget", note + "#" + h.text());
+                        sym.setData(data);
+                    }
                     out.add(sym);
                 }
             }

@@ -168,6 +168,9 @@ final class NotesWorkspaceService implements WorkspaceService {
             try (Session.Context ctx = session.context(true)) {
                 List<WorkspaceSymbol> symbols = SymbolService.symbols(ctx.features(), params.getQuery(), MAX_SYMBOLS,
                         Requests.cancelled(cancel));
+                if (session.workspaceSymbolData) {
+                    return Either.forRight(symbols);
+                }
                 // SymbolInformation is what every client understands (WorkspaceSymbol needs LSP 3.17).
                 List<SymbolInformation> out = new ArrayList<>();
                 for (WorkspaceSymbol s : symbols) {

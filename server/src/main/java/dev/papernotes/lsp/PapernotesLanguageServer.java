@@ -125,6 +125,7 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
                     && Boolean.TRUE.equals(text.getDefinition().getLinkSupport());
         }
         var ws = caps.getWorkspace();
+        session.workspaceSymbolData = ws != null && ws.getSymbol() != null && ws.getSymbol().getResolveSupport() != null;
         workspace.configurationSupported = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
         workspace.watchRegistrationSupported = ws != null && ws.getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());

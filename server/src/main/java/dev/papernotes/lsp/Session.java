@@ -57,6 +57,8 @@ final class Session {
     volatile boolean markdownCompletion = true;
     volatile boolean progressSupported;
     volatile boolean linkSupport;
+    /** The client takes LSP 3.17 WorkspaceSymbol (with data), not only SymbolInformation. */
+    volatile boolean workspaceSymbolData;
     private volatile IndexStore store;
     private volatile CorpusSelection selection;
     private final Map<String, ScheduledFuture<?>> pendingDiagnostics = new ConcurrentHashMap<>();
