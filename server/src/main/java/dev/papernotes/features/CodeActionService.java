@@ -82,7 +82,7 @@ public final class CodeActionService {
     private static List<String> closestNotes(FeatureContext ctx, String target) {
         String key = NameKeys.spaced(target);
         List<String> out = new ArrayList<>();
-        for (NoteDocument n : ctx.workspace().all()) {
+        for (NoteDocument n : ctx.workspace().linkable()) {
             for (String name : ctx.workspace().namesOf(n)) {
                 if (distance(NameKeys.spaced(name), key, 2) <= 2) {
                     out.add(name);

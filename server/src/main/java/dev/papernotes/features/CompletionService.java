@@ -96,7 +96,7 @@ public final class CompletionService {
         List<CompletionItem> exact = new ArrayList<>();
         List<CompletionItem> prefix = new ArrayList<>();
         List<CompletionItem> inside = new ArrayList<>();
-        for (NoteDocument d : ctx.workspace().all()) {
+        for (NoteDocument d : ctx.workspace().linkable()) {
             List<String> names = ctx.workspace().namesOf(d);
             if (d.uri().equals(current.uri()) || names.isEmpty()) {
                 continue;

@@ -26,6 +26,14 @@ public final class DiagnosticsService {
     }
 
     public static List<Diagnostic> diagnostics(FeatureContext ctx, NoteDocument doc) throws IOException {
+        return diagnostics(ctx, doc, -1);
+    }
+
+    /**
+     * @param typingAt where the user is typing (or -1): a link or citation there is unfinished,
+     *                 not unresolved, and gets no warning yet
+     */
+    public static List<Diagnostic> diagnostics(FeatureContext ctx, NoteDocument doc, int typingAt) throws IOException {
         List<Diagnostic> out = new ArrayList<>();
         if (ctx.index().isEmpty()) {
             return out; // before the first index every link would be "unresolved": say nothing yet
@@ -33,7 +41,8 @@ public final class DiagnosticsService {
         NoteAnalysis analysis = ctx.analysis(doc);
         for (PaperRef ref : analysis.refs()) {
             int n = ref.paperIds().size();
-            if (n == 0) {
+            boolean beingTyped = typingAt >= ref.span().start() - 2 && typingAt <= ref.span().end() + 2;
+            if (n == 0 && !beingTyped) {
                 if (ref.kind() == PaperRef.Kind.WIKI_LINK && ctx.workspace().resolveNote(ref.written()).isEmpty()) {
                     out.add(diagnostic(doc, ref, DiagnosticSeverity.Warning, UNRESOLVED_LINK,
                             "No paper or note named '" + ref.written() + "'"));

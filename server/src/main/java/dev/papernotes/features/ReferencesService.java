@@ -134,7 +134,7 @@ public final class ReferencesService {
     }
 
     private static List<NoteDocument> sorted(FeatureContext ctx) {
-        List<NoteDocument> docs = new ArrayList<>(ctx.workspace().all());
+        List<NoteDocument> docs = new ArrayList<>(ctx.workspace().linkable());
         docs.sort(Comparator.comparing(NoteDocument::uri));
         return docs;
     }

@@ -79,7 +79,7 @@ public final class SymbolService {
             out.add(sym);
         }
         String key = NameKeys.spaced(q);
-        for (NoteDocument d : ctx.workspace().all()) {
+        for (NoteDocument d : ctx.workspace().linkable()) {
             if (out.size() >= max * 2) {
                 break;
             }

@@ -229,16 +229,38 @@ final class Session {
         scheduleDiagnostics(uri, DIAGNOSTICS_DELAY_MS);
     }
 
+    /** Where the user is typing, and since when: a link there is not "unresolved" yet, only unfinished. */
+    private record Typing(int offset, long nanos) {
+    }
+
+    private static final long TYPING_QUIET_MS = 1500;
+    private final Map<String, Typing> typing = new ConcurrentHashMap<>();
+
+    void recordTyping(String uri, int caret) {
+        if (caret >= 0) {
+            typing.put(uri, new Typing(caret, System.nanoTime()));
+        } else {
+            typing.remove(uri);
+        }
+    }
+
     private void publishDiagnostics(String uri) {
         NoteDocument doc = workspace.get(uri);
         LanguageClient c = client;
         if (c == null || doc == null || !doc.isOpen()) {
             return;
         }
+        Typing t = typing.get(uri);
+        long sinceTyping = t == null ? Long.MAX_VALUE : (System.nanoTime() - t.nanos()) / 1_000_000;
+        int quietAt = sinceTyping < TYPING_QUIET_MS ? t.offset() : -1;
         try (Context ctx = context(true)) {
             List<Diagnostic> list = settings.diagnosticsEnabled()
-                    ? DiagnosticsService.diagnostics(ctx.features(), doc)
+                    ? DiagnosticsService.diagnostics(ctx.features(), doc, quietAt)
                     : List.of();
+            if (quietAt >= 0) {
+                // Say it once typing has paused, if it is still unresolved then.
+                scheduleDiagnostics(uri, TYPING_QUIET_MS - sinceTyping + 50);
+            }
             PublishDiagnosticsParams p = new PublishDiagnosticsParams(uri, list);
             p.setVersion(doc.version());
             c.publishDiagnostics(p);

@@ -10,13 +10,23 @@ final class TextEdits {
     private TextEdits() {
     }
 
+    /** The new text, and where the last change left the caret (just after its inserted text). */
+    record Applied(String text, int caret) {
+    }
+
     static String apply(String text, List<TextDocumentContentChangeEvent> changes) {
+        return applyWithCaret(text, changes).text();
+    }
+
+    static Applied applyWithCaret(String text, List<TextDocumentContentChangeEvent> changes) {
         String result = text;
+        int caret = -1;
         for (TextDocumentContentChangeEvent c : changes) {
             String insert = c.getText() == null ? "" : c.getText();
             Range r = c.getRange();
             if (r == null) {
                 result = insert;
+                caret = -1;
                 continue;
             }
             LineIndex lines = new LineIndex(result);
@@ -28,8 +38,9 @@ final class TextEdits {
                 end = t;
             }
             result = result.substring(0, start) + insert + result.substring(end);
+            caret = start + insert.length();
         }
-        return result;
+        return new Applied(result, caret);
     }
 
     private static int offset(LineIndex lines, org.eclipse.lsp4j.Position p) {

@@ -38,8 +38,37 @@ public final class NoteWorkspace {
     private volatile List<Path> roots = List.of();
     private final ConcurrentHashMap<String, NoteDocument> docs = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, NoteAnalysis> analyses = new ConcurrentHashMap<>();
+    /** Linkable notes by {@code NameKeys.spaced} of each of their names. */
+    private final ConcurrentHashMap<String, Set<String>> byName = new ConcurrentHashMap<>();
+    /** Uris of linkable notes, decided once per document (roots rarely change). */
+    private final Set<String> linkableUris = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> notesByPaper = new HashMap<>();
     private final Map<String, Set<String>> papersByNote = new HashMap<>();
+
+    private void put(NoteDocument d) {
+        NoteDocument old = docs.put(d.uri(), d);
+        if (old != null && old.isOpen() == d.isOpen()) {
+            return; // same file, same names, same linkability
+        }
+        unindex(d.uri(), old);
+        if (decideLinkable(d)) {
+            linkableUris.add(d.uri());
+            for (String name : namesOf(d)) {
+                byName.computeIfAbsent(NameKeys.spaced(name), k -> ConcurrentHashMap.newKeySet()).add(d.uri());
+            }
+        }
+    }
+
+    private void unindex(String uri, NoteDocument old) {
+        if (old != null && linkableUris.remove(uri)) {
+            for (String name : namesOf(old)) {
+                Set<String> s = byName.get(NameKeys.spaced(name));
+                if (s != null) {
+                    s.remove(uri);
+                }
+            }
+        }
+    }
 
     public void setRoots(List<Path> folders) {
         List<Path> real = new ArrayList<>();
@@ -51,6 +80,12 @@ public final class NoteWorkspace {
             }
         }
         roots = List.copyOf(real);
+        byName.clear();
+        linkableUris.clear();
+        for (NoteDocument d : List.copyOf(docs.values())) {
+            docs.remove(d.uri());
+            put(d);
+        }
     }
 
     public List<Path> roots() {
@@ -61,8 +96,37 @@ public final class NoteWorkspace {
         return docs.get(uri);
     }
 
+    /** Every document the server holds, including open ones outside the workspace folders. */
     public Collection<NoteDocument> all() {
         return docs.values();
+    }
+
+    /**
+     * The notes other notes may point at: files under the workspace folders (their real location
+     * too, so a symbolic link cannot lead out). Without workspace folders, the open notes.
+     * References, note links, completion and symbols never go beyond these.
+     */
+    public List<NoteDocument> linkable() {
+        List<NoteDocument> out = new ArrayList<>(linkableUris.size());
+        for (String uri : linkableUris) {
+            NoteDocument d = docs.get(uri);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    public boolean isLinkable(NoteDocument d) {
+        return linkableUris.contains(d.uri());
+    }
+
+    private boolean decideLinkable(NoteDocument d) {
+        if (roots.isEmpty()) {
+            return d.isOpen();
+        }
+        Path p = d.path();
+        return p != null && isWorkspaceNote(p);
     }
 
     public int size() {
@@ -73,7 +137,7 @@ public final class NoteWorkspace {
 
     public NoteDocument open(String uri, String text, int version) {
         NoteDocument d = new NoteDocument(uri, Uris.toPath(uri), text, version, true);
-        docs.put(uri, d);
+        put(d);
         return d;
     }
 
@@ -84,7 +148,7 @@ public final class NoteWorkspace {
             return null;
         }
         NoteDocument d = old.withText(text, version);
-        docs.put(uri, d);
+        put(d);
         return d;
     }
 
@@ -95,7 +159,7 @@ public final class NoteWorkspace {
         if (path != null && isWorkspaceNote(path) && Files.isRegularFile(path)) {
             NoteDocument fromDisk = read(path);
             if (fromDisk != null) {
-                docs.put(uri, fromDisk);
+                put(fromDisk);
                 return;
             }
         }
@@ -120,7 +184,7 @@ public final class NoteWorkspace {
             remove(uri);
             return null;
         }
-        docs.put(uri, d);
+        put(d);
         return d;
     }
 
@@ -133,7 +197,7 @@ public final class NoteWorkspace {
     }
 
     private void remove(String uri) {
-        docs.remove(uri);
+        unindex(uri, docs.remove(uri));
         analyses.remove(uri);
         synchronized (notesByPaper) {
             Set<String> before = papersByNote.remove(uri);
@@ -209,7 +273,7 @@ public final class NoteWorkspace {
             }
             NoteDocument d = read(f);
             if (d != null) {
-                docs.put(uri, d);
+                put(d);
             }
         }
         if (!cancelled.getAsBoolean()) {
@@ -371,13 +435,15 @@ public final class NoteWorkspace {
         if (key.isEmpty()) {
             return List.of();
         }
-        List<NoteDocument> out = new ArrayList<>();
-        for (NoteDocument d : docs.values()) {
-            for (String name : namesOf(d)) {
-                if (NameKeys.spaced(name).equals(key)) {
-                    out.add(d);
-                    break;
-                }
+        Set<String> uris = byName.get(key);
+        if (uris == null || uris.isEmpty()) {
+            return List.of();
+        }
+        List<NoteDocument> out = new ArrayList<>(uris.size());
+        for (String uri : uris) {
+            NoteDocument d = docs.get(uri);
+            if (d != null) {
+                out.add(d);
             }
         }
         out.sort((a, b) -> a.uri().compareTo(b.uri()));
