@@ -2,7 +2,9 @@ package dev.papernotes.index;
 
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.codecs.Codec;
@@ -13,7 +15,7 @@ import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
 /** Field names and analysis of the paper index; bump {@link #VERSION} whenever any of it changes. */
 public final class IndexSchema {
     /** Written into every commit; an index of another version is rebuilt from the corpus. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     // Commit user data keys.
     static final String DATA_SCHEMA = "papernotes.schema";
@@ -42,6 +44,8 @@ public final class IndexSchema {
     static final String TITLE_TEXT = "title_text";
     static final String ABSTRACT_TEXT = "abstract_text";
     static final String NAME_TEXT = "name_text";
+    /** Title words, lower-cased, not stemmed: completion by a word inside a title. */
+    static final String TITLE_WORDS = "title_words";
     static final String POPULARITY = "popularity";
     /** First occurrence as {@code path NUL line}: sorts papers in corpus order. */
     static final String ORDER = "order";
@@ -49,7 +53,6 @@ public final class IndexSchema {
     // Suggest fields (completion FSTs), inputs normalized by NameKeys.spaced / compact.
     static final String SUGGEST_NAME = "sg_name";
     static final String SUGGEST_TITLE = "sg_title";
-    static final String SUGGEST_WORDS = "sg_words";
     static final String SUGGEST_CITEKEY = "sg_cite";
 
     // File fingerprint fields.
@@ -71,13 +74,28 @@ public final class IndexSchema {
         return new CompletionAnalyzer(new KeywordAnalyzer(), true, true);
     }
 
+    /** Title words as typed: lower case, no stemming, no stopwords removed. */
+    static Analyzer wordsAnalyzer() {
+        return new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    }
+
+    /**
+     * Abstracts are most of the text indexed: no stemming there (it was a seventh of the indexing
+     * time); English stopwords still go, so more-like-this and search see content words.
+     */
+    static Analyzer abstractAnalyzer() {
+        return new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    }
+
+    /** Every field's analyzer: what the writer indexes with, and what queries must use per field. */
     static Analyzer writerAnalyzer() {
         CompletionAnalyzer completion = completionAnalyzer();
         return new PerFieldAnalyzerWrapper(textAnalyzer(), Map.of(
                 SUGGEST_NAME, completion,
                 SUGGEST_TITLE, completion,
-                SUGGEST_WORDS, completion,
-                SUGGEST_CITEKEY, completion));
+                SUGGEST_CITEKEY, completion,
+                TITLE_WORDS, wordsAnalyzer(),
+                ABSTRACT_TEXT, abstractAnalyzer()));
     }
 
     static Codec codec() {

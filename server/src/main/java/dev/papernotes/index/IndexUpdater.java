@@ -28,6 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -60,8 +66,12 @@ final class IndexUpdater {
     private final Map<String, Pending> pending = new HashMap<>();
     private LongIntTable fresh;
     private LongIntTable citekeyCounts;
-    /** Citekey bases of papers first written in an incremental run: their suffixes are settled last. */
-    private final Set<String> freshBases = new HashSet<>();
+    /** Citekey bases of papers written in this run: in an incremental run, their suffixes are settled last. */
+    private final Set<String> freshBases = ConcurrentHashMap.newKeySet();
+    /** Names are extracted and documents built on these, while the reader thread parses pages. */
+    private ExecutorService workers;
+    private Semaphore inFlight;
+    private final AtomicReference<Throwable> workerFailure = new AtomicReference<>();
     private long entries;
     private int filesRead;
     private int filesRemoved;
@@ -145,12 +155,27 @@ final class IndexUpdater {
             }
             progress.phase("reading papers");
             progress.reading(totalBytes);
-            for (Path f : toRead) {
-                String hash = readFile(f);
-                BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class);
-                newPrints.put(f, new FileFingerprint(f.toString(), attrs.size(),
-                        attrs.lastModifiedTime().toMillis(), hash));
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+            workers = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "papernotes-indexer");
+                t.setDaemon(true);
+                return t;
+            });
+            inFlight = new Semaphore(256 * threads);
+            try {
+                for (Path f : toRead) {
+                    String hash = readFile(f);
+                    BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class);
+                    newPrints.put(f, new FileFingerprint(f.toString(), attrs.size(),
+                            attrs.lastModifiedTime().toMillis(), hash));
+                    failIfWorkerFailed();
+                }
+                pageDone(true);
+            } finally {
+                workers.shutdown();
+                awaitWorkers();
             }
+            failIfWorkerFailed();
             for (String r : removed) {
                 writer.deleteDocuments(new Term(PATH, r));
             }
@@ -209,6 +234,7 @@ final class IndexUpdater {
         } catch (IOException e) {
             warnings.accept(new CorpusWarning(f, 0, "cannot read file: " + e.getMessage()));
         }
+        pageDone(false);
         return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
@@ -216,6 +242,11 @@ final class IndexUpdater {
         entries++;
         String id = PaperKey.idOf(e.title());
         long idHash = Long.parseUnsignedLong(id, 16);
+        Held held = window.get(id);
+        if (held != null) {
+            held.occurrences.add(e.occurrence()); // seen again while still held: merged for free
+            return;
+        }
         Pending p = pending.get(id);
         if (p != null) {
             p.occurrences.add(e.occurrence());
@@ -233,18 +264,137 @@ final class IndexUpdater {
                 pending.put(id, p);
                 return;
             }
-            fresh.increment(idHash);
-            List<String> methods = MethodNames.extract(e.title(), e.abstractText());
-            String base = Citekeys.base(methods, e.title());
-            // In a full build papers arrive in corpus order, so counting settles collisions now.
-            String citekey = full ? withSuffix(base, citekeyCounts.increment(LongIntTable.hash(base))) : base;
-            if (!full) {
-                freshBases.add(base);
-            }
-            Paper paper = new Paper(id, e.title(), e.abstractText(), methods, citekey, List.of(e.occurrence()));
-            writer.addDocument(PaperDocuments.toDocument(paper, base));
+            window.put(id, new Held(e, id, pageNumber));
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * A paper seen for the first time, held for a few pages before it is written: daily pages
+     * repeat trending papers within days, and a repeat found while held costs nothing, where one
+     * found later means indexing the paper twice.
+     */
+    private static final class Held {
+        final CorpusEntry first;
+        final String id;
+        final int page;
+        final List<Occurrence> occurrences = new ArrayList<>(2);
+
+        Held(CorpusEntry first, String id, int page) {
+            this.first = first;
+            this.id = id;
+            this.page = page;
+            occurrences.add(first.occurrence());
+        }
+    }
+
+    /** Pages a new paper is held for (a month of daily pages; a few MB). */
+    private static final int WINDOW_PAGES = 32;
+    private final LinkedHashMap<String, Held> window = new LinkedHashMap<>();
+    private int pageNumber;
+
+    /** A page ended: write the papers that have been held long enough, oldest first. */
+    private void pageDone(boolean last) {
+        pageNumber++;
+        var it = window.values().iterator();
+        while (it.hasNext()) {
+            Held h = it.next();
+            if (!last && h.page > pageNumber - WINDOW_PAGES) {
+                break; // insertion order is page order: the rest are younger
+            }
+            it.remove();
+            submit(h);
+        }
+    }
+
+    private void submit(Held h) {
+        fresh.increment(Long.parseUnsignedLong(h.id, 16));
+        long seq = submitted++;
+        inFlight.acquireUninterruptibly();
+        workers.execute(() -> {
+            try {
+                writeFresh(h, seq);
+            } catch (Throwable t) {
+                workerFailure.compareAndSet(null, t);
+            } finally {
+                inFlight.release();
+            }
+        });
+    }
+
+    private long submitted;
+    /** The sequence number whose turn it is to take a citekey. */
+    private long turn;
+    private final Object turnstile = new Object();
+
+    /**
+     * Writes a new paper, on a worker. Names are extracted in parallel; citekeys are then taken
+     * one paper at a time in submission order, which is corpus order, so in a full build the
+     * suffixes ({@code -2}, {@code -3}) are final as written. In an incremental run the bare base
+     * is written and settled at the end, against the papers already in the index.
+     */
+    private void writeFresh(Held h, long seq) throws Exception {
+        CorpusEntry e = h.first;
+        List<String> methods = null;
+        Throwable failed = null;
+        try {
+            methods = MethodNames.extract(e.title(), e.abstractText());
+        } catch (Throwable t) {
+            failed = t;
+        }
+        String base = methods == null ? "" : Citekeys.base(methods, e.title());
+        String citekey = base;
+        synchronized (turnstile) {
+            while (turn != seq) {
+                turnstile.wait();
+            }
+            try {
+                if (failed == null && full) {
+                    int n = citekeyCounts.increment(LongIntTable.hash(base));
+                    citekey = withSuffix(base, n);
+                }
+            } finally {
+                turn++;
+                turnstile.notifyAll();
+            }
+        }
+        if (failed instanceof Exception ex) {
+            throw ex;
+        } else if (failed != null) {
+            throw (Error) failed;
+        }
+        if (!full) {
+            freshBases.add(base);
+        }
+        List<Occurrence> occurrences = new ArrayList<>(h.occurrences);
+        occurrences.sort(CORPUS_ORDER);
+        Paper paper = new Paper(h.id, e.title(), e.abstractText(), methods, citekey, List.copyOf(occurrences));
+        writer.addDocument(PaperDocuments.toDocument(paper, base));
+    }
+
+    private void awaitWorkers() throws IOException {
+        try {
+            while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
+                // keep waiting: every submitted paper must be written before the merge phase
+            }
+        } catch (InterruptedException ex) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("indexing interrupted");
+        }
+    }
+
+    private void failIfWorkerFailed() throws IOException {
+        Throwable t = workerFailure.get();
+        if (t instanceof IOException io) {
+            throw io;
+        } else if (t instanceof RuntimeException re) {
+            throw re;
+        } else if (t instanceof Error err) {
+            throw err;
+        } else if (t != null) {
+            throw new IOException(t);
         }
     }
 
@@ -286,36 +436,35 @@ final class IndexUpdater {
         String title;
         String abstractText;
         List<String> methods;
-        String citekey;
         if (source instanceof CorpusEntry e) {
             title = e.title();
             abstractText = e.abstractText();
             methods = MethodNames.extract(title, abstractText);
-            citekey = Citekeys.base(methods, title);
         } else {
             Paper from = source instanceof Paper sp ? sp : (written != null ? written : old);
             title = from.title();
             abstractText = from.abstractText();
             methods = from.methods();
-            citekey = from.citekey();
         }
         String base = Citekeys.base(methods, title);
         touchedBases.add(base);
-        Paper merged = new Paper(id, title, abstractText, methods, full ? citekey : base,
-                List.copyOf(occurrences));
+        // A full build wrote final citekeys; an incremental run settles every touched base at the end.
+        String citekey = full && written != null ? written.citekey() : base;
+        Paper merged = new Paper(id, title, abstractText, methods, citekey, List.copyOf(occurrences));
         writer.updateDocument(new Term(ID, id), PaperDocuments.toDocument(merged, base));
     }
 
     /** Gives every paper sharing a touched citekey base its suffix by corpus order. */
     private void reassignCitekeys(Set<String> bases) throws IOException {
+        if (bases.isEmpty()) {
+            return;
+        }
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
             StoredFields stored = reader.storedFields();
             for (String base : bases) {
-                TopDocs hits = searcher.search(new TermQuery(new Term(CITEKEY_BASE, base)), Integer.MAX_VALUE);
                 List<Paper> papers = new ArrayList<>();
-                for (var sd : hits.scoreDocs) {
-                    papers.add(PaperDocuments.toPaper(stored.document(sd.doc)));
+                for (int doc : DocLookup.find(reader, CITEKEY_BASE, base)) {
+                    papers.add(PaperDocuments.toPaper(stored.document(doc)));
                 }
                 papers.sort(Comparator.comparing(pp -> pp.occurrences().get(0), CORPUS_ORDER));
                 for (int i = 0; i < papers.size(); i++) {

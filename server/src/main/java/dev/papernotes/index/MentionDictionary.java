@@ -88,7 +88,7 @@ public final class MentionDictionary implements Closeable {
 
     private static FSTCompiler<Long> compile(IndexReader reader) throws IOException {
         PositiveIntOutputs outputs = PositiveIntOutputs.getSingleton();
-        FSTCompiler<Long> compiler = new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE1, outputs).build();
+        FSTCompiler<Long> compiler = new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE1, outputs).suffixRAMLimitMB(0).build();
         Terms terms = MultiTerms.getTerms(reader, IndexSchema.MENTION);
         if (terms == null) {
             return compiler;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -21,13 +23,21 @@ import org.apache.lucene.util.BytesRef;
 
 /** Turns a {@link Paper} into its Lucene document and back. */
 final class PaperDocuments {
-    /** Words that never start a title-word suggestion: nobody looks a paper up by "for". */
-    private static final Set<String> STOPWORDS = Set.of(
-            "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "in",
-            "into", "is", "it", "its", "of", "on", "or", "the", "their", "to", "towards", "toward", "via",
-            "what", "when", "where", "which", "why", "with", "without", "we", "you", "your");
-    private static final int MAX_SUGGEST_WORDS = 6;
-    private static final int MAX_SUGGEST_CHARS = 120;
+    private static final int MAX_SUGGEST_CHARS = 64;
+    /** Title words: frequencies and norms for ranking, no positions (nobody phrase-searches them). */
+    private static final FieldType TITLE_WORDS_TYPE = new FieldType();
+
+    /** Abstracts: frequencies for ranking and more-like-this; no positions (their cost, no use). */
+    private static final FieldType ABSTRACT_TYPE = new FieldType();
+
+    static {
+        TITLE_WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        TITLE_WORDS_TYPE.setTokenized(true);
+        TITLE_WORDS_TYPE.freeze();
+        ABSTRACT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        ABSTRACT_TYPE.setTokenized(true);
+        ABSTRACT_TYPE.freeze();
+    }
 
     private PaperDocuments() {
     }
@@ -41,8 +51,9 @@ final class PaperDocuments {
         doc.add(new StringField(CITEKEY, p.citekey(), Field.Store.YES));
         doc.add(new StringField(CITEKEY_BASE, citekeyBase, Field.Store.YES));
         doc.add(new TextField(TITLE_TEXT, p.title(), Field.Store.NO));
+        doc.add(new Field(TITLE_WORDS, p.title(), TITLE_WORDS_TYPE));
         if (!p.abstractText().isEmpty()) {
-            doc.add(new TextField(ABSTRACT_TEXT, p.abstractText(), Field.Store.NO));
+            doc.add(new Field(ABSTRACT_TEXT, p.abstractText(), ABSTRACT_TYPE));
         }
         int weight = p.occurrences().size();
         doc.add(new NumericDocValuesField(POPULARITY, weight));
@@ -87,40 +98,13 @@ final class PaperDocuments {
         for (String input : nameInputs) {
             doc.add(new SuggestField(SUGGEST_NAME, input, weight));
         }
-        Set<String> titleInputs = new LinkedHashSet<>();
-        addInput(titleInputs, clip(NameKeys.spaced(p.title())));
-        addInput(titleInputs, clip(NameKeys.spaced(p.shortTitle())));
-        for (String input : titleInputs) {
-            doc.add(new SuggestField(SUGGEST_TITLE, input, weight));
-        }
-        for (String input : wordSuffixes(NameKeys.spaced(p.title()))) {
-            doc.add(new SuggestField(SUGGEST_WORDS, input, weight));
+        // The short title is a prefix of the title: one input serves both.
+        String titleInput = clip(NameKeys.spaced(p.title()));
+        if (!titleInput.isBlank()) {
+            doc.add(new SuggestField(SUGGEST_TITLE, titleInput, weight));
         }
         doc.add(new SuggestField(SUGGEST_CITEKEY, p.citekey(), weight));
         return doc;
-    }
-
-    /**
-     * Title suffixes that start at each significant word after the first, a few words long:
-     * {@code "time mixers ttms fast pre"} lets {@code [[time mixers} find Tiny Time Mixers.
-     */
-    static List<String> wordSuffixes(String spacedTitle) {
-        String[] words = spacedTitle.split(" ");
-        Set<String> out = new LinkedHashSet<>();
-        for (int i = 1; i < words.length; i++) {
-            if (words[i].isEmpty() || STOPWORDS.contains(words[i])) {
-                continue;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (int j = i; j < words.length && j < i + MAX_SUGGEST_WORDS; j++) {
-                if (sb.length() > 0) {
-                    sb.append(' ');
-                }
-                sb.append(words[j]);
-            }
-            addInput(out, clip(sb.toString()));
-        }
-        return new ArrayList<>(out);
     }
 
     static String orderKey(Occurrence o) {

@@ -24,7 +24,6 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
@@ -47,7 +46,7 @@ public final class PaperIndex implements AutoCloseable {
     private final IndexSearcher searcher;
     private final MentionDictionary mentions;
     private final Suggester suggester;
-    private final Analyzer analyzer = IndexSchema.textAnalyzer();
+    private final Analyzer analyzer = IndexSchema.writerAnalyzer();
     private final AtomicInteger refs = new AtomicInteger(1);
     private final int paperCount;
     private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
@@ -144,29 +143,39 @@ public final class PaperIndex implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Each word against names, titles and abstracts, each field analyzed its own way; a title
+     * holding the words as a phrase scores higher.
+     */
     private Query searchQuery(String text) throws IOException {
-        List<String> terms = analyze(TITLE_TEXT, text);
-        if (terms.isEmpty()) {
+        List<String> nameTerms = analyze(NAME_TEXT, text);
+        List<String> titleTerms = analyze(TITLE_TEXT, text);
+        List<String> abstractTerms = analyze(ABSTRACT_TEXT, text);
+        int words = Math.max(titleTerms.size(), abstractTerms.size());
+        if (words == 0 && nameTerms.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) {
-            b.add(new DisjunctionMaxQuery(List.of(
-                    new BoostQuery(new TermQuery(new Term(NAME_TEXT, t)), 4f),
-                    new BoostQuery(new TermQuery(new Term(TITLE_TEXT, t)), 3f),
-                    new TermQuery(new Term(ABSTRACT_TEXT, t))), 0.1f), BooleanClause.Occur.SHOULD);
-        }
-        if (terms.size() > 1) {
-            PhraseQuery.Builder titlePhrase = new PhraseQuery.Builder().setSlop(2);
-            PhraseQuery.Builder abstractPhrase = new PhraseQuery.Builder().setSlop(2);
-            for (String t : terms) {
-                titlePhrase.add(new Term(TITLE_TEXT, t));
-                abstractPhrase.add(new Term(ABSTRACT_TEXT, t));
+        b.add(new BoostQuery(allOf(NAME_TEXT, nameTerms), 4f), BooleanClause.Occur.SHOULD);
+        b.add(new BoostQuery(allOf(TITLE_TEXT, titleTerms), 3f), BooleanClause.Occur.SHOULD);
+        b.add(allOf(ABSTRACT_TEXT, abstractTerms), BooleanClause.Occur.SHOULD);
+        if (titleTerms.size() > 1) {
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder().setSlop(2);
+            for (String t : titleTerms) {
+                phrase.add(new Term(TITLE_TEXT, t));
             }
-            b.add(new BoostQuery(titlePhrase.build(), 4f), BooleanClause.Occur.SHOULD);
-            b.add(new BoostQuery(abstractPhrase.build(), 2f), BooleanClause.Occur.SHOULD);
-            b.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(terms.size() * 0.6)));
+            b.add(new BoostQuery(phrase.build(), 4f), BooleanClause.Occur.SHOULD);
         }
+        return b.build();
+    }
+
+    /** Most of the terms in one field (all of one or two, 60 % of more). */
+    private static Query allOf(String field, List<String> terms) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) {
+            b.add(new TermQuery(new Term(field, t)), BooleanClause.Occur.SHOULD);
+        }
+        b.setMinimumNumberShouldMatch(terms.size() <= 2 ? terms.size() : (int) Math.ceil(terms.size() * 0.6));
         return b.build();
     }
 

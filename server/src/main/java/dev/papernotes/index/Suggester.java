@@ -10,7 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
 import org.apache.lucene.search.suggest.document.CompletionQuery;
@@ -22,10 +33,10 @@ import org.apache.lucene.search.suggest.document.TopSuggestDocs.SuggestScoreDoc;
 import org.apache.lucene.util.automaton.Operations;
 
 /**
- * Ranked completion over the suggest FSTs, in tiers: a name that starts with what was typed, then
- * a title that does, then a title with a word that does, then names and titles within a typo or
- * two. Each tier is one FST lookup returning the top few by popularity, so the cost does not grow
- * with the corpus.
+ * Ranked completion in tiers: a name that starts with what was typed, then a title that does
+ * (both top-N lookups in completion FSTs, by popularity), then titles holding the typed words
+ * (BM25 on the title-words field), then names and titles within a typo or two (fuzzy FST walks).
+ * No tier visits every match, so the cost hardly grows with the corpus.
  */
 public final class Suggester {
     /** Why a paper was suggested; earlier tiers rank first. */
@@ -56,9 +67,13 @@ public final class Suggester {
         PaperHeader load(int doc) throws IOException;
     }
 
+    /** How many terms a typed word prefix may stand for in the title-words tier. */
+    private static final int PREFIX_TERMS = 32;
+
     private final SuggestIndexSearcher searcher;
     private final HeaderLoader headers;
     private final CompletionAnalyzer analyzer = IndexSchema.completionAnalyzer();
+    private final Analyzer words = IndexSchema.wordsAnalyzer();
 
     Suggester(DirectoryReader reader, HeaderLoader headers) {
         this.searcher = reader == null ? null : new SuggestIndexSearcher(reader);
@@ -98,8 +113,9 @@ public final class Suggester {
                     collect(out, prefix(SUGGEST_NAME, compact), fetch, Tier.NAME_PREFIX, spaced, max);
                 }
                 collect(out, prefix(SUGGEST_TITLE, spaced), fetch, Tier.TITLE_PREFIX, spaced, max);
-                if (!spaced.isEmpty()) {
-                    collect(out, prefix(SUGGEST_WORDS, spaced), fetch, Tier.TITLE_WORDS, spaced, max);
+                Query titleWords = titleWords(typed);
+                if (titleWords != null && out.size() < max) {
+                    collect(out, hits(searcher.search(titleWords, fetch)), Tier.TITLE_WORDS, spaced, max);
                 }
                 if (compact.length() >= 3) {
                     collect(out, fuzzy(SUGGEST_NAME, compact), fetch, Tier.FUZZY, spaced, max);
@@ -108,6 +124,59 @@ public final class Suggester {
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Titles holding every typed word, the last one as a prefix while it is being typed: BM25 over
+     * the title-words field, whose top hits Lucene finds without visiting every match.
+     */
+    private Query titleWords(String typed) throws IOException {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream ts = words.tokenStream(TITLE_WORDS, typed)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            ts.end();
+        }
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        boolean lastTyping = !typed.isEmpty() && !Character.isWhitespace(typed.charAt(typed.length() - 1));
+        String last = tokens.get(tokens.size() - 1);
+        if (lastTyping && tokens.size() == 1 && last.length() < 3) {
+            return null; // two letters match half the corpus: the name and title tiers do better
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (int i = 0; i < tokens.size(); i++) {
+            Term t = new Term(TITLE_WORDS, tokens.get(i));
+            boolean prefix = lastTyping && i == tokens.size() - 1;
+            Query q = prefix
+                    ? new PrefixQuery(t, new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_TERMS))
+                    : new TermQuery(t);
+            b.add(q, BooleanClause.Occur.MUST);
+        }
+        return b.build();
+    }
+
+    private List<Hit> hits(TopDocs top) {
+        List<Hit> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(new Hit(sd.doc, "", sd.score));
+        }
+        return out;
+    }
+
+    private List<Hit> hits(TopSuggestDocs top) {
+        List<Hit> out = new ArrayList<>();
+        for (SuggestScoreDoc sd : top.scoreLookupDocs()) {
+            out.add(new Hit(sd.doc, sd.key.toString(), sd.score));
+        }
+        return out;
+    }
+
+    private record Hit(int doc, String key, float score) {
     }
 
     private CompletionQuery prefix(String field, String text) {
@@ -129,20 +198,23 @@ public final class Suggester {
         if (out.size() >= max) {
             return;
         }
-        TopSuggestDocs top = searcher.suggest(query, fetch, false);
+        collect(out, hits(searcher.suggest(query, fetch, false)), tier, spaced, max);
+    }
+
+    private void collect(Map<String, Suggestion> out, List<Hit> hits, Tier tier, String spaced, int max)
+            throws IOException {
         List<Candidate> tierHits = new ArrayList<>();
         Map<Integer, Candidate> byDoc = new LinkedHashMap<>();
-        for (SuggestScoreDoc sd : top.scoreLookupDocs()) {
-            if (byDoc.containsKey(sd.doc)) {
+        for (Hit hit : hits) {
+            if (byDoc.containsKey(hit.doc())) {
                 continue;
             }
-            PaperHeader h = headers.load(sd.doc);
+            PaperHeader h = headers.load(hit.doc());
             if (out.containsKey(h.id())) {
                 continue;
             }
-            String key = sd.key.toString();
-            Candidate c = new Candidate(h, key, sd.score, matchedName(h, key, tier));
-            byDoc.put(sd.doc, c);
+            Candidate c = new Candidate(h, hit.key(), hit.score(), matchedName(h, hit.key(), tier));
+            byDoc.put(hit.doc(), c);
             tierHits.add(c);
         }
         tierHits.sort(Comparator

@@ -114,7 +114,7 @@ final class AbstractNameRule {
             if (!tok.word()) {
                 continue;
             }
-            String w = NameShape.lower(tok.text());
+            String w = tok.lower();
             boolean infinitive = i > 0 && t.get(i - 1).is("to"); // "to create graphic layouts"
             if (w.equals("proposed") && i > 0 && (t.get(i - 1).isIgnoreCase("our") || t.get(i - 1).isIgnoreCase("the"))) {
                 ownNamed(i + 1);
@@ -164,12 +164,12 @@ final class AbstractNameRule {
                 }
                 continue;
             }
-            String w = NameShape.lower(x.text());
+            String w = x.lower();
             if (w.equals("we")) {
                 return !thirdPerson;
             }
             if (OWN_WORK_NOUNS.contains(w) && k > 0) {
-                String before = NameShape.lower(t.get(k - 1).text());
+                String before = t.get(k - 1).lower();
                 if (before.equals("this") || before.equals("our") || before.equals("present")) {
                     return true; // "this paper presents", and "this paper present" too
                 }
@@ -192,7 +192,7 @@ final class AbstractNameRule {
                 }
                 continue;
             }
-            String w = NameShape.lower(x.text());
+            String w = x.lower();
             if (w.equals("al") || w.equals("previously") || w.equals("prior") || w.equals("existing")) {
                 return false;
             }
@@ -246,7 +246,7 @@ final class AbstractNameRule {
                 segment = k;
                 continue;
             }
-            String w = NameShape.lower(x.text());
+            String w = x.lower();
             if (NAMING_CUES.contains(w) || SCAN_STOPS.contains(w)) {
                 return;
             }
@@ -254,7 +254,7 @@ final class AbstractNameRule {
                 return; // "three tasks: 1) Text-guided ..."
             }
             if (w.equals("and") && k + 2 < t.size() && isLowerWord(t.get(k + 1))
-                    && DETERMINERS.contains(NameShape.lower(t.get(k + 2).text()))) {
+                    && DETERMINERS.contains(t.get(k + 2).lower())) {
                 return; // "... pool and employ the Hungarian algorithm": a new clause
             }
             // "a new task: 3D Data-Efficient Point-Language Understanding"
@@ -301,7 +301,7 @@ final class AbstractNameRule {
     }
 
     private static boolean isLowerWord(Token x) {
-        return x.word() && x.text().equals(NameShape.lower(x.text())) && !NameShape.isStopword(x.text());
+        return x.word() && x.text().equals(x.lower()) && !NameShape.isStopword(x.text());
     }
 
     /** Where "(SHORT)" follows the words starting at {@code k}, or -1. */
@@ -338,7 +338,7 @@ final class AbstractNameRule {
             return -1;
         }
         Token first = t.get(open + 1);
-        String lw = NameShape.lower(first.text());
+        String lw = first.lower();
         if (first.word() && (NAMING_CUES.contains(lw) || lw.equals("e.g") || lw.equals("i.e")
                 || lw.equals("see") || lw.equals("such") || isEnumerator(lw))) {
             return -1;
@@ -395,7 +395,7 @@ final class AbstractNameRule {
         int k = j;
         while (k < t.size() && k - j < 3 && t.get(k).word()
                 && (NameShape.isStopword(t.get(k).text())
-                    || NameShape.KIND_NOUNS.contains(NameShape.lower(t.get(k).text()))
+                    || NameShape.KIND_NOUNS.contains(t.get(k).lower())
                     || t.get(k).is("it") || t.get(k).is("them"))) {
             k++;
         }
@@ -486,11 +486,11 @@ final class AbstractNameRule {
             k++;
         }
         boolean kind = false;
-        if (k < t.size() && t.get(k).word() && NameShape.KIND_NOUNS.contains(NameShape.lower(t.get(k).text()))) {
+        if (k < t.size() && t.get(k).word() && NameShape.KIND_NOUNS.contains(t.get(k).lower())) {
             kind = true;
             k++;
             if (k + 1 < t.size() && t.get(k).is(",") && t.get(k + 1).word()
-                    && (DETERMINERS.contains(NameShape.lower(t.get(k + 1).text())) || NameShape.isNameWord(t.get(k + 1).text()))
+                    && (DETERMINERS.contains(t.get(k + 1).lower()) || NameShape.isNameWord(t.get(k + 1).text()))
                     && !t.get(k + 1).isIgnoreCase("our")) {
                 // "Our proposed solution, the cross-refinement ... transformer (CRAFT), ..."
                 object(k + 1, true);
@@ -526,7 +526,7 @@ final class AbstractNameRule {
         }
         // "our Llama-2 models" names a base model; "our UniPT can", "our SiT." name ours
         if (!kind && c.end < t.size() && t.get(c.end).word()
-                && NameShape.KIND_NOUNS.contains(NameShape.lower(t.get(c.end).text()))) {
+                && NameShape.KIND_NOUNS.contains(t.get(c.end).lower())) {
             return;
         }
         // "our LLaMA-7B with ...": authors say "our" of what they merely used, so a bare "our X"

@@ -15,7 +15,12 @@ import java.util.List;
  * @param sentenceEnd true for the full stop, question or exclamation mark ending a sentence
  *     (not the one in "et al." or "e.g.")
  */
-record Token(String text, boolean word, boolean sentenceStart, boolean sentenceEnd) {
+record Token(String text, boolean word, boolean sentenceStart, boolean sentenceEnd, String lower) {
+
+    Token(String text, boolean word, boolean sentenceStart, boolean sentenceEnd) {
+        // Lower-cased once here: the rules compare lower-cased words many times per token.
+        this(text, word, sentenceStart, sentenceEnd, text.toLowerCase(java.util.Locale.ROOT));
+    }
 
     Token(String text, boolean word, boolean sentenceStart) {
         this(text, word, sentenceStart, false);
