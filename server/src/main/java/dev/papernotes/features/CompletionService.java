@@ -144,8 +144,8 @@ public final class CompletionService {
 
     private static boolean resolvesUniquely(FeatureContext ctx, String label, String id) {
         try {
-            List<Paper> found = ctx.index().resolve(label);
-            return found.size() == 1 && found.get(0).id().equals(id);
+            List<String> found = ctx.index().resolveIds(label);
+            return found.size() == 1 && found.get(0).equals(id);
         } catch (IOException e) {
             return false;
         }

@@ -1,7 +1,6 @@
 package dev.papernotes.features;
 
 import dev.papernotes.config.Settings;
-import dev.papernotes.corpus.CorpusFiles;
 import dev.papernotes.corpus.Occurrence;
 import dev.papernotes.index.PaperIndex;
 import dev.papernotes.workspace.NoteAnalysis;
@@ -24,8 +23,18 @@ public record FeatureContext(PaperIndex index, NoteWorkspace workspace, Settings
         return workspace.analysis(doc, index);
     }
 
-    /** Only occurrences in files under the corpus roots are ever shown or linked. */
+    /**
+     * Only occurrences in files under the corpus roots are ever shown or linked. The index stores
+     * real paths (links were resolved, and ones leading out refused, when it was built), so a
+     * lexical check is enough here and costs no system call.
+     */
     public boolean inCorpus(Occurrence o) {
-        return CorpusFiles.within(o.file(), corpusRoots);
+        Path file = o.file().normalize();
+        for (Path root : corpusRoots) {
+            if (file.startsWith(root)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -28,8 +28,8 @@ public final class SymbolService {
 
     /** What a [[link]] to the paper should say: its label when that names it alone, else its title. */
     private static String uniqueTarget(FeatureContext ctx, PaperHeader h) throws IOException {
-        List<Paper> found = ctx.index().resolve(h.label());
-        return found.size() == 1 && found.get(0).id().equals(h.id()) ? h.label() : h.title();
+        List<String> found = ctx.index().resolveIds(h.label());
+        return found.size() == 1 && found.get(0).equals(h.id()) ? h.label() : h.title();
     }
 
     public static List<WorkspaceSymbol> symbols(FeatureContext ctx, String query, int max, BooleanSupplier cancelled)
@@ -45,8 +45,8 @@ public final class SymbolService {
             }
         }
         if (papers.size() < max && q.length() >= 3) {
-            for (Paper p : ctx.index().search(q, max - papers.size())) {
-                papers.putIfAbsent(p.id(), new PaperHeader(p.id(), p.title(), p.methods(), p.citekey()));
+            for (PaperHeader h : ctx.index().searchHeaders(q, max - papers.size())) {
+                papers.putIfAbsent(h.id(), h);
             }
         }
         List<WorkspaceSymbol> out = new ArrayList<>();
@@ -54,25 +54,15 @@ public final class SymbolService {
             if (cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException();
             }
-            Paper p = ctx.index().get(h.id());
-            if (p == null) {
+            Occurrence first = new Occurrence(h.firstFile(), h.firstLine(), "");
+            if (!ctx.inCorpus(first)) {
                 continue;
             }
-            Occurrence first = null;
-            for (Occurrence o : p.occurrences()) {
-                if (ctx.inCorpus(o)) {
-                    first = o;
-                    break;
-                }
-            }
-            if (first == null) {
-                continue;
-            }
-            String name = h.label().equals(p.title()) ? p.title() : h.label() + " — " + p.title();
+            String name = h.label().equals(h.title()) ? h.title() : h.label() + " — " + h.title();
             WorkspaceSymbol sym = new WorkspaceSymbol(name, SymbolKind.Class,
                     Either.forLeft(new Location(Uris.fromPath(first.file()),
-                            Ranges.line(first.line() - 1, p.title().length()))));
-            sym.setContainerName("@" + p.citekey());
+                            Ranges.line(first.line() - 1, h.title().length()))));
+            sym.setContainerName("@" + h.citekey());
             JsonObject data = new JsonObject();
             data.addProperty("linkTarget", uniqueTarget(ctx, h));
             sym.setData(data);

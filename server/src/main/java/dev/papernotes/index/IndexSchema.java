@@ -15,7 +15,7 @@ import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
 /** Field names and analysis of the paper index; bump {@link #VERSION} whenever any of it changes. */
 public final class IndexSchema {
     /** Written into every commit; an index of another version is rebuilt from the corpus. */
-    public static final String VERSION = "4";
+    public static final String VERSION = "5";
 
     // Commit user data keys.
     static final String DATA_SCHEMA = "papernotes.schema";
@@ -47,6 +47,8 @@ public final class IndexSchema {
     /** Title words, lower-cased, not stemmed: completion by a word inside a title. */
     static final String TITLE_WORDS = "title_words";
     static final String POPULARITY = "popularity";
+    /** {@link PaperHeader} as doc values: lists read it without touching stored abstracts. */
+    static final String HEADER = "header";
     /** First occurrence as {@code path NUL line}: sorts papers in corpus order. */
     static final String ORDER = "order";
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -60,6 +61,8 @@ final class PaperDocuments {
 
         Occurrence first = p.occurrences().get(0);
         doc.add(new SortedDocValuesField(ORDER, new BytesRef(orderKey(first))));
+        doc.add(new BinaryDocValuesField(HEADER, new PaperHeader(p.id(), p.title(), p.methods(), p.citekey(),
+                first.file(), first.line()).encode()));
         Set<String> files = new LinkedHashSet<>();
         for (Occurrence o : p.occurrences()) {
             doc.add(new StoredField(OCCURRENCE, o.line() + "\t" + o.date() + "\t" + o.file()));

@@ -40,7 +40,6 @@ import org.apache.lucene.search.TopDocs;
  * when its last request finishes.
  */
 public final class PaperIndex implements AutoCloseable {
-    private static final Set<String> HEADER_FIELDS = Set.of(ID, TITLE, METHOD, CITEKEY);
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -110,6 +109,24 @@ public final class PaperIndex implements AutoCloseable {
         return new ArrayList<>(out.values());
     }
 
+    /**
+     * The ids of the papers {@link #resolve} would return, without loading them: for checking
+     * whether a name leads to one paper alone.
+     */
+    public List<String> resolveIds(String target) throws IOException {
+        String key = NameKeys.compact(target);
+        if (reader == null || key.isEmpty()) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<Integer> docs = new java.util.LinkedHashSet<>(DocLookup.find(reader, KEY, key));
+        docs.addAll(DocLookup.find(reader, CITEKEY, target.strip().toLowerCase(Locale.ROOT)));
+        List<String> ids = new ArrayList<>(docs.size());
+        for (int doc : docs) {
+            ids.add(header(doc).id());
+        }
+        return ids;
+    }
+
     public Paper byCitekey(String citekey) throws IOException {
         List<Paper> found = papers(CITEKEY, citekey);
         return found.isEmpty() ? null : found.get(0);
@@ -147,6 +164,22 @@ public final class PaperIndex implements AutoCloseable {
      * Each word against names, titles and abstracts, each field analyzed its own way; a title
      * holding the words as a phrase scores higher.
      */
+    /** As {@link #search}, the headers only: for lists. */
+    public List<PaperHeader> searchHeaders(String text, int limit) throws IOException {
+        if (reader == null || limit <= 0) {
+            return List.of();
+        }
+        Query query = searchQuery(text);
+        if (query == null) {
+            return List.of();
+        }
+        List<PaperHeader> out = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(query, limit).scoreDocs) {
+            out.add(header(sd.doc));
+        }
+        return out;
+    }
+
     private Query searchQuery(String text) throws IOException {
         List<String> nameTerms = analyze(NAME_TEXT, text);
         List<String> titleTerms = analyze(TITLE_TEXT, text);
@@ -225,9 +258,24 @@ public final class PaperIndex implements AutoCloseable {
         }
     }
 
+    /** The header of a global doc id, from doc values: no stored-field block is decompressed. */
     PaperHeader header(int doc) throws IOException {
-        Document d = reader.storedFields().document(doc, HEADER_FIELDS);
-        return new PaperHeader(d.get(ID), d.get(TITLE), List.of(d.getValues(METHOD)), d.get(CITEKEY));
+        List<org.apache.lucene.index.LeafReaderContext> leaves = reader.leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.BinaryDocValues values = org.apache.lucene.index.DocValues.getBinary(leaf.reader(), HEADER);
+        if (!values.advanceExact(doc - leaf.docBase)) {
+            throw new IOException("paper document " + doc + " has no header");
+        }
+        return PaperHeader.decode(values.binaryValue());
+    }
+
+    /** Headers of several papers by id, in the order given (missing ones skipped). */
+    public PaperHeader headerById(String id) throws IOException {
+        if (reader == null) {
+            return null;
+        }
+        List<Integer> docs = DocLookup.find(reader, ID, id);
+        return docs.isEmpty() ? null : header(docs.get(0));
     }
 
     private List<Paper> papers(String field, String value) throws IOException {

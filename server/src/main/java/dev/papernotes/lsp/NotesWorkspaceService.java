@@ -185,6 +185,14 @@ final class NotesWorkspaceService implements WorkspaceService {
 
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        if (PapernotesLanguageServer.STATS_COMMAND.equals(params.getCommand())) {
+            Object summary = session.latencies.summary();
+            if (params.getArguments() != null && !params.getArguments().isEmpty()
+                    && String.valueOf(params.getArguments().get(0)).contains("reset")) {
+                session.latencies.clear();
+            }
+            return CompletableFuture.completedFuture(summary);
+        }
         if (!PapernotesLanguageServer.REBUILD_COMMAND.equals(params.getCommand())) {
             return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
                     ResponseErrorCode.InvalidParams, "unknown command: " + params.getCommand(), null)));

@@ -36,6 +36,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /** The LSP entry: lifecycle and capabilities. Features live in the two services. */
 public final class PapernotesLanguageServer implements LanguageServer, LanguageClientAware {
     static final String REBUILD_COMMAND = "papernotes.rebuildIndex";
+    /** Request durations inside the server, per method (percentiles in ms); {@code "reset"} clears them. */
+    static final String STATS_COMMAND = "papernotes.stats";
 
     private final Session session = new Session();
     private final NotesDocumentService documents = new NotesDocumentService(session);
@@ -72,7 +74,7 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
         caps.setWorkspaceSymbolProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(REBUILD_COMMAND)));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(REBUILD_COMMAND, STATS_COMMAND)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

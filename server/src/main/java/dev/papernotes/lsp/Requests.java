@@ -26,11 +26,20 @@ final class Requests {
     private Requests() {
     }
 
+    /** Where request durations go; set by the session. */
+    static volatile Latencies latencies;
+
     static <T> CompletableFuture<T> async(Executor executor, String method, Work<T> work) {
         return CompletableFutures.computeAsync(executor, cancel -> {
             cancel.checkCanceled();
+            long start = System.nanoTime();
             try {
-                return work.run(cancel);
+                T result = work.run(cancel);
+                Latencies l = latencies;
+                if (l != null) {
+                    l.record(method, System.nanoTime() - start);
+                }
+                return result;
             } catch (CancellationException | ResponseErrorException e) {
                 throw e;
             } catch (OutOfMemoryError e) {

@@ -43,6 +43,11 @@ final class Session {
     private static final int MAX_WARNINGS_LOGGED = 20;
 
     final NoteWorkspace workspace = new NoteWorkspace();
+    final Latencies latencies = new Latencies();
+
+    Session() {
+        Requests.latencies = latencies;
+    }
     /** Document requests, one at a time and in order: answers match the version they asked about. */
     final ExecutorService documents = Executors.newSingleThreadExecutor(named("papernotes-documents"));
     /** Workspace-wide requests (references, symbols), which may be slow; they must not delay typing. */

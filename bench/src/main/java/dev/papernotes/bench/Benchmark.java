@@ -1,0 +1,353 @@
+package dev.papernotes.bench;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.papernotes.features.Summaries;
+import dev.papernotes.index.IndexStore;
+import dev.papernotes.index.Paper;
+import dev.papernotes.index.PaperIndex;
+import dev.papernotes.index.Suggester.Scope;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
+
+/**
+ * The benchmark: for each corpus size, builds the index inside the server (at the target heap),
+ * measures its size and the server's heap, the time to the first completion with the index
+ * already on disk, and the latency over stdio of completion (three contexts), hover, definition,
+ * references and workspace symbols, next to the same lookups made directly on the index (the
+ * floor) and the time the server itself reports. Writes JSON and a Markdown table.
+ *
+ * <pre>
+ * java -cp bench.jar:papernotes.jar dev.papernotes.bench.Benchmark --jar papernotes.jar
+ *      --work DIR --out DIR [--sizes 10000,100000,1000000] [--queries 1000] [--heap 256m]
+ * </pre>
+ */
+public final class Benchmark {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final Path jar;
+    private final Path work;
+    private final int queries;
+    private final String heap;
+    private final Random random = new Random(20261122);
+
+    private Benchmark(Path jar, Path work, int queries, String heap) {
+        this.jar = jar;
+        this.work = work;
+        this.queries = queries;
+        this.heap = heap;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i], args[i + 1]);
+        }
+        Path jar = Path.of(opts.getOrDefault("--jar", "server/target/papernotes.jar")).toAbsolutePath();
+        Path work = Path.of(opts.getOrDefault("--work", System.getProperty("user.home") + "/.cache/papernotes-bench"));
+        Path out = Path.of(opts.getOrDefault("--out", "bench/results"));
+        int queries = Integer.parseInt(opts.getOrDefault("--queries", "1000"));
+        String heap = opts.getOrDefault("--heap", "256m");
+        List<Integer> sizes = new ArrayList<>();
+        for (String s : opts.getOrDefault("--sizes", "10000,100000,1000000").split(",")) {
+            sizes.add(Integer.parseInt(s.strip()));
+        }
+        Files.createDirectories(work);
+        Files.createDirectories(out);
+        Benchmark b = new Benchmark(jar, work, queries, heap);
+        JsonArray results = new JsonArray();
+        for (int n : sizes) {
+            JsonObject r = b.run(n);
+            results.add(r);
+            Files.writeString(out.resolve("results.json"), GSON.toJson(results));
+            Files.writeString(out.resolve("results.md"), Table.render(results));
+            System.out.println(Table.render(results));
+        }
+    }
+
+    // ---- one size ----
+
+    private JsonObject run(int papers) throws Exception {
+        log("=== %,d papers ===", papers);
+        Path corpus = work.resolve("corpus-" + papers);
+        Path truth = work.resolve("truth-" + papers + ".jsonl");
+        if (!Files.exists(corpus.resolve("generator-manifest.json")) || !Files.exists(truth)) {
+            log("generating the corpus");
+            CorpusGenerator.main(new String[] {"--papers", Integer.toString(papers), "--out", corpus.toString(),
+                    "--seed", "1", "--truth", truth.toString()});
+        }
+        Path index = work.resolve("index-" + papers);
+        deleteTree(index);
+        Path notes = work.resolve("notes-" + papers);
+        deleteTree(notes);
+        Files.createDirectories(notes);
+
+        JsonObject result = new JsonObject();
+        result.addProperty("papers", papers);
+        result.addProperty("heap", heap);
+        result.addProperty("cores", Runtime.getRuntime().availableProcessors());
+        JsonObject options = new JsonObject();
+        JsonArray roots = new JsonArray();
+        roots.add(corpus.toString());
+        options.add("corpus", roots);
+        options.addProperty("indexDir", index.toString());
+
+        // 1. The server builds the index from nothing, at the target heap.
+        Workload workload;
+        try (ServerUnderTest s = new ServerUnderTest(jar, heap, work, work.resolve("server-" + papers + ".log"))) {
+            long t0 = System.nanoTime();
+            s.initialize(notes, options);
+            var ready = s.awaitLog(m -> m.contains("index ready"), 3600);
+            double buildSeconds = (System.nanoTime() - t0) / 1e9;
+            log("%s", ready.getMessage());
+            s.awaitLog(m -> m.contains("notes ready"), 600);
+            result.addProperty("buildSeconds", round(buildSeconds));
+            result.addProperty("papersPerSecond", Math.round(papers / buildSeconds));
+            result.addProperty("indexMb", round(du(index) / 1048576.0));
+            result.addProperty("heapAfterBuildMb", round(s.heapAfterGcMb()));
+
+            workload = Workload.sample(index, corpus, truth, queries * 2 + 200, random);
+            workload.writeNotes(notes, random);
+            String uri = notes.resolve("benchmark.md").toUri().toString();
+            s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "markdown", 1, workload.noteText())));
+            Thread.sleep(500);
+
+            JsonObject stdio = new JsonObject();
+            JsonObject inside = new JsonObject();
+            for (String op : Workload.OPERATIONS) {
+                stats(s, true);
+                measure(op, workload, 200, i -> request(s, uri, workload, op, i)); // warm-up
+                stats(s, true);
+                double[] ms = measure(op, workload, queries, i -> request(s, uri, workload, op, 200 + i));
+                stdio.add(op, percentiles(ms));
+                inside.add(op, insideServer(stats(s, false), op));
+                log("%-16s stdio %s", op, stdio.get(op));
+            }
+            result.add("stdio", stdio);
+            result.add("insideServer", inside);
+            result.addProperty("heapAfterQueriesMb", round(s.heapAfterGcMb()));
+        }
+
+        // 2. Start to first completion, the index already on disk (median of three starts).
+        double[] starts = new double[3];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = firstCompletionSeconds(options, notes, workload);
+        }
+        Arrays.sort(starts);
+        result.addProperty("readySeconds", round(starts[1]));
+        log("ready after %.2f s (median of %s)", starts[1], Arrays.toString(starts));
+
+        // 3. The floor: the same lookups directly on the index, in this process.
+        result.add("floor", floor(index, corpus, workload));
+        log("floor %s", result.get("floor"));
+        return result;
+    }
+
+    private interface Call {
+        void run(int i) throws Exception;
+    }
+
+    private double[] measure(String op, Workload w, int count, Call call) throws Exception {
+        double[] ms = new double[count];
+        for (int i = 0; i < count; i++) {
+            long t = System.nanoTime();
+            call.run(i);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        return ms;
+    }
+
+    private void request(ServerUnderTest s, String uri, Workload w, String op, int i) throws Exception {
+        TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+        Workload.Query q = w.query(op, i);
+        CompletableFuture<?> f = switch (op) {
+            case "completion.wiki", "completion.cite", "completion.prose" ->
+                s.server.getTextDocumentService().completion(new CompletionParams(doc, q.position()));
+            case "hover" -> s.server.getTextDocumentService().hover(new HoverParams(doc, q.position()));
+            case "definition" -> s.server.getTextDocumentService().definition(new DefinitionParams(doc, q.position()));
+            case "references" -> s.server.getTextDocumentService().references(
+                    new ReferenceParams(doc, q.position(), new ReferenceContext(false)));
+            case "workspaceSymbols" -> s.server.getWorkspaceService().symbol(new WorkspaceSymbolParams(q.text()));
+            default -> throw new IllegalArgumentException(op);
+        };
+        f.get(60, TimeUnit.SECONDS);
+    }
+
+    private static JsonObject stats(ServerUnderTest s, boolean reset) throws Exception {
+        ExecuteCommandParams p = new ExecuteCommandParams("papernotes.stats", reset ? List.of("reset") : List.of());
+        Object r = s.server.getWorkspaceService().executeCommand(p).get(30, TimeUnit.SECONDS);
+        JsonElement json = r instanceof JsonElement j ? j : new Gson().toJsonTree(r);
+        return json.getAsJsonObject();
+    }
+
+    private static JsonElement insideServer(JsonObject stats, String op) {
+        String method = switch (op) {
+            case "completion.wiki", "completion.cite", "completion.prose" -> "completion";
+            case "workspaceSymbols" -> "workspace/symbol";
+            default -> op;
+        };
+        JsonElement e = stats.get(method);
+        return e == null ? new JsonObject() : e;
+    }
+
+    private double firstCompletionSeconds(JsonObject options, Path notes, Workload w) throws Exception {
+        try (ServerUnderTest s = new ServerUnderTest(jar, heap, work, work.resolve("ready.log"))) {
+            s.initialize(notes, options);
+            Workload.Query q = w.query("completion.wiki", 0);
+            String text = w.lineOf(q);
+            String uri = notes.resolve("ready.md").toUri().toString();
+            s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                    new TextDocumentItem(uri, "markdown", 1, text)));
+            Position end = new Position(0, text.length());
+            while (true) {
+                var r = s.server.getTextDocumentService()
+                        .completion(new CompletionParams(new TextDocumentIdentifier(uri), end)).get(60, TimeUnit.SECONDS);
+                if (!r.getRight().getItems().isEmpty()) {
+                    return (System.nanoTime() - s.startedNanos) / 1e9;
+                }
+                if (System.nanoTime() - s.startedNanos > TimeUnit.MINUTES.toNanos(10)) {
+                    throw new IllegalStateException("no completion within 10 minutes");
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private JsonObject floor(Path index, Path corpus, Workload w) throws Exception {
+        JsonObject out = new JsonObject();
+        try (IndexStore store = IndexStore.open(index, List.of(corpus), 16); PaperIndex idx = store.acquire()) {
+            for (String op : Workload.OPERATIONS) {
+                if (op.equals("references")) {
+                    continue; // a workspace walk, no index lookup to compare with
+                }
+                measure(op, w, 200, i -> floorCall(idx, w, op, i));
+                double[] ms = measure(op, w, queries, i -> floorCall(idx, w, op, 200 + i));
+                out.add(op, percentiles(ms));
+            }
+        }
+        return out;
+    }
+
+    /** What each request asks of Lucene, without the protocol, the note model or the features. */
+    private static void floorCall(PaperIndex idx, Workload w, String op, int i) throws IOException {
+        Workload.Query q = w.query(op, i);
+        switch (op) {
+            case "completion.wiki" -> idx.suggester().suggest(q.text(), Scope.WIKI, 50);
+            case "completion.cite" -> idx.suggester().suggest(q.text(), Scope.CITEKEY, 50);
+            case "completion.prose" -> idx.suggester().suggest(q.text(), Scope.PROSE, 50);
+            case "hover" -> {
+                for (Paper p : idx.byMention(q.text())) {
+                    Summaries.summarize(p.abstractText(), p.methods());
+                    idx.related(p, 3);
+                }
+            }
+            case "definition" -> {
+                for (Paper p : idx.byMention(q.text())) {
+                    idx.get(p.id());
+                }
+            }
+            case "workspaceSymbols" -> {
+                idx.suggester().suggest(q.text(), Scope.WIKI, 100);
+                idx.search(q.text(), 100);
+            }
+            default -> throw new IllegalArgumentException(op);
+        }
+    }
+
+    // ---- helpers ----
+
+    static JsonObject percentiles(double[] ms) {
+        double[] s = ms.clone();
+        Arrays.sort(s);
+        JsonObject o = new JsonObject();
+        o.addProperty("p50", round(at(s, 0.50)));
+        o.addProperty("p95", round(at(s, 0.95)));
+        o.addProperty("p99", round(at(s, 0.99)));
+        o.addProperty("max", round(s[s.length - 1]));
+        return o;
+    }
+
+    private static double at(double[] sorted, double q) {
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static long du(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    }
+
+    /** Reservoir sample of {@code k} lines of a JSONL file, for a million-line truth file. */
+    static List<JsonObject> sampleLines(Path file, int k, Random random) throws IOException {
+        List<String> keep = new ArrayList<>(k);
+        long seen = 0;
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                seen++;
+                if (keep.size() < k) {
+                    keep.add(line);
+                } else {
+                    long j = (long) (random.nextDouble() * seen);
+                    if (j < k) {
+                        keep.set((int) j, line);
+                    }
+                }
+            }
+        }
+        List<JsonObject> out = new ArrayList<>();
+        for (String l : keep) {
+            out.add(JsonParser.parseString(l).getAsJsonObject());
+        }
+        return out;
+    }
+}

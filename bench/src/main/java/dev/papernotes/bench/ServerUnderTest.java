@@ -1,0 +1,153 @@
+package dev.papernotes.bench;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * The packaged server in its own JVM, driven over its stdin/stdout by LSP4J's client launcher,
+ * as an editor would drive it.
+ */
+final class ServerUnderTest implements LanguageClient, AutoCloseable {
+    final Process process;
+    final LanguageServer server;
+    final long startedNanos;
+    final List<MessageParams> logs = new CopyOnWriteArrayList<>();
+    volatile JsonObject configuration = new JsonObject();
+
+    ServerUnderTest(Path jar, String heap, Path workDir, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + heap);
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectError(log.toFile());
+        startedNanos = System.nanoTime();
+        process = pb.start();
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, process.getInputStream(),
+                process.getOutputStream());
+        launcher.startListening();
+        server = launcher.getRemoteProxy();
+    }
+
+    void initialize(Path notes, JsonObject options) throws Exception {
+        InitializeParams p = new InitializeParams();
+        p.setProcessId((int) ProcessHandle.current().pid());
+        p.setWorkspaceFolders(List.of(new WorkspaceFolder(notes.toUri().toString(), "notes")));
+        p.setInitializationOptions(options);
+        ClientCapabilities caps = new ClientCapabilities();
+        var text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+        var hover = new org.eclipse.lsp4j.HoverCapabilities();
+        hover.setContentFormat(List.of("markdown"));
+        text.setHover(hover);
+        var definition = new org.eclipse.lsp4j.DefinitionCapabilities();
+        definition.setLinkSupport(true);
+        text.setDefinition(definition);
+        caps.setTextDocument(text);
+        p.setCapabilities(caps);
+        configuration = options;
+        server.initialize(p).get(120, TimeUnit.SECONDS);
+        server.initialized(new InitializedParams());
+    }
+
+    MessageParams awaitLog(Predicate<String> wanted, long seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            for (MessageParams m : logs) {
+                if (wanted.test(m.getMessage())) {
+                    return m;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; log: " + logs);
+            }
+            Thread.sleep(20);
+        }
+        throw new TimeoutException("no such log message in " + seconds + " s; got " + logs);
+    }
+
+    /** Heap in use after a full GC, in MiB, read with jcmd. */
+    double heapAfterGcMb() throws Exception {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read the heap from: " + info);
+        }
+        return Long.parseLong(m.group(1)) / 1024.0;
+    }
+
+    private String jcmd(String command) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            server.shutdown().get(30, TimeUnit.SECONDS);
+            server.exit();
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // measured already; just make sure it is gone
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void telemetryEvent(Object object) {
+    }
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+    }
+
+    @Override
+    public void showMessage(MessageParams m) {
+        logs.add(m);
+    }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams p) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams m) {
+        logs.add(m);
+    }
+
+    @Override
+    public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < p.getItems().size(); i++) {
+            out.add(configuration);
+        }
+        return CompletableFuture.completedFuture(out);
+    }
+}
