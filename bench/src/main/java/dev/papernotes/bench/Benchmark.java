@@ -265,9 +265,13 @@ public final class Benchmark {
             case "completion.cite" -> idx.suggester().suggest(q.text(), Scope.CITEKEY, 50);
             case "completion.prose" -> idx.suggester().suggest(q.text(), Scope.PROSE, 50);
             case "hover" -> {
-                for (Paper p : idx.byMention(q.text())) {
+                // As the hover does: one paper in full, related papers included; several, briefly.
+                List<Paper> found = idx.byMention(q.text());
+                for (Paper p : found.subList(0, Math.min(5, found.size()))) {
                     Summaries.summarize(p.abstractText(), p.methods());
-                    idx.related(p, 3);
+                    if (found.size() == 1) {
+                        idx.related(p, 3);
+                    }
                 }
             }
             case "definition" -> {

@@ -40,6 +40,10 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.add("-XX:+ExitOnOutOfMemoryError");
+        String extra = System.getenv("BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-jar");
         cmd.add(jar.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectError(log.toFile());

@@ -144,8 +144,7 @@ public final class CompletionService {
 
     private static boolean resolvesUniquely(FeatureContext ctx, String label, String id) {
         try {
-            List<String> found = ctx.index().resolveIds(label);
-            return found.size() == 1 && found.get(0).equals(id);
+            return ctx.index().resolvesUniquely(label, id);
         } catch (IOException e) {
             return false;
         }

@@ -15,6 +15,8 @@ import org.eclipse.lsp4j.Range;
 
 /** Go to definition: the title line of each occurrence in the corpus; for a note link, the note. */
 public final class DefinitionService {
+    static final int MAX_PAPERS = 20;
+
     private DefinitionService() {
     }
 
@@ -34,7 +36,8 @@ public final class DefinitionService {
                 out.add(new LocationLink(note.uri(), top, top, origin));
             }
         }
-        for (String id : ref.paperIds()) {
+        // A name dozens of papers share: the first few are a choice, hundreds are noise.
+        for (String id : ref.paperIds().subList(0, Math.min(MAX_PAPERS, ref.paperIds().size()))) {
             Paper p = ctx.index().get(id);
             if (p != null) {
                 out.addAll(titleLines(ctx, p, origin));

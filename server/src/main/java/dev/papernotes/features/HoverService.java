@@ -33,7 +33,7 @@ public final class HoverService {
             return null;
         }
         List<Paper> papers = new ArrayList<>();
-        for (String id : ref.paperIds()) {
+        for (String id : ref.paperIds().subList(0, Math.min(MAX_AMBIGUOUS, ref.paperIds().size()))) {
             Paper p = ctx.index().get(id);
             if (p != null) {
                 papers.add(p);
@@ -50,15 +50,18 @@ public final class HoverService {
             body = ctx.markdown()
                     ? "No paper named " + Markdown.code(ref.written()) + " in the corpus."
                     : "No paper named \"" + ref.written() + "\" in the corpus.";
-        } else if (papers.size() == 1) {
+        } else if (ref.paperIds().size() == 1) {
             body = describe(ctx, papers.get(0), true);
         } else {
             StringBuilder sb = new StringBuilder();
-            sb.append(papers.size()).append(" papers are called ")
+            sb.append(ref.paperIds().size()).append(" papers are called ")
                     .append(ctx.markdown() ? Markdown.code(ref.written()) : "\"" + ref.written() + "\"")
                     .append(":\n\n");
-            for (Paper p : papers.subList(0, Math.min(MAX_AMBIGUOUS, papers.size()))) {
+            for (Paper p : papers) {
                 sb.append(describe(ctx, p, false)).append("\n\n---\n\n");
+            }
+            if (ref.paperIds().size() > papers.size()) {
+                sb.append("…and ").append(ref.paperIds().size() - papers.size()).append(" more.");
             }
             body = sb.toString().strip();
         }

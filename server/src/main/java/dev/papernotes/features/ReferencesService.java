@@ -86,7 +86,7 @@ public final class ReferencesService {
             BooleanSupplier cancelled) throws IOException {
         List<Location> out = new ArrayList<>();
         if (includeDeclaration) {
-            for (String id : ids) {
+            for (String id : ids.stream().limit(DefinitionService.MAX_PAPERS).toList()) {
                 Paper p = ctx.index().get(id);
                 if (p == null) {
                     continue;

@@ -28,8 +28,7 @@ public final class SymbolService {
 
     /** What a [[link]] to the paper should say: its label when that names it alone, else its title. */
     private static String uniqueTarget(FeatureContext ctx, PaperHeader h) throws IOException {
-        List<String> found = ctx.index().resolveIds(h.label());
-        return found.size() == 1 && found.get(0).equals(h.id()) ? h.label() : h.title();
+        return ctx.index().resolvesUniquely(h.label(), h.id()) ? h.label() : h.title();
     }
 
     public static List<WorkspaceSymbol> symbols(FeatureContext ctx, String query, int max, BooleanSupplier cancelled)

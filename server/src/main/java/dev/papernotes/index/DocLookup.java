@@ -18,6 +18,11 @@ final class DocLookup {
     }
 
     static List<Integer> find(IndexReader reader, String field, String value) throws IOException {
+        return find(reader, field, value, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} live documents holding the term. */
+    static List<Integer> find(IndexReader reader, String field, String value, int limit) throws IOException {
         List<Integer> out = new ArrayList<>(2);
         BytesRef term = new BytesRef(value);
         for (LeafReaderContext leaf : reader.leaves()) {
@@ -34,6 +39,9 @@ final class DocLookup {
             for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
                 if (live == null || live.get(d)) {
                     out.add(leaf.docBase + d);
+                    if (out.size() >= limit) {
+                        return out;
+                    }
                 }
             }
         }

@@ -76,7 +76,17 @@ public final class IndexStore implements Closeable {
      * stop is started over by the writer (the damaged commit is never served).
      */
     public static IndexStore open(Path path, List<Path> roots, double ramBufferMb) throws IOException {
-        return open(path, roots, ramBufferMb, d -> d);
+        return open(path, roots, ramBufferMb, directoryWrapper);
+    }
+
+    /**
+     * Wraps every index directory this process opens; the identity except in fault-injection tests,
+     * which make reads fail to check that a disk error becomes an error reply and not a dead server.
+     */
+    private static volatile UnaryOperator<Directory> directoryWrapper = d -> d;
+
+    public static void wrapDirectoriesForTests(UnaryOperator<Directory> wrapper) {
+        directoryWrapper = wrapper == null ? d -> d : wrapper;
     }
 
     /** As {@link #open(Path, List, double)}, with the directory wrapped (tests inject faults here). */

@@ -20,7 +20,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -127,6 +126,41 @@ public final class PaperIndex implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Whether {@code target} resolves to the paper {@code id} and to no other: the question a
+     * completion item asks before it writes a name into a link. Stops at the second paper.
+     */
+    public boolean resolvesUniquely(String target, String id) throws IOException {
+        String key = NameKeys.compact(target);
+        if (reader == null || key.isEmpty()) {
+            return false;
+        }
+        java.util.Set<Integer> docs = new java.util.HashSet<>(DocLookup.find(reader, KEY, key, 2));
+        docs.addAll(DocLookup.find(reader, CITEKEY, target.strip().toLowerCase(Locale.ROOT), 2));
+        return docs.size() == 1 && header(docs.iterator().next()).id().equals(id);
+    }
+
+    /** The ids of the papers carrying this exact name or title, without loading them. */
+    public List<String> idsByMention(String exact) throws IOException {
+        if (reader == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>(1);
+        for (int doc : DocLookup.find(reader, MENTION, exact)) {
+            ids.add(header(doc).id());
+        }
+        return ids;
+    }
+
+    /** The id of the paper with this citekey, or null. */
+    public String idByCitekey(String citekey) throws IOException {
+        if (reader == null) {
+            return null;
+        }
+        List<Integer> docs = DocLookup.find(reader, CITEKEY, citekey, 1);
+        return docs.isEmpty() ? null : header(docs.get(0)).id();
+    }
+
     public Paper byCitekey(String citekey) throws IOException {
         List<Paper> found = papers(CITEKEY, citekey);
         return found.isEmpty() ? null : found.get(0);
@@ -212,19 +246,23 @@ public final class PaperIndex implements AutoCloseable {
         return b.build();
     }
 
-    /** Papers that read like {@code paper}, by the terms of its title and abstract. */
+    /**
+     * Papers that read like {@code paper}: the few most distinctive terms of its title and
+     * abstract (rare enough to matter, common enough to connect), best matches first. Remembered
+     * per snapshot: an editor hovers the same paper again and again.
+     */
     public List<PaperHeader> related(Paper paper, int limit) throws IOException {
         if (reader == null || limit <= 0) {
             return List.of();
         }
-        MoreLikeThis mlt = new MoreLikeThis(reader);
-        mlt.setAnalyzer(analyzer);
-        mlt.setFieldNames(new String[] {TITLE_TEXT, ABSTRACT_TEXT});
-        mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(2);
-        mlt.setMaxQueryTerms(20);
-        mlt.setBoost(true);
-        Query like = mlt.like(ABSTRACT_TEXT, new StringReader(paper.title() + "\n" + paper.abstractText()));
+        List<PaperHeader> cached = relatedCache.get(paper.id());
+        if (cached != null && cached.size() >= limit) {
+            return cached.subList(0, limit);
+        }
+        Query like = likeQuery(paper);
+        if (like == null) {
+            return List.of();
+        }
         BooleanQuery q = new BooleanQuery.Builder()
                 .add(like, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(ID, paper.id())), BooleanClause.Occur.MUST_NOT)
@@ -234,8 +272,67 @@ public final class PaperIndex implements AutoCloseable {
         for (ScoreDoc sd : top.scoreDocs) {
             out.add(header(sd.doc));
         }
+        relatedCache.put(paper.id(), List.copyOf(out));
         return out;
     }
+
+    /** Candidate terms whose document frequency is looked up: each lookup visits every segment. */
+    private static final int LIKE_CANDIDATES = 24;
+    private static final int LIKE_TERMS = 8;
+
+    /**
+     * More-like-this, lean: the paper's most frequent longer words are the candidates, and only
+     * those get a document-frequency lookup (Lucene's MoreLikeThis looks up every distinct word,
+     * most of the cost of a hover). The few with the best tf-idf, neither unique nor common, make
+     * the query.
+     */
+    private Query likeQuery(Paper paper) throws IOException {
+        Map<String, Integer> tf = new java.util.HashMap<>();
+        try (TokenStream ts = analyzer.tokenStream(ABSTRACT_TEXT, paper.title() + "\n" + paper.abstractText())) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (t.length() >= 4 && !Character.isDigit(t.charAt(0))) {
+                    tf.merge(t, 1, Integer::sum);
+                }
+            }
+            ts.end();
+        }
+        List<Map.Entry<String, Integer>> candidates = new ArrayList<>(tf.entrySet());
+        candidates.sort((a, b) -> a.getValue().equals(b.getValue())
+                ? Integer.compare(b.getKey().length(), a.getKey().length())
+                : Integer.compare(b.getValue(), a.getValue()));
+        int docs = Math.max(1, reader.numDocs());
+        int maxDf = Math.max(2, docs / 20);
+        List<Map.Entry<String, Double>> scored = new ArrayList<>();
+        for (Map.Entry<String, Integer> c : candidates.subList(0, Math.min(LIKE_CANDIDATES, candidates.size()))) {
+            int df = reader.docFreq(new Term(ABSTRACT_TEXT, c.getKey()));
+            if (df < 2 || df > maxDf) {
+                continue; // only in this paper, or in everything
+            }
+            scored.add(Map.entry(c.getKey(), c.getValue() * Math.log((double) docs / df)));
+        }
+        if (scored.isEmpty()) {
+            return null;
+        }
+        scored.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        double top = scored.get(0).getValue();
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Map.Entry<String, Double> s : scored.subList(0, Math.min(LIKE_TERMS, scored.size()))) {
+            b.add(new BoostQuery(new TermQuery(new Term(ABSTRACT_TEXT, s.getKey())), (float) (s.getValue() / top)),
+                    BooleanClause.Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private final Map<String, List<PaperHeader>> relatedCache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<PaperHeader>> eldest) {
+                    return size() > 1024;
+                }
+            });
 
     /** Every paper in corpus order, a page at a time so a million papers stream. */
     public void forEach(Consumer<Paper> sink) throws IOException {

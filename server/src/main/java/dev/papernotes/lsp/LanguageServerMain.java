@@ -139,12 +139,22 @@ public final class LanguageServerMain {
                 @Override
                 public void handle(org.eclipse.lsp4j.jsonrpc.messages.Message message,
                         java.util.List<org.eclipse.lsp4j.jsonrpc.messages.MessageIssue> issues) {
-                    // A request gets its error reply from LSP4J; a notification gets none, so tell the user.
-                    if (message instanceof org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage n && !issues.isEmpty()) {
+                    // A request with an id gets its error reply, which editors show; a notification, or a
+                    // message too damaged to tell, would be lost in silence: tell the user.
+                    boolean silent = false;
+                    String method = null;
+                    if (message instanceof org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage n) {
+                        silent = true;
+                        method = n.getMethod();
+                    } else if (message instanceof org.eclipse.lsp4j.jsonrpc.messages.RequestMessage r && r.getRawId() == null) {
+                        silent = true;
+                        method = r.getMethod();
+                    }
+                    if (silent && !issues.isEmpty()) {
                         LanguageClient c = server.session().client;
                         if (c != null) {
                             c.showMessage(new MessageParams(MessageType.Warning, "papernotes: a "
-                                    + (n.getMethod() == null ? "" : n.getMethod() + " ")
+                                    + (method == null ? "" : method + " ")
                                     + "message could not be read and was ignored: " + issues.get(0).getText()));
                         }
                     }

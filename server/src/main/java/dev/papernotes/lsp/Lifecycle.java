@@ -12,8 +12,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 /**
  * The LSP lifecycle, enforced in front of every handler: nothing but {@code initialize} before
  * initialization (-32002), nothing but {@code exit} after {@code shutdown} (-32600), and
- * {@code exit} ends the process with 0 after a shutdown, 1 otherwise. Exceptions thrown by
- * notification handlers are reported here, since LSP4J would only log them.
+ * {@code exit} ends the process with 0 after a shutdown, 1 otherwise. (Handlers' own exceptions
+ * are reported by {@link Session#notification}: LSP4J's endpoint catches them before they reach
+ * this class.)
  */
 final class Lifecycle implements Endpoint {
     private static final Logger LOG = Logger.getLogger(Lifecycle.class.getName());

@@ -61,41 +61,47 @@ final class NotesDocumentService implements TextDocumentService {
 
     @Override
     public void didOpen(DidOpenTextDocumentParams params) {
-        TextDocumentItem item = params.getTextDocument();
-        if (!isNote(item.getUri(), item.getLanguageId())) {
-            otherDocuments.put(item.getUri(), item.getVersion());
-            return;
-        }
-        NoteDocument doc = session.workspace.open(item.getUri(), item.getText() == null ? "" : item.getText(),
-                item.getVersion());
-        if (doc.tooLarge()) {
-            session.warnTooLarge(doc);
-        }
-        session.scheduleDiagnostics(item.getUri(), 0);
+        session.notification("textDocument/didOpen", () -> {
+            TextDocumentItem item = params.getTextDocument();
+            if (!isNote(item.getUri(), item.getLanguageId())) {
+                otherDocuments.put(item.getUri(), item.getVersion());
+                return;
+            }
+            NoteDocument doc = session.workspace.open(item.getUri(), item.getText() == null ? "" : item.getText(),
+                    item.getVersion());
+            if (doc.tooLarge()) {
+                session.warnTooLarge(doc);
+            }
+            session.scheduleDiagnostics(item.getUri(), 0);
+        });
     }
 
     @Override
     public void didChange(DidChangeTextDocumentParams params) {
-        String uri = params.getTextDocument().getUri();
-        NoteDocument doc = session.workspace.get(uri);
-        if (doc == null || !doc.isOpen()) {
-            return;
-        }
-        TextEdits.Applied applied = TextEdits.applyWithCaret(doc.text(), params.getContentChanges());
-        Integer version = params.getTextDocument().getVersion();
-        session.workspace.change(uri, applied.text(), version == null ? doc.version() + 1 : version);
-        session.recordTyping(uri, applied.caret());
-        session.scheduleDiagnostics(uri);
+        session.notification("textDocument/didChange", () -> {
+            String uri = params.getTextDocument().getUri();
+            NoteDocument doc = session.workspace.get(uri);
+            if (doc == null || !doc.isOpen()) {
+                return;
+            }
+            TextEdits.Applied applied = TextEdits.applyWithCaret(doc.text(), params.getContentChanges());
+            Integer version = params.getTextDocument().getVersion();
+            session.workspace.change(uri, applied.text(), version == null ? doc.version() + 1 : version);
+            session.recordTyping(uri, applied.caret());
+            session.scheduleDiagnostics(uri);
+        });
     }
 
     @Override
     public void didClose(DidCloseTextDocumentParams params) {
-        String uri = params.getTextDocument().getUri();
-        if (otherDocuments.remove(uri) != null) {
-            return;
-        }
-        session.workspace.close(uri);
-        session.clearDiagnostics(uri);
+        session.notification("textDocument/didClose", () -> {
+            String uri = params.getTextDocument().getUri();
+            if (otherDocuments.remove(uri) != null) {
+                return;
+            }
+            session.workspace.close(uri);
+            session.clearDiagnostics(uri);
+        });
     }
 
     @Override

@@ -94,16 +94,18 @@ final class NotesWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
-        if (configurationSupported && session.client != null) {
-            Settings before = session.settings;
-            pullConfiguration().whenComplete((ok, err) -> afterSettingsChange(before));
-        } else {
-            Settings before = session.settings;
-            if (params.getSettings() != null) {
-                apply(toJson(params.getSettings()));
+        session.notification("workspace/didChangeConfiguration", () -> {
+            if (configurationSupported && session.client != null) {
+                Settings before = session.settings;
+                pullConfiguration().whenComplete((ok, err) -> afterSettingsChange(before));
+            } else {
+                Settings before = session.settings;
+                if (params.getSettings() != null) {
+                    apply(toJson(params.getSettings()));
+                }
+                afterSettingsChange(before);
             }
-            afterSettingsChange(before);
-        }
+        });
     }
 
     private void afterSettingsChange(Settings before) {
@@ -120,45 +122,49 @@ final class NotesWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        List<FileEvent> events = params.getChanges() == null ? List.of() : params.getChanges();
-        session.background.submit(() -> {
-            for (FileEvent e : events) {
-                Path p = Uris.toPath(e.getUri());
-                if (p == null) {
-                    continue;
+        session.notification("workspace/didChangeWatchedFiles", () -> {
+            List<FileEvent> events = params.getChanges() == null ? List.of() : params.getChanges();
+            session.background.submit(() -> {
+                for (FileEvent e : events) {
+                    Path p = Uris.toPath(e.getUri());
+                    if (p == null) {
+                        continue;
+                    }
+                    if (e.getType() == FileChangeType.Deleted) {
+                        session.workspace.fileDeleted(p);
+                    } else {
+                        session.workspace.fileChanged(p);
+                    }
                 }
-                if (e.getType() == FileChangeType.Deleted) {
-                    session.workspace.fileDeleted(p);
-                } else {
-                    session.workspace.fileChanged(p);
-                }
-            }
-            session.reanalyze();
+                session.reanalyze();
+            });
         });
     }
 
     @Override
     public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
-        List<Path> roots = new ArrayList<>(session.workspace.roots());
-        var event = params.getEvent();
-        if (event.getRemoved() != null) {
-            for (WorkspaceFolder f : event.getRemoved()) {
-                Path p = Uris.toPath(f.getUri());
-                if (p != null) {
-                    roots.removeIf(r -> r.equals(p) || r.equals(p.toAbsolutePath().normalize()));
+        session.notification("workspace/didChangeWorkspaceFolders", () -> {
+            List<Path> roots = new ArrayList<>(session.workspace.roots());
+            var event = params.getEvent();
+            if (event.getRemoved() != null) {
+                for (WorkspaceFolder f : event.getRemoved()) {
+                    Path p = Uris.toPath(f.getUri());
+                    if (p != null) {
+                        roots.removeIf(r -> r.equals(p) || r.equals(p.toAbsolutePath().normalize()));
+                    }
                 }
             }
-        }
-        if (event.getAdded() != null) {
-            for (WorkspaceFolder f : event.getAdded()) {
-                Path p = Uris.toPath(f.getUri());
-                if (p != null) {
-                    roots.add(p);
+            if (event.getAdded() != null) {
+                for (WorkspaceFolder f : event.getAdded()) {
+                    Path p = Uris.toPath(f.getUri());
+                    if (p != null) {
+                        roots.add(p);
+                    }
                 }
             }
-        }
-        session.workspace.setRoots(roots);
-        session.background.submit(session::scanNotes);
+            session.workspace.setRoots(roots);
+            session.background.submit(session::scanNotes);
+        });
     }
 
     @Override
@@ -192,6 +198,20 @@ final class NotesWorkspaceService implements WorkspaceService {
                 session.latencies.clear();
             }
             return CompletableFuture.completedFuture(summary);
+        }
+        if (PapernotesLanguageServer.DEBUG_SLEEP_COMMAND.equals(params.getCommand()) && Boolean.getBoolean("papernotes.debug")) {
+            // A request that takes as long as asked, for tests of cancellation and of requests that
+            // must not wait behind a slow one. Only with -Dpapernotes.debug=true.
+            long millis = params.getArguments() == null || params.getArguments().isEmpty() ? 1000
+                    : (long) Double.parseDouble(String.valueOf(params.getArguments().get(0)));
+            return Requests.async(session.workspaceRequests, "papernotes.debug.sleep", cancel -> {
+                long end = System.nanoTime() + millis * 1_000_000;
+                while (System.nanoTime() < end) {
+                    cancel.checkCanceled();
+                    Thread.sleep(5);
+                }
+                return "slept";
+            });
         }
         if (!PapernotesLanguageServer.REBUILD_COMMAND.equals(params.getCommand())) {
             return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(

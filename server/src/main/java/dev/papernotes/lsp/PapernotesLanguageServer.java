@@ -38,6 +38,8 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
     static final String REBUILD_COMMAND = "papernotes.rebuildIndex";
     /** Request durations inside the server, per method (percentiles in ms); {@code "reset"} clears them. */
     static final String STATS_COMMAND = "papernotes.stats";
+    /** Test-only (with {@code -Dpapernotes.debug=true}): a request that sleeps, cancellably. */
+    static final String DEBUG_SLEEP_COMMAND = "papernotes.debug.sleep";
 
     private final Session session = new Session();
     private final NotesDocumentService documents = new NotesDocumentService(session);
@@ -148,13 +150,23 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
 
     @Override
     public void initialized(InitializedParams params) {
-        workspace.afterInitialized();
+        session.notification("initialized", workspace::afterInitialized);
     }
 
     @Override
     public CompletableFuture<Object> shutdown() {
-        session.shutdown();
-        return CompletableFuture.completedFuture(null);
+        // Closing the index waits for merges to stop: not on the reader thread, and not forever.
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                session.shutdown();
+            } finally {
+                done.complete(null);
+            }
+        }, "papernotes-shutdown");
+        t.setDaemon(true);
+        t.start();
+        return done.completeOnTimeout(null, 5, TimeUnit.SECONDS);
     }
 
     @Override

@@ -304,6 +304,20 @@ final class Session {
         LOG.warning(message);
     }
 
+    /**
+     * Runs a notification handler. LSP4J only logs what a notification handler throws; here the
+     * user is told (window/logMessage) and the server carries on.
+     */
+    void notification(String method, Runnable body) {
+        try {
+            body.run();
+        } catch (Throwable e) {
+            haltOnOutOfMemory(e);
+            LOG.log(Level.WARNING, method + " failed", e);
+            log(MessageType.Error, "papernotes: " + method + " failed: " + Requests.describe(e));
+        }
+    }
+
     /** The out-of-memory policy of every thread here: a JVM that cannot allocate must not linger. */
     static void haltOnOutOfMemory(Throwable t) {
         if (t instanceof OutOfMemoryError) {

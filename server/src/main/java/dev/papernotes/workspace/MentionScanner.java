@@ -38,7 +38,12 @@ public final class MentionScanner {
             int limit = span.end();
             while (i < limit) {
                 char c = text.charAt(i);
-                if (!Character.isLetterOrDigit(c) && !Character.isHighSurrogate(c) || !startsWord(text, i)) {
+                boolean word = Character.isLetterOrDigit(c) || Character.isHighSurrogate(c);
+                // Names start with a letter or digit; a title may start with anything but a blank,
+                // right after a blank ("(a+)+: ...", "[Re] ...").
+                boolean canStart = word ? startsWord(text, i)
+                        : !Character.isWhitespace(c) && (i == span.start() || Character.isWhitespace(text.charAt(i - 1)));
+                if (!canStart) {
                     i++;
                     continue;
                 }
@@ -55,7 +60,7 @@ public final class MentionScanner {
                     out.add(new Mention(new Span(start, best[0]), text.substring(start, best[0]), bestCount[0]));
                     i = best[0];
                 } else {
-                    i = skipWord(text, i, limit);
+                    i = word ? skipWord(text, i, limit) : i + 1;
                 }
             }
         }

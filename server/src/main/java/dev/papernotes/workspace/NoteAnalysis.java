@@ -1,14 +1,15 @@
 package dev.papernotes.workspace;
 
 import dev.papernotes.index.PaperIndex;
-import dev.papernotes.index.Paper;
 import dev.papernotes.notes.NoteModel;
 import dev.papernotes.notes.NoteModel.Citation;
 import dev.papernotes.notes.NoteModel.WikiLink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A note's references to papers, resolved against one index snapshot.
@@ -20,16 +21,20 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
     public static NoteAnalysis of(NoteDocument doc, PaperIndex index) throws IOException {
         NoteModel model = doc.model();
         List<PaperRef> refs = new ArrayList<>();
+        // Ids only (from doc values), each distinct name looked up once per note.
+        Map<String, List<String>> seen = new HashMap<>();
         for (WikiLink w : model.wikiLinks()) {
-            refs.add(new PaperRef(w.targetSpan(), PaperRef.Kind.WIKI_LINK, w.target(), ids(index.resolve(w.target()))));
+            List<String> ids = seen.computeIfAbsent("w\u0000" + w.target(), k -> lookup(() -> index.resolveIds(w.target())));
+            refs.add(new PaperRef(w.targetSpan(), PaperRef.Kind.WIKI_LINK, w.target(), ids));
         }
         for (Citation c : model.citations()) {
-            Paper p = index.byCitekey(c.key());
-            refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), p == null ? List.of() : List.of(p.id())));
+            String id = index.idByCitekey(c.key());
+            refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), id == null ? List.of() : List.of(id)));
         }
         for (MentionScanner.Mention m : MentionScanner.scan(model, index.mentions())) {
             String exact = collapse(m.text());
-            refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, m.text(), ids(index.byMention(exact))));
+            List<String> ids = seen.computeIfAbsent("m\u0000" + exact, k -> lookup(() -> index.idsByMention(exact)));
+            refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, m.text(), ids));
         }
         refs.sort(Comparator.comparingInt(r -> r.span().start()));
         return new NoteAnalysis(doc, index.generation(), List.copyOf(refs));
@@ -45,12 +50,16 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         return null;
     }
 
-    private static List<String> ids(List<Paper> papers) {
-        List<String> out = new ArrayList<>(papers.size());
-        for (Paper p : papers) {
-            out.add(p.id());
+    private interface Lookup {
+        List<String> ids() throws IOException;
+    }
+
+    private static List<String> lookup(Lookup l) {
+        try {
+            return List.copyOf(l.ids());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return out;
     }
 
     private static String collapse(String s) {

@@ -2,8 +2,10 @@ package dev.papernotes.lsp;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +50,17 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
 
     private final LanguageServer server;
     private final Thread serverThread;
-    private final PipedOutputStream toServer;
+    private final OutputStream toServer;
 
     public LspTestClient() throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 20);
-        toServer = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 20);
-        PipedOutputStream fromServer = new PipedOutputStream(clientIn);
+        // NIO pipes, not java.io piped streams: those fail the reader ("write end dead") once any
+        // thread that wrote has ended, and the server writes from threads that do end.
+        Pipe up = Pipe.open();
+        Pipe down = Pipe.open();
+        InputStream serverIn = Channels.newInputStream(up.source());
+        toServer = Channels.newOutputStream(up.sink());
+        InputStream clientIn = Channels.newInputStream(down.source());
+        OutputStream fromServer = Channels.newOutputStream(down.sink());
         serverThread = new Thread(() -> LanguageServerMain.serve(serverIn, fromServer, s -> exitStatus = s), "test-server");
         serverThread.setDaemon(true);
         serverThread.start();
@@ -136,7 +142,18 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     }
 
     public void shutdownAndExit() throws Exception {
-        server.shutdown().get(10, TimeUnit.SECONDS);
+        try {
+            server.shutdown().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            StringBuilder dump = new StringBuilder("shutdown not answered in 10 s; threads:\n");
+            for (var entry : Thread.getAllStackTraces().entrySet()) {
+                dump.append(entry.getKey().getName()).append(" ").append(entry.getKey().getState()).append('\n');
+                for (StackTraceElement el : entry.getValue()) {
+                    dump.append("    at ").append(el).append('\n');
+                }
+            }
+            throw new AssertionError(dump.toString(), e);
+        }
         server.exit();
     }
 
