@@ -57,6 +57,10 @@ public final class Benchmark {
     private final Path work;
     private final int queries;
     private final String heap;
+    /** An existing corpus to measure instead of generated ones (e.g. the bundled seed), or null. */
+    private Path givenCorpus;
+    /** Notes in the workspace: what references walk, and what the server scans at start. */
+    private int notesCount = 200;
     private final Random random = new Random(20261122);
 
     private Benchmark(Path jar, Path work, int queries, String heap) {
@@ -83,6 +87,11 @@ public final class Benchmark {
         Files.createDirectories(work);
         Files.createDirectories(out);
         Benchmark b = new Benchmark(jar, work, queries, heap);
+        b.notesCount = Integer.parseInt(opts.getOrDefault("--notes", "200"));
+        if (opts.containsKey("--corpus")) {
+            b.givenCorpus = Path.of(opts.get("--corpus")).toAbsolutePath().normalize();
+            sizes = List.of(0);
+        }
         JsonArray results = new JsonArray();
         for (int n : sizes) {
             JsonObject r = b.run(n);
@@ -96,17 +105,18 @@ public final class Benchmark {
     // ---- one size ----
 
     private JsonObject run(int papers) throws Exception {
-        log("=== %,d papers ===", papers);
-        Path corpus = work.resolve("corpus-" + papers);
-        Path truth = work.resolve("truth-" + papers + ".jsonl");
-        if (!Files.exists(corpus.resolve("generator-manifest.json")) || !Files.exists(truth)) {
+        String label = givenCorpus == null ? Integer.toString(papers) : "given";
+        Path corpus = givenCorpus == null ? work.resolve("corpus-" + papers) : givenCorpus;
+        Path truth = work.resolve("truth-" + label + ".jsonl");
+        log("=== %s ===", givenCorpus == null ? String.format("%,d papers", papers) : corpus.toString());
+        if (givenCorpus == null && (!Files.exists(corpus.resolve("generator-manifest.json")) || !Files.exists(truth))) {
             log("generating the corpus");
             CorpusGenerator.main(new String[] {"--papers", Integer.toString(papers), "--out", corpus.toString(),
                     "--seed", "1", "--truth", truth.toString()});
         }
-        Path index = work.resolve("index-" + papers);
+        Path index = work.resolve("index-" + label);
         deleteTree(index);
-        Path notes = work.resolve("notes-" + papers);
+        Path notes = work.resolve("notes-" + label);
         deleteTree(notes);
         Files.createDirectories(notes);
 
@@ -129,13 +139,23 @@ public final class Benchmark {
             double buildSeconds = (System.nanoTime() - t0) / 1e9;
             log("%s", ready.getMessage());
             s.awaitLog(m -> m.contains("notes ready"), 600);
+            if (givenCorpus != null) {
+                papers = writeTruth(index, corpus, truth);
+                result.addProperty("papers", papers);
+            }
             result.addProperty("buildSeconds", round(buildSeconds));
             result.addProperty("papersPerSecond", Math.round(papers / buildSeconds));
             result.addProperty("indexMb", round(du(index) / 1048576.0));
             result.addProperty("heapAfterBuildMb", round(s.heapAfterGcMb()));
 
             workload = Workload.sample(index, corpus, truth, queries * 2 + 200, random);
-            workload.writeNotes(notes, random);
+            workload.writeNotes(notes, random, notesCount);
+            // Rescan, as a new workspace would be: the notes were written after the first scan.
+            s.server.getWorkspaceService().didChangeWorkspaceFolders(folderChange(notes));
+            var scanned = s.awaitLog(m -> m.contains("notes ready: " + notesCount + " notes"), 1200);
+            result.addProperty("workspaceNotes", notesCount);
+            result.addProperty("notesScanMs", Long.parseLong(scanned.getMessage()
+                    .replaceAll(".* in (\\d+) ms.*", "$1")));
             String uri = notes.resolve("benchmark.md").toUri().toString();
             s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                     new TextDocumentItem(uri, "markdown", 1, workload.noteText())));
@@ -170,6 +190,31 @@ public final class Benchmark {
         result.add("floor", floor(index, corpus, workload));
         log("floor %s", result.get("floor"));
         return result;
+    }
+
+    private static org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams folderChange(Path notes) {
+        var folder = new org.eclipse.lsp4j.WorkspaceFolder(notes.toUri().toString(), "notes");
+        return new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(
+                new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(List.of(folder), List.of(folder)));
+    }
+
+    /** For a given corpus: every title of the built index, one JSON line each, as the generator writes. */
+    private static int writeTruth(Path index, Path corpus, Path truth) throws IOException {
+        int[] n = {0};
+        try (IndexStore store = IndexStore.open(index, List.of(corpus), 16); PaperIndex idx = store.acquire();
+                var w = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
+            idx.forEach(p -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("title", p.title());
+                try {
+                    w.write(o + "\n");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                n[0]++;
+            });
+        }
+        return n[0];
     }
 
     private interface Call {

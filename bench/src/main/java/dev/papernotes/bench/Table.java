@@ -11,13 +11,15 @@ final class Table {
 
     static String render(JsonArray results) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| papers | build s | papers/s | index MB | heap after build MB | heap after queries MB | ready s |\n");
-        sb.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| papers | build s | papers/s | index MB | heap after build MB | heap after queries MB | ready s |"
+                + " notes scanned | scan ms |\n");
+        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (JsonElement e : results) {
             JsonObject r = e.getAsJsonObject();
-            sb.append(String.format("| %,d | %s | %,d | %s | %s | %s | %s |%n", r.get("papers").getAsInt(),
+            sb.append(String.format("| %,d | %s | %,d | %s | %s | %s | %s | %s | %s |%n", r.get("papers").getAsInt(),
                     num(r, "buildSeconds"), r.get("papersPerSecond").getAsLong(), num(r, "indexMb"),
-                    num(r, "heapAfterBuildMb"), num(r, "heapAfterQueriesMb"), num(r, "readySeconds")));
+                    num(r, "heapAfterBuildMb"), num(r, "heapAfterQueriesMb"), num(r, "readySeconds"),
+                    num(r, "workspaceNotes"), num(r, "notesScanMs")));
         }
         sb.append("\nLatency in ms, p50 / p95 / p99: over stdio, inside the server, and the same lookups directly on"
                 + " Lucene (floor); ratio = stdio p50 / floor p50.\n\n");

@@ -107,8 +107,8 @@ final class Workload {
     }
 
     /** Notes on disk that mention the sampled papers, so references have something to find. */
-    void writeNotes(Path dir, Random random) throws IOException {
-        for (int n = 0; n < 200; n++) {
+    void writeNotes(Path dir, Random random, int count) throws IOException {
+        for (int n = 0; n < count; n++) {
             StringBuilder sb = new StringBuilder("# Reading notes " + n + "\n\n");
             for (int k = 0; k < 10; k++) {
                 String m = mentions.get(random.nextInt(mentions.size()));

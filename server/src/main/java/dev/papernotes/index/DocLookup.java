@@ -49,24 +49,6 @@ final class DocLookup {
     }
 
     static boolean exists(IndexReader reader, String field, String value) throws IOException {
-        BytesRef term = new BytesRef(value);
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Terms terms = leaf.reader().terms(field);
-            if (terms == null) {
-                continue;
-            }
-            TermsEnum te = terms.iterator();
-            if (!te.seekExact(term)) {
-                continue;
-            }
-            Bits live = leaf.reader().getLiveDocs();
-            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
-            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-                if (live == null || live.get(d)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return !find(reader, field, value, 1).isEmpty();
     }
 }

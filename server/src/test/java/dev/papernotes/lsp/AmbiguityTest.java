@@ -3,8 +3,6 @@ package dev.papernotes.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,15 +30,7 @@ class AmbiguityTest {
                 + "PROP: Probabilistic Robot Object Placement\n\n"
                 + "We present PROP, a planner for placing objects. " + FILLER + "\n");
         Path notes = Files.createDirectories(tmp.resolve("notes"));
-        try (LspTestClient client = new LspTestClient()) {
-            JsonObject options = new JsonObject();
-            JsonArray roots = new JsonArray();
-            roots.add(corpus.toString());
-            options.add("corpus", roots);
-            options.addProperty("indexDir", tmp.resolve("index").toString());
-            client.configuration = options;
-            client.initialize(notes, options);
-            client.awaitReady();
+        try (LspTestClient client = LspTestClient.ready(notes, tmp.resolve("index"), corpus)) {
             String uri = notes.resolve("a.md").toUri().toString();
             client.open(uri, "Which PROP do you mean?\n");
             PublishDiagnosticsParams p = client.awaitDiagnostics(uri, d -> !d.getDiagnostics().isEmpty(), 20);

@@ -3,9 +3,6 @@ package dev.papernotes.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import dev.papernotes.TestCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,15 +27,7 @@ class ConcurrencyTest {
     @Test
     void aThousandHoversInterleavedWithEditsAnswerForTheirOwnVersion(@TempDir Path tmp) throws Exception {
         Path notes = Files.createDirectories(tmp.resolve("notes"));
-        try (LspTestClient client = new LspTestClient()) {
-            JsonObject options = new JsonObject();
-            JsonArray corpus = new JsonArray();
-            corpus.add(TestCorpus.dir().toString());
-            options.add("corpus", corpus);
-            options.addProperty("indexDir", tmp.resolve("index").toString());
-            client.configuration = options;
-            client.initialize(notes, options);
-            client.awaitReady();
+        try (LspTestClient client = LspTestClient.ready(notes, tmp.resolve("index"))) {
             String uri = notes.resolve("race.md").toUri().toString();
             client.open(uri, "Prepacking\n");
             var docs = client.server().getTextDocumentService();

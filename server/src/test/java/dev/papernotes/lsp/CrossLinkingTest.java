@@ -3,8 +3,6 @@ package dev.papernotes.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import dev.papernotes.TestCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,15 +72,7 @@ class CrossLinkingTest {
         Files.writeString(notes.resolve("node_modules/pkg/readme.md"), "Prepacking mentioned in a dependency.\n");
         Files.writeString(notes.resolve(".obsidian/cache.md"), "Prepacking in a hidden folder.\n");
         Files.writeString(notes.resolve("prepacking.md"), "# My Prepacking notes\n\nA note named like a paper.\n");
-        client = new LspTestClient();
-        JsonObject options = new JsonObject();
-        JsonArray corpus = new JsonArray();
-        corpus.add(TestCorpus.dir().toString());
-        options.add("corpus", corpus);
-        options.addProperty("indexDir", tmp.resolve("index").toString());
-        client.configuration = options;
-        client.initialize(notes, options);
-        client.awaitReady();
+        client = LspTestClient.ready(notes, tmp.resolve("index"));
     }
 
     @AfterAll

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import dev.papernotes.TestCorpus;
 import dev.papernotes.index.IndexStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,15 +50,7 @@ class FaultsTest {
             }
         });
         notes = Files.createDirectories(tmp.resolve("notes"));
-        client = new LspTestClient();
-        JsonObject options = new JsonObject();
-        JsonArray corpus = new JsonArray();
-        corpus.add(TestCorpus.dir().toString());
-        options.add("corpus", corpus);
-        options.addProperty("indexDir", tmp.resolve("index").toString());
-        client.configuration = options;
-        client.initialize(notes, options);
-        client.awaitReady();
+        client = LspTestClient.ready(notes, tmp.resolve("index"));
     }
 
     @AfterAll

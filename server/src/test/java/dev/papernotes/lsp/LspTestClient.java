@@ -105,6 +105,25 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
         return r;
     }
 
+    /**
+     * A server on {@code notes} over the given corpus roots (the seed corpus when none), with its
+     * index in {@code indexDir}: initialized, indexed and scanned, ready for requests.
+     */
+    public static LspTestClient ready(Path notes, Path indexDir, Path... corpusRoots) throws Exception {
+        LspTestClient client = new LspTestClient();
+        JsonObject options = new JsonObject();
+        com.google.gson.JsonArray corpus = new com.google.gson.JsonArray();
+        for (Path root : corpusRoots.length == 0 ? new Path[] {dev.papernotes.TestCorpus.dir()} : corpusRoots) {
+            corpus.add(root.toString());
+        }
+        options.add("corpus", corpus);
+        options.addProperty("indexDir", indexDir.toString());
+        client.configuration = options;
+        client.initialize(notes, options);
+        client.awaitReady();
+        return client;
+    }
+
     /** Waits until the server has indexed and scanned the notes (it says so in the log). */
     public void awaitReady() throws Exception {
         awaitLog(m -> m.getMessage().contains("notes ready"), 120);

@@ -2,9 +2,6 @@ package dev.papernotes.lsp;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import dev.papernotes.TestCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,15 +66,7 @@ class ProtocolFuzzTest {
         seeds.add("🧪 研究ノート: Prepacking\r\nnext line\rlast");
         seeds.add("---\ntitle: x\n---\n`[[Mini-Mon`\n```\n[[Mini-Mon\n```\n");
 
-        try (LspTestClient client = new LspTestClient()) {
-            JsonObject options = new JsonObject();
-            JsonArray corpus = new JsonArray();
-            corpus.add(TestCorpus.dir().toString());
-            options.add("corpus", corpus);
-            options.addProperty("indexDir", tmp.resolve("index").toString());
-            client.configuration = options;
-            client.initialize(notes, options);
-            client.awaitReady();
+        try (LspTestClient client = LspTestClient.ready(notes, tmp.resolve("index"))) {
             var docs = client.server().getTextDocumentService();
             List<String> uris = new ArrayList<>();
             int[] versions = new int[64];

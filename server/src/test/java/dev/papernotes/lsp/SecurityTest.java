@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,15 +61,7 @@ class SecurityTest {
         Files.createSymbolicLink(notes.resolve("evil.md"), outside.resolve("evil.md"));
         Files.createSymbolicLink(notes.resolve("loop"), notes);
 
-        client = new LspTestClient();
-        JsonObject options = new JsonObject();
-        JsonArray roots = new JsonArray();
-        roots.add(corpus.toString());
-        options.add("corpus", roots);
-        options.addProperty("indexDir", tmp.resolve("index").toString());
-        client.configuration = options;
-        client.initialize(notes, options);
-        client.awaitReady();
+        client = LspTestClient.ready(notes, tmp.resolve("index"), corpus);
     }
 
     @AfterAll
