@@ -11,6 +11,7 @@ import dev.papernotes.index.IndexStore;
 import dev.papernotes.index.Paper;
 import dev.papernotes.index.PaperIndex;
 import dev.papernotes.index.Suggester.Scope;
+import dev.papernotes.workspace.PaperRef;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,10 @@ public final class Benchmark {
     private Path givenCorpus;
     /** Notes in the workspace: what references walk, and what the server scans at start. */
     private int notesCount = 200;
+    /** Measure an index already built by an earlier run instead of building it (for profiling). */
+    private boolean reuseIndex;
+    /** The requests to measure (default: all of {@link Workload#OPERATIONS}). */
+    private List<String> operations = Workload.OPERATIONS;
     private final Random random = new Random(20261122);
 
     private Benchmark(Path jar, Path work, int queries, String heap) {
@@ -92,6 +97,15 @@ public final class Benchmark {
             b.givenCorpus = Path.of(opts.get("--corpus")).toAbsolutePath().normalize();
             sizes = List.of(0);
         }
+        b.reuseIndex = Boolean.parseBoolean(opts.getOrDefault("--reuse-index", "false"));
+        if (opts.containsKey("--ops")) {
+            b.operations = List.of(opts.get("--ops").split(","));
+            for (String op : b.operations) {
+                if (!Workload.OPERATIONS.contains(op)) {
+                    throw new IllegalArgumentException("--ops: unknown request " + op + "; known: " + Workload.OPERATIONS);
+                }
+            }
+        }
         JsonArray results = new JsonArray();
         for (int n : sizes) {
             JsonObject r = b.run(n);
@@ -115,7 +129,10 @@ public final class Benchmark {
                     "--seed", "1", "--truth", truth.toString()});
         }
         Path index = work.resolve("index-" + label);
-        deleteTree(index);
+        boolean reused = reuseIndex && Files.isDirectory(index);
+        if (!reused) {
+            deleteTree(index);
+        }
         Path notes = work.resolve("notes-" + label);
         deleteTree(notes);
         Files.createDirectories(notes);
@@ -143,8 +160,12 @@ public final class Benchmark {
                 papers = writeTruth(index, corpus, truth);
                 result.addProperty("papers", papers);
             }
-            result.addProperty("buildSeconds", round(buildSeconds));
-            result.addProperty("papersPerSecond", Math.round(papers / buildSeconds));
+            if (reused) {
+                result.addProperty("reusedIndex", true); // no build measured
+            } else {
+                result.addProperty("buildSeconds", round(buildSeconds));
+                result.addProperty("papersPerSecond", Math.round(papers / buildSeconds));
+            }
             result.addProperty("indexMb", round(du(index) / 1048576.0));
             result.addProperty("heapAfterBuildMb", round(s.heapAfterGcMb()));
 
@@ -163,7 +184,7 @@ public final class Benchmark {
 
             JsonObject stdio = new JsonObject();
             JsonObject inside = new JsonObject();
-            for (String op : Workload.OPERATIONS) {
+            for (String op : operations) {
                 stats(s, true);
                 measure(op, workload, 200, i -> request(s, uri, workload, op, i)); // warm-up
                 stats(s, true);
@@ -290,7 +311,7 @@ public final class Benchmark {
     private JsonObject floor(Path index, Path corpus, Workload w) throws Exception {
         JsonObject out = new JsonObject();
         try (IndexStore store = IndexStore.open(index, List.of(corpus), 16); PaperIndex idx = store.acquire()) {
-            for (String op : Workload.OPERATIONS) {
+            for (String op : operations) {
                 if (op.equals("references")) {
                     continue; // a workspace walk, no index lookup to compare with
                 }
@@ -310,18 +331,20 @@ public final class Benchmark {
             case "completion.cite" -> idx.suggester().suggest(q.text(), Scope.CITEKEY, 50);
             case "completion.prose" -> idx.suggester().suggest(q.text(), Scope.PROSE, 50);
             case "hover" -> {
-                // As the hover does: one paper in full, related papers included; several, briefly.
-                List<Paper> found = idx.byMention(q.text());
-                for (Paper p : found.subList(0, Math.min(5, found.size()))) {
+                // As the hover does: the ids (a capped list), one paper in full with related papers; several, briefly.
+                PaperIndex.Ids found = idx.idsByMention(q.text(), PaperRef.MAX_IDS);
+                for (String id : found.ids().subList(0, Math.min(5, found.ids().size()))) {
+                    Paper p = idx.get(id);
                     Summaries.summarize(p.abstractText(), p.methods());
-                    if (found.size() == 1) {
+                    if (found.total() == 1) {
                         idx.related(p, 3);
                     }
                 }
             }
             case "definition" -> {
-                for (Paper p : idx.byMention(q.text())) {
-                    idx.get(p.id());
+                PaperIndex.Ids found = idx.idsByMention(q.text(), PaperRef.MAX_IDS);
+                for (String id : found.ids().subList(0, Math.min(20, found.ids().size()))) {
+                    idx.get(id);
                 }
             }
             case "workspaceSymbols" -> {

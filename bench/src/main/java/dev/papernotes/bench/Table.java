@@ -16,8 +16,9 @@ final class Table {
         sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (JsonElement e : results) {
             JsonObject r = e.getAsJsonObject();
-            sb.append(String.format("| %,d | %s | %,d | %s | %s | %s | %s | %s | %s |%n", r.get("papers").getAsInt(),
-                    num(r, "buildSeconds"), r.get("papersPerSecond").getAsLong(), num(r, "indexMb"),
+            sb.append(String.format("| %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.get("papers").getAsInt(),
+                    num(r, "buildSeconds"), r.has("papersPerSecond") ? String.format("%,d", r.get("papersPerSecond").getAsLong())
+                            : "n/a", num(r, "indexMb"),
                     num(r, "heapAfterBuildMb"), num(r, "heapAfterQueriesMb"), num(r, "readySeconds"),
                     num(r, "workspaceNotes"), num(r, "notesScanMs")));
         }
@@ -48,7 +49,11 @@ final class Table {
         if (o == null || !o.has("p50")) {
             return "n/a";
         }
-        return o.get("p50").getAsString() + " / " + o.get("p95").getAsString() + " / " + o.get("p99").getAsString();
+        return ms(o, "p50") + " / " + ms(o, "p95") + " / " + ms(o, "p99");
+    }
+
+    private static String ms(JsonObject o, String key) {
+        return String.format(java.util.Locale.ROOT, "%.2f", o.get(key).getAsDouble());
     }
 
     private static String num(JsonObject r, String key) {

@@ -53,7 +53,7 @@ public record CompletionContext(Scope scope, String typed, int start, int cursor
     }
 
     private static CompletionContext wikiAt(NoteModel model, String text, int lineStart, int cursor) {
-        int open = text.lastIndexOf("[[", cursor - 2);
+        int open = lastOpen(text, lineStart, cursor);
         if (open < lineStart) {
             return null;
         }
@@ -66,7 +66,7 @@ public record CompletionContext(Scope scope, String typed, int start, int cursor
             return null;
         }
         int lineEnd = model.lines().lineEnd(model.lines().line(cursor));
-        int close = text.indexOf("]]", cursor);
+        int close = firstClose(text, cursor, lineEnd);
         boolean closed = false;
         int end = cursor;
         if (close >= 0 && close <= lineEnd) {
@@ -77,6 +77,26 @@ public record CompletionContext(Scope scope, String typed, int start, int cursor
             }
         }
         return new CompletionContext(Scope.WIKI, typed, start, cursor, end, closed);
+    }
+
+    /** The last {@code [[} that starts before the cursor on its line; -1 if none. Never scans other lines. */
+    private static int lastOpen(String text, int lineStart, int cursor) {
+        for (int i = Math.min(cursor, text.length()) - 2; i >= lineStart; i--) {
+            if (text.charAt(i) == '[' && text.charAt(i + 1) == '[') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The first {@code ]]} at or after the cursor that starts before {@code lineEnd}; -1 if none. */
+    private static int firstClose(String text, int cursor, int lineEnd) {
+        for (int i = cursor; i + 1 < text.length() && i <= lineEnd; i++) {
+            if (text.charAt(i) == ']' && text.charAt(i + 1) == ']') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isKeyChar(char c) {

@@ -89,48 +89,50 @@ public final class CompletionService {
     /**
      * Notes whose names start with (or contain) what was typed. A note named exactly as typed comes
      * first, then the papers, then the other notes: a note and a paper of the same name both show.
+     * Matching walks the workspace's name keys, so a large workspace costs string compares only.
      */
     private static void addNotes(FeatureContext ctx, NoteDocument current, CompletionContext c, LineIndex lines,
             List<CompletionItem> items, int max) {
         String key = NameKeys.spaced(c.typed());
-        List<CompletionItem> exact = new ArrayList<>();
-        List<CompletionItem> prefix = new ArrayList<>();
-        List<CompletionItem> inside = new ArrayList<>();
-        for (NoteDocument d : ctx.workspace().linkable()) {
-            List<String> names = ctx.workspace().namesOf(d);
-            if (d.uri().equals(current.uri()) || names.isEmpty()) {
+        // Best bucket per note: 0 exact, 1 prefix, 2 inside.
+        Map<String, Integer> bucketOf = new HashMap<>();
+        boolean papersFill = items.size() >= max; // then only notes named exactly as typed still show
+        for (Map.Entry<String, java.util.Set<String>> e : ctx.workspace().notesByNameKey().entrySet()) {
+            String k = e.getKey();
+            int bucket = k.equals(key) ? 0 : k.startsWith(key) ? 1 : !key.isEmpty() && k.contains(key) ? 2 : -1;
+            if (bucket < 0 || bucket > 0 && papersFill) {
+                continue;
+            }
+            for (String uri : e.getValue()) {
+                if (!uri.equals(current.uri())) {
+                    bucketOf.merge(uri, bucket, Math::min);
+                }
+            }
+        }
+        List<List<CompletionItem>> buckets = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Map.Entry<String, Integer> e : bucketOf.entrySet()) {
+            NoteDocument d = ctx.workspace().get(e.getKey());
+            List<String> names = d == null ? List.of() : ctx.workspace().namesOf(d);
+            if (names.isEmpty()) {
                 continue;
             }
             String name = names.get(0);
             String path = names.get(names.size() - 1);
-            String k = NameKeys.spaced(name);
-            String pk = NameKeys.spaced(path);
-            List<CompletionItem> bucket;
-            if (k.equals(key) || pk.equals(key)) {
-                bucket = exact;
-            } else if (k.startsWith(key) || pk.startsWith(key)) {
-                bucket = prefix;
-            } else if (!key.isEmpty() && k.contains(key)) {
-                bucket = inside;
-            } else {
-                continue;
-            }
             String target = ctx.workspace().resolveNote(name).size() == 1 ? name : path;
             CompletionItem item = new CompletionItem(target);
             item.setKind(CompletionItemKind.File);
             item.setDetail("note: " + path + ".md");
             item.setFilterText(c.typed());
             item.setTextEdit(Either.forLeft(new TextEdit(Ranges.of(lines, c.start(), c.replaceEnd()), target + "]]")));
-            bucket.add(item);
+            buckets.get(e.getValue()).add(item);
         }
         java.util.Comparator<CompletionItem> byLabel = (a, b) -> a.getLabel().compareToIgnoreCase(b.getLabel());
-        exact.sort(byLabel);
-        prefix.sort(byLabel);
-        inside.sort(byLabel);
+        buckets.forEach(b -> b.sort(byLabel));
+        List<CompletionItem> exact = buckets.get(0);
         List<CompletionItem> all = new ArrayList<>(exact);
         all.addAll(items);
-        all.addAll(prefix);
-        all.addAll(inside);
+        all.addAll(buckets.get(1));
+        all.addAll(buckets.get(2));
         if (all.size() > max + exact.size()) {
             all = all.subList(0, max + exact.size());
         }

@@ -40,7 +40,7 @@ public final class DiagnosticsService {
         }
         NoteAnalysis analysis = ctx.analysis(doc);
         for (PaperRef ref : analysis.refs()) {
-            int n = ref.paperIds().size();
+            int n = ref.paperCount();
             boolean beingTyped = typingAt >= ref.span().start() - 2 && typingAt <= ref.span().end() + 2;
             if (n == 0 && !beingTyped) {
                 if (ref.kind() == PaperRef.Kind.WIKI_LINK && ctx.workspace().resolveNote(ref.written()).isEmpty()) {
@@ -52,7 +52,7 @@ public final class DiagnosticsService {
                 }
             } else if (n > 1 && ref.kind() != PaperRef.Kind.CITATION) {
                 List<String> titles = new ArrayList<>();
-                for (String id : ref.paperIds().subList(0, Math.min(LISTED, n))) {
+                for (String id : ref.paperIds().subList(0, Math.min(LISTED, ref.paperIds().size()))) {
                     Paper p = ctx.index().get(id);
                     if (p != null) {
                         titles.add(p.title() + " (@" + p.citekey() + ")");

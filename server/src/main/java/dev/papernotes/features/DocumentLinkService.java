@@ -24,7 +24,7 @@ public final class DocumentLinkService {
                 continue;
             }
             var range = Ranges.of(doc.model().lines(), ref.span());
-            if (ref.paperIds().size() == 1) {
+            if (ref.paperCount() == 1) {
                 Paper p = ctx.index().get(ref.paperIds().get(0));
                 Occurrence first = p == null ? null
                         : p.occurrences().stream().filter(ctx::inCorpus).findFirst().orElse(null);

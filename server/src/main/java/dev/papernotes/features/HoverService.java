@@ -50,18 +50,18 @@ public final class HoverService {
             body = ctx.markdown()
                     ? "No paper named " + Markdown.code(ref.written()) + " in the corpus."
                     : "No paper named \"" + ref.written() + "\" in the corpus.";
-        } else if (ref.paperIds().size() == 1) {
+        } else if (!ref.ambiguous()) {
             body = describe(ctx, papers.get(0), true);
         } else {
             StringBuilder sb = new StringBuilder();
-            sb.append(ref.paperIds().size()).append(" papers are called ")
+            sb.append(ref.paperCount()).append(" papers are called ")
                     .append(ctx.markdown() ? Markdown.code(ref.written()) : "\"" + ref.written() + "\"")
                     .append(":\n\n");
             for (Paper p : papers) {
                 sb.append(describe(ctx, p, false)).append("\n\n---\n\n");
             }
-            if (ref.paperIds().size() > papers.size()) {
-                sb.append("…and ").append(ref.paperIds().size() - papers.size()).append(" more.");
+            if (ref.paperCount() > papers.size()) {
+                sb.append("…and ").append(ref.paperCount() - papers.size()).append(" more.");
             }
             body = sb.toString().strip();
         }

@@ -98,21 +98,48 @@ public final class ReferencesService {
                 }
             }
         }
-        for (NoteDocument d : sorted(ctx)) {
+        // Only notes known to mention one of the papers, and notes not analysed yet, are read.
+        Set<String> mentioning = new java.util.HashSet<>();
+        for (String id : ids) {
+            mentioning.addAll(ctx.workspace().notesMentioning(id));
+        }
+        List<NoteDocument> candidates = new ArrayList<>();
+        for (NoteDocument d : ctx.workspace().linkable()) {
+            if (mentioning.contains(d.uri()) || !ctx.workspace().isAnalyzed(d, ctx.index())) {
+                candidates.add(d);
+            }
+        }
+        candidates.sort(Comparator.comparing(NoteDocument::uri));
+        for (NoteDocument d : candidates) {
             if (cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException();
             }
             NoteAnalysis a = ctx.analysis(d);
             for (PaperRef r : a.refs()) {
-                for (String id : r.paperIds()) {
-                    if (ids.contains(id)) {
-                        out.add(new Location(d.uri(), Ranges.of(d.model().lines(), r.span())));
-                        break;
-                    }
+                if (refersToAny(r, ids)) {
+                    out.add(new Location(d.uri(), Ranges.of(d.model().lines(), r.span())));
                 }
             }
         }
         return out;
+    }
+
+    private static boolean refersToAny(PaperRef r, Set<String> ids) {
+        List<String> refIds = r.paperIds();
+        if (refIds.size() <= ids.size()) {
+            for (String id : refIds) {
+                if (ids.contains(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (String id : ids) {
+            if (refIds.contains(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<Location> noteReferences(FeatureContext ctx, NoteDocument target, BooleanSupplier cancelled) {

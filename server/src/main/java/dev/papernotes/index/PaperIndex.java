@@ -113,17 +113,40 @@ public final class PaperIndex implements AutoCloseable {
      * whether a name leads to one paper alone.
      */
     public List<String> resolveIds(String target) throws IOException {
+        return resolveIds(target, Integer.MAX_VALUE).ids();
+    }
+
+    /**
+     * The ids of at most {@code limit} papers a link target resolves to, and how many there are:
+     * a name thousands of papers share costs ints, not thousands of decoded headers.
+     */
+    public Ids resolveIds(String target, int limit) throws IOException {
         String key = NameKeys.compact(target);
         if (reader == null || key.isEmpty()) {
-            return List.of();
+            return Ids.NONE;
         }
         java.util.LinkedHashSet<Integer> docs = new java.util.LinkedHashSet<>(DocLookup.find(reader, KEY, key));
-        docs.addAll(DocLookup.find(reader, CITEKEY, target.strip().toLowerCase(Locale.ROOT)));
-        List<String> ids = new ArrayList<>(docs.size());
+        String citekey = target.strip().toLowerCase(Locale.ROOT);
+        if (couldBeCitekey(citekey)) {
+            docs.addAll(DocLookup.find(reader, CITEKEY, citekey));
+        }
+        return ids(docs, limit);
+    }
+
+    /** Some of the papers a lookup found (in index order), and how many it found in all. */
+    public record Ids(List<String> ids, int total) {
+        static final Ids NONE = new Ids(List.of(), 0);
+    }
+
+    private Ids ids(java.util.Collection<Integer> docs, int limit) throws IOException {
+        List<String> ids = new ArrayList<>(Math.min(docs.size(), limit));
         for (int doc : docs) {
+            if (ids.size() >= limit) {
+                break;
+            }
             ids.add(header(doc).id());
         }
-        return ids;
+        return new Ids(List.copyOf(ids), docs.size());
     }
 
     /**
@@ -136,20 +159,44 @@ public final class PaperIndex implements AutoCloseable {
             return false;
         }
         java.util.Set<Integer> docs = new java.util.HashSet<>(DocLookup.find(reader, KEY, key, 2));
-        docs.addAll(DocLookup.find(reader, CITEKEY, target.strip().toLowerCase(Locale.ROOT), 2));
+        String citekey = target.strip().toLowerCase(Locale.ROOT);
+        if (docs.size() < 2 && couldBeCitekey(citekey)) {
+            docs.addAll(DocLookup.find(reader, CITEKEY, citekey, 2));
+        }
         return docs.size() == 1 && header(docs.iterator().next()).id().equals(id);
+    }
+
+    /** Citekeys are letters and digits with an optional {@code -N} suffix: anything else needs no lookup. */
+    static boolean couldBeCitekey(String lower) {
+        int end = lower.length();
+        int dash = lower.lastIndexOf('-');
+        if (dash > 0 && dash < end - 1 && lower.substring(dash + 1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            end = dash;
+        }
+        if (end == 0) {
+            return false;
+        }
+        for (int i = 0; i < end; ) {
+            int cp = lower.codePointAt(i);
+            if (!Character.isLetterOrDigit(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** The ids of the papers carrying this exact name or title, without loading them. */
     public List<String> idsByMention(String exact) throws IOException {
+        return idsByMention(exact, Integer.MAX_VALUE).ids();
+    }
+
+    /** At most {@code limit} of the papers carrying this exact name or title, and how many do. */
+    public Ids idsByMention(String exact, int limit) throws IOException {
         if (reader == null) {
-            return List.of();
+            return Ids.NONE;
         }
-        List<String> ids = new ArrayList<>(1);
-        for (int doc : DocLookup.find(reader, MENTION, exact)) {
-            ids.add(header(doc).id());
-        }
-        return ids;
+        return ids(DocLookup.find(reader, MENTION, exact), limit);
     }
 
     /** The id of the paper with this citekey, or null. */

@@ -22,19 +22,22 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         NoteModel model = doc.model();
         List<PaperRef> refs = new ArrayList<>();
         // Ids only (from doc values), each distinct name looked up once per note.
-        Map<String, List<String>> seen = new HashMap<>();
+        Map<String, PaperIndex.Ids> seen = new HashMap<>();
         for (WikiLink w : model.wikiLinks()) {
-            List<String> ids = seen.computeIfAbsent("w\u0000" + w.target(), k -> lookup(() -> index.resolveIds(w.target())));
-            refs.add(new PaperRef(w.targetSpan(), PaperRef.Kind.WIKI_LINK, w.target(), ids));
+            PaperIndex.Ids ids = seen.computeIfAbsent("w\u0000" + w.target(),
+                    k -> lookup(() -> index.resolveIds(w.target(), PaperRef.MAX_IDS)));
+            refs.add(new PaperRef(w.targetSpan(), PaperRef.Kind.WIKI_LINK, w.target(), ids.ids(), ids.total()));
         }
         for (Citation c : model.citations()) {
             String id = index.idByCitekey(c.key());
-            refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), id == null ? List.of() : List.of(id)));
+            refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), id == null ? List.of() : List.of(id),
+                    id == null ? 0 : 1));
         }
         for (MentionScanner.Mention m : MentionScanner.scan(model, index.mentions())) {
             String exact = collapse(m.text());
-            List<String> ids = seen.computeIfAbsent("m\u0000" + exact, k -> lookup(() -> index.idsByMention(exact)));
-            refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, m.text(), ids));
+            PaperIndex.Ids ids = seen.computeIfAbsent("m\u0000" + exact,
+                    k -> lookup(() -> index.idsByMention(exact, PaperRef.MAX_IDS)));
+            refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, m.text(), ids.ids(), ids.total()));
         }
         refs.sort(Comparator.comparingInt(r -> r.span().start()));
         return new NoteAnalysis(doc, index.generation(), List.copyOf(refs));
@@ -51,12 +54,12 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
     }
 
     private interface Lookup {
-        List<String> ids() throws IOException;
+        PaperIndex.Ids ids() throws IOException;
     }
 
-    private static List<String> lookup(Lookup l) {
+    private static PaperIndex.Ids lookup(Lookup l) {
         try {
-            return List.copyOf(l.ids());
+            return l.ids();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -384,6 +384,12 @@ public final class NoteWorkspace {
         }
     }
 
+    /** Whether the note's analysis for this version and this index is at hand (then the paper → notes map holds it). */
+    public boolean isAnalyzed(NoteDocument doc, PaperIndex index) {
+        NoteAnalysis a = analyses.get(doc.uri());
+        return a != null && a.document() == doc && a.generation() == index.generation();
+    }
+
     /** Analyses every note against {@code index}, so the paper → notes map is complete. */
     public void analyzeAll(PaperIndex index, BooleanSupplier cancelled) {
         for (NoteDocument d : List.copyOf(docs.values())) {
@@ -423,6 +429,14 @@ public final class NoteWorkspace {
             }
         }
         return out;
+    }
+
+    /**
+     * Linkable notes by the {@code NameKeys.spaced} form of each of their names (read-only view):
+     * completion matches typed text against these keys without normalizing every note's name.
+     */
+    public Map<String, Set<String>> notesByNameKey() {
+        return java.util.Collections.unmodifiableMap(byName);
     }
 
     /** Notes a wiki-link target names, forgiving case and punctuation spacing. */

@@ -46,4 +46,29 @@ class AmbiguityTest {
             client.shutdownAndExit();
         }
     }
+
+    @Test
+    void aNameSharedByMorePapersThanARefKeepsIsCountedInFull(@TempDir Path tmp) throws Exception {
+        int shared = dev.papernotes.workspace.PaperRef.MAX_IDS + 20;
+        StringBuilder page = new StringBuilder("new\n\nSubscribe\n\nMar 1\n\n");
+        for (int i = 0; i < shared; i++) {
+            page.append("Zorbit: Study number ").append(i).append(" of orbital mechanics\n\n")
+                    .append("We propose Zorbit, a method. ").append(FILLER).append("\n\n");
+        }
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("page.txt"), page.toString());
+        Path notes = Files.createDirectories(tmp.resolve("notes"));
+        try (LspTestClient client = LspTestClient.ready(notes, tmp.resolve("index"), corpus)) {
+            String uri = notes.resolve("a.md").toUri().toString();
+            client.open(uri, "Which Zorbit do you mean?\n");
+            PublishDiagnosticsParams p = client.awaitDiagnostics(uri, d -> !d.getDiagnostics().isEmpty(), 20);
+            String message = p.getDiagnostics().get(0).getMessage().getLeft();
+            assertTrue(message.startsWith("'Zorbit' names " + shared + " papers: "), message);
+            var hover = client.server().getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(
+                    new org.eclipse.lsp4j.TextDocumentIdentifier(uri), new Position(0, 8))).get(20, TimeUnit.SECONDS);
+            String text = hover.getContents().getRight().getValue();
+            assertTrue(text.startsWith(shared + " papers are called"), text);
+            client.shutdownAndExit();
+        }
+    }
 }
