@@ -191,12 +191,15 @@ public final class PaperIndex implements AutoCloseable {
         return idsByMention(exact, Integer.MAX_VALUE).ids();
     }
 
-    /** At most {@code limit} of the papers carrying this exact name or title, and how many do. */
+    /**
+     * At most {@code limit} of the papers carrying this exact name or title, and how many do.
+     * Whitespace runs count as one space, as they were indexed.
+     */
     public Ids idsByMention(String exact, int limit) throws IOException {
         if (reader == null) {
             return Ids.NONE;
         }
-        return ids(DocLookup.find(reader, MENTION, exact), limit);
+        return ids(DocLookup.find(reader, MENTION, PaperDocuments.collapseSpaces(exact)), limit);
     }
 
     /** The id of the paper with this citekey, or null. */
@@ -218,9 +221,9 @@ public final class PaperIndex implements AutoCloseable {
         return papers(FILE, file.toString());
     }
 
-    /** The papers carrying this exact name or title (whitespace already collapsed). */
+    /** The papers carrying this exact name or title; whitespace runs count as one space. */
     public List<Paper> byMention(String exact) throws IOException {
-        return papers(MENTION, exact);
+        return papers(MENTION, PaperDocuments.collapseSpaces(exact));
     }
 
     /** Full-text search over names, titles and abstracts, best first. */

@@ -34,9 +34,8 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
                     id == null ? 0 : 1));
         }
         for (MentionScanner.Mention m : MentionScanner.scan(model, index.mentions())) {
-            String exact = collapse(m.text());
-            PaperIndex.Ids ids = seen.computeIfAbsent("m\u0000" + exact,
-                    k -> lookup(() -> index.idsByMention(exact, PaperRef.MAX_IDS)));
+            PaperIndex.Ids ids = seen.computeIfAbsent("m\u0000" + m.text(),
+                    k -> lookup(() -> index.idsByMention(m.text(), PaperRef.MAX_IDS)));
             refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, m.text(), ids.ids(), ids.total()));
         }
         refs.sort(Comparator.comparingInt(r -> r.span().start()));
@@ -63,9 +62,5 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static String collapse(String s) {
-        return s.replaceAll("\\s+", " ");
     }
 }

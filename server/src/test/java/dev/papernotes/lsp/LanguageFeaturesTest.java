@@ -213,6 +213,16 @@ class LanguageFeaturesTest {
     }
 
     @Test
+    void aNameBrokenByAnyUnicodeSpaceStillResolves() throws Exception {
+        // The mention scanner and the index both treat any whitespace run as one space.
+        for (String space : new String[] {"\n", "\u2003", "\u3000"}) {
+            Hover h = hover("We compared Griff‸on" + space + "v2 with others.");
+            assertTrue(h != null && h.getContents().getRight().getValue().contains("Griffon v2"), "space U+"
+                    + Integer.toHexString(space.charAt(0)) + ": " + h);
+        }
+    }
+
+    @Test
     void noHoverInCodeOrOnPlainWords() throws Exception {
         assertNull(hover("`Prepa‸cking`"));
         assertNull(hover("plain wo‸rds here"));
