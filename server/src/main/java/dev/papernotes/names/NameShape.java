@@ -31,29 +31,6 @@ final class NameShape {
             "of", "for", "with", "and", "the", "in", "on", "to", "via", "by", "from", "&", "after",
             "before", "without", "over", "under", "through", "across", "within", "between", "at");
 
-    /**
-     * Terms that abstracts use for other people's work or for whole fields. A paper's own name is
-     * never one of these unless the paper's title gives it (the CLIP paper may call itself CLIP).
-     * Compared by {@link NameKeys#compact}.
-     */
-    static final Set<String> GENERIC_TERMS = words(
-            "llm", "llms", "lm", "lms", "mllm", "mllms", "lmm", "lmms", "vlm", "vlms", "lvlm", "lvlms",
-            "plm", "plms", "ptm", "ptms", "lpm", "lpms", "pfm", "pfms", "slm", "slms", "nlp", "nlu",
-            "nlg", "cv", "ai", "agi", "ml", "dl", "rl", "rlhf", "sft", "dpo", "ppo", "peft", "petl",
-            "lora", "qlora", "moe", "moes", "kv", "rag", "ir", "qa", "vqa", "ocr", "sr", "isr", "sisr",
-            "vsr", "hr", "lr", "lq", "hq", "gt", "cnn", "cnns", "rnn", "rnns", "lstm", "gnn", "gnns",
-            "gan", "gans", "vae", "vaes", "vit", "vits", "mlp", "mlps", "svd", "flops", "flop", "gpu",
-            "gpus", "cpu", "cpus", "tpu", "tpus", "npu", "npus", "fpga", "bert", "roberta", "gpt",
-            "gpt2", "gpt3", "gpt35", "gpt4", "gpt4o", "gpt4v", "chatgpt", "clip", "llava", "llama",
-            "llama2", "llama3", "t5", "sam", "dino", "mae", "sota", "t2i", "t2v", "i2v", "nerf",
-            "nerfs", "dit", "sd", "sdxl", "transformer", "transformers", "mamba", "ssm", "ssms", "tag",
-            "tags", "mlm", "ner", "asr", "tts", "mt", "nmt", "mmt", "api", "iot", "fp8", "fp16", "fp32",
-            "bf16", "int8", "int4", "fp4", "ood", "iid", "kd", "nas", "pet", "sgd", "adam", "adamw",
-            "mse", "mim", "dml", "ssl", "vlp", "itc", "itm", "coco", "mscoco", "imagenet", "glue",
-            "superglue", "mmlu", "cot", "icl", "dr", "uda", "tl", "dnn", "dnns", "bnn", "bnns", "snn",
-            "snns", "ocr", "rs", "ts", "sgg", "iou", "fid", "psnr", "ssim", "lpips", "mcts", "ttft",
-            "kvcache", "cfg", "rope", "gqa", "mha", "mhsa", "ffn", "ln", "bn", "relu", "gelu", "softmax");
-
     /** Single-word title prefixes that label the kind of paper rather than name a contribution. */
     static final Set<String> GENERIC_TITLE_WORDS = words(
             "survey", "review", "position", "tutorial", "overview", "introduction", "editorial",
@@ -103,7 +80,7 @@ final class NameShape {
     }
 
     static boolean isGeneric(String name) {
-        return GENERIC_TERMS.contains(NameKeys.compact(name));
+        return FieldTerms.isFieldTerm(name);
     }
 
     /**

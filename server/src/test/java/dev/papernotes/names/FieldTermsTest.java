@@ -1,0 +1,25 @@
+package dev.papernotes.names;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class FieldTermsTest {
+    @Test
+    void acronymsAndPhrasesOfTheFieldAreFieldTerms() {
+        for (String t : new String[] {"IL", "GA", "FS", "CL", "MPC", "EBM", "MDPs", "RL", "LLMs",
+                "Imitation Learning", "imitation learning", "Model Predictive Control", "chain-of-thought",
+                "Chain of Thought", "Mixture-of-Experts"}) {
+            assertTrue(FieldTerms.isFieldTerm(t), t);
+        }
+    }
+
+    @Test
+    void coinedNamesAndWordsOfPhrasesAreNot() {
+        for (String t : new String[] {"Griffon v2", "GraphAdapter", "AST", "Prepacking", "chain", "of", "thought",
+                "learning", "imitation", "", "  "}) {
+            assertFalse(FieldTerms.isFieldTerm(t), t);
+        }
+    }
+}
