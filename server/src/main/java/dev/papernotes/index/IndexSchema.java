@@ -17,7 +17,7 @@ import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
 /** Field names and analysis of the paper index; bump {@link #VERSION} whenever any of it changes. */
 public final class IndexSchema {
     /** Written into every commit; an index of another version is rebuilt from the corpus. */
-    public static final String VERSION = "6";
+    public static final String VERSION = "7";
 
     // Commit user data keys.
     static final String DATA_SCHEMA = "papernotes.schema";
@@ -43,6 +43,10 @@ public final class IndexSchema {
     static final String KEY = "key";
     /** Names and full title exactly as written: bare mentions in prose. */
     static final String MENTION = "mention";
+    /** Acronym-like words of title and abstract, exactly as written ({@link CasedTerms}). */
+    static final String CASED_WORDS = "cased_words";
+    /** Short forms the abstract defines in parentheses, "imitation learning (IL)" ({@link CasedTerms}). */
+    static final String DEFINED = "defined";
     static final String TITLE_TEXT = "title_text";
     static final String ABSTRACT_TEXT = "abstract_text";
     static final String NAME_TEXT = "name_text";

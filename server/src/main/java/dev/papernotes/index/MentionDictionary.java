@@ -28,12 +28,19 @@ import org.apache.lucene.util.fst.Util;
  * character over a note: finding bare mentions costs a few arc reads per word instead of one
  * lookup per candidate phrase, and the FST lives in a memory-mapped file, not on the heap.
  *
- * <p>The output of an entry is the number of papers that carry it: more than one means the
- * mention is ambiguous.
+ * <p>The output of an entry is the number of papers that carry it (more than one: the mention is
+ * ambiguous) and how the rest of the corpus uses it ({@link NameUsage}), decided at commit so a
+ * keystroke reads it with the match, for free.
  */
 public final class MentionDictionary implements Closeable {
     private static final String CODEC = "papernotes-mentions";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** Low bits of an output: {@link NameUsage} flags; the rest: how many papers carry the entry. */
+    private static final int FLAG_BITS = 2;
+    /** Many other papers use the string for something general: never a bare mention. */
+    public static final int GENERIC = NameUsage.GENERIC;
+    /** Other papers also write it as an ordinary word: a bare mention needs evidence. */
+    public static final int ORDINARY = NameUsage.ORDINARY;
 
     private final FST<Long> fst;
     private final IndexInput input;
@@ -94,6 +101,7 @@ public final class MentionDictionary implements Closeable {
             return compiler;
         }
         Bits live = MultiBits.getLiveDocs(reader);
+        NameUsage usage = new NameUsage(reader);
         TermsEnum te = terms.iterator();
         IntsRefBuilder scratch = new IntsRefBuilder();
         PostingsEnum postings = null;
@@ -107,7 +115,8 @@ public final class MentionDictionary implements Closeable {
                 }
             }
             if (count > 0) {
-                compiler.add(Util.toIntsRef(term, scratch), count);
+                int flags = usage.flags(term.utf8ToString(), count);
+                compiler.add(Util.toIntsRef(term, scratch), (count << FLAG_BITS) | flags);
             }
         }
         return compiler;
@@ -120,6 +129,16 @@ public final class MentionDictionary implements Closeable {
          * @param count how many papers carry this exact name
          */
         void accept(int end, long count);
+    }
+
+    /** Receives the entries found at one start position, with how the corpus uses each. */
+    public interface FlaggedHit {
+        /**
+         * @param end   exclusive end of the entry in the text
+         * @param count how many papers carry this exact name
+         * @param flags {@link #GENERIC} and/or {@link #ORDINARY}
+         */
+        void accept(int end, long count, int flags);
     }
 
     /** A cursor for one scan of one text; not shared between threads. */
@@ -139,6 +158,11 @@ public final class MentionDictionary implements Closeable {
          * @param limit where the walk must stop (exclusive)
          */
         public void matchesAt(CharSequence text, int start, int limit, Hit hit) throws IOException {
+            matchesAt(text, start, limit, (FlaggedHit) (end, count, flags) -> hit.accept(end, count));
+        }
+
+        /** As {@link #matchesAt(CharSequence, int, int, Hit)}, with each entry's {@link NameUsage} flags. */
+        public void matchesAt(CharSequence text, int start, int limit, FlaggedHit hit) throws IOException {
             if (fst == null) {
                 return;
             }
@@ -177,7 +201,8 @@ public final class MentionDictionary implements Closeable {
                 }
                 i = next;
                 if (!space && arc.isFinal()) {
-                    hit.accept(i, output + arc.nextFinalOutput());
+                    long value = output + arc.nextFinalOutput();
+                    hit.accept(i, value >>> FLAG_BITS, (int) (value & ((1 << FLAG_BITS) - 1)));
                 }
             }
         }

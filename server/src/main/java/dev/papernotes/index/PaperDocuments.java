@@ -97,6 +97,13 @@ final class PaperDocuments {
             }
         }
         doc.add(new TextField(NAME_TEXT, nameText.toString(), Field.Store.NO));
+        CasedTerms cased = CasedTerms.of(p.title(), p.abstractText());
+        for (String t : cased.used) {
+            doc.add(new StringField(CASED_WORDS, t, Field.Store.NO));
+        }
+        for (String t : cased.defined) {
+            doc.add(new StringField(DEFINED, t, Field.Store.NO));
+        }
 
         for (String input : nameInputs) {
             doc.add(new SuggestField(SUGGEST_NAME, input, weight));

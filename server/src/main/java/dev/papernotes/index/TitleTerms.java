@@ -1,0 +1,98 @@
+package dev.papernotes.index;
+
+import static dev.papernotes.index.IndexSchema.TITLE_TEXT;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+
+/**
+ * The distinctive words of a title, as terms a note's words can be compared with: the evidence
+ * that a short name in a note means this paper ("PROP ... retrieval pre-training"). Words most
+ * titles share ("learning", "transformer") are not distinctive. Remembered per snapshot: a note
+ * asks for the same papers at every keystroke.
+ */
+public final class TitleTerms {
+    /** A word in more than this share of titles (and in more than {@link #MIN_COMMON} titles) is not distinctive. */
+    private static final double COMMON_SHARE = 0.05;
+    private static final int MIN_COMMON = 30;
+    private static final int CACHED = 4096;
+
+    private final IndexReader reader;
+    private final int common;
+    private final Analyzer analyzer = IndexSchema.textAnalyzer();
+    private final Map<String, Set<String>> distinctive = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
+    TitleTerms(IndexReader reader, int papers) {
+        this.reader = reader;
+        this.common = Math.max(MIN_COMMON, (int) Math.ceil(papers * COMMON_SHARE));
+    }
+
+    /** The distinctive terms of {@code title}, without those of {@code name} itself. */
+    public Set<String> distinctive(String title, String name) throws IOException {
+        String key = name + "\u0000" + title;
+        Set<String> cached = distinctive.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> own = new LinkedHashSet<>(terms(name));
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : terms(title)) {
+            if (t.length() < 3 || own.contains(t) || Character.isDigit(t.charAt(0))) {
+                continue;
+            }
+            if (reader == null || reader.docFreq(new Term(TITLE_TEXT, t)) <= common) {
+                out.add(t);
+            }
+        }
+        Set<String> result = Collections.unmodifiableSet(out);
+        distinctive.put(key, result);
+        return result;
+    }
+
+    /**
+     * {@code text} as title terms: lower-cased, stemmed, stop words dropped, and hyphens
+     * closed up first, so "pre-training" in a note meets "Pre-training" in a title.
+     */
+    public List<String> terms(String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(TITLE_TEXT, closeHyphens(text))) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    private static String closeHyphens(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-' && i > 0 && i + 1 < s.length() && Character.isLetter(s.charAt(i - 1))
+                    && Character.isLetter(s.charAt(i + 1))) {
+                continue;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.papernotes.workspace;
+
+import dev.papernotes.index.PaperHeader;
+import dev.papernotes.index.PaperIndex;
+import dev.papernotes.notes.NoteModel.Span;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evidence, in one note, that a name means one particular paper: the note links or cites the
+ * paper, writes another of its names, writes distinctive words of its title near the name, or
+ * another note of the workspace links it. Everything here reads this note and a few headers of
+ * the candidate papers: its cost follows the note, not the corpus.
+ */
+final class NoteEvidence {
+    /** Characters either side of an occurrence in which title words count. */
+    static final int WINDOW = 250;
+    /** Distinctive title words that must appear near the name (fewer when the title has fewer). */
+    static final int TITLE_WORDS = 2;
+    /** Candidates examined for a name many papers share. */
+    static final int CANDIDATES = 8;
+    /** Occurrences of one name whose surroundings are read. */
+    private static final int OCCURRENCES = 20;
+
+    private final String text;
+    private final PaperIndex index;
+    private final MentionContext context;
+    private final Set<String> linkedIds;
+    private final Map<String, Set<String>> namesById;
+    private Set<String> lowerCaseWords;
+
+    /**
+     * @param linkedIds papers this note links or cites
+     * @param namesById papers this note mentions by a name that needs no evidence, with the names
+     */
+    NoteEvidence(String text, PaperIndex index, MentionContext context, Set<String> linkedIds,
+            Map<String, Set<String>> namesById) {
+        this.text = text;
+        this.index = index;
+        this.context = context;
+        this.linkedIds = linkedIds;
+        this.namesById = namesById;
+    }
+
+    /** Whether the note itself writes {@code name} in lower case as a word ("key", "network"). */
+    boolean writesLowerCase(String name) {
+        if (!EvidenceRule.isWordShaped(name)) {
+            return false;
+        }
+        if (lowerCaseWords == null) {
+            lowerCaseWords = lowerCaseWords(text);
+        }
+        return lowerCaseWords.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The candidates ({@code ids}, a name's papers) the note gives evidence for, in their order;
+     * empty when it gives none.
+     */
+    List<String> supported(String name, List<Span> occurrences, List<String> ids) throws IOException {
+        List<String> out = new ArrayList<>();
+        Set<String> nearby = null;
+        for (String id : ids.subList(0, Math.min(CANDIDATES, ids.size()))) {
+            if (linkedIds.contains(id) || context.linkedElsewhere(id)) {
+                out.add(id);
+                continue;
+            }
+            Set<String> names = namesById.get(id);
+            if (names != null && (names.size() > 1 || !names.contains(name))) {
+                out.add(id);
+                continue;
+            }
+            PaperHeader h = index.headerById(id);
+            if (h == null) {
+                continue;
+            }
+            Set<String> words = index.titleTerms().distinctive(h.title(), name);
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (nearby == null) {
+                nearby = nearbyTerms(occurrences);
+            }
+            int found = 0;
+            for (String w : words) {
+                if (nearby.contains(w)) {
+                    found++;
+                }
+            }
+            if (found >= Math.min(TITLE_WORDS, words.size())) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    private Set<String> nearbyTerms(List<Span> occurrences) throws IOException {
+        Set<String> out = new HashSet<>();
+        int covered = -1;
+        for (Span s : occurrences.subList(0, Math.min(OCCURRENCES, occurrences.size()))) {
+            int from = Math.max(Math.max(0, s.start() - WINDOW), covered);
+            int to = Math.min(text.length(), s.end() + WINDOW);
+            if (from < to) {
+                out.addAll(index.titleTerms().terms(text.substring(from, to)));
+                covered = to;
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> lowerCaseWords(String text) {
+        Set<String> out = new HashSet<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean lower = true;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                lower &= !Character.isUpperCase(text.charAt(i));
+                i++;
+            }
+            if (lower) {
+                out.add(text.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /** Groups occurrences by name, in note order. */
+    static Map<String, List<Span>> byName(List<MentionScanner.Mention> mentions) {
+        Map<String, List<Span>> out = new HashMap<>();
+        for (MentionScanner.Mention m : mentions) {
+            out.computeIfAbsent(m.text(), k -> new ArrayList<>()).add(m.span());
+        }
+        return out;
+    }
+}
