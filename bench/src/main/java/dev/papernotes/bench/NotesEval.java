@@ -37,7 +37,7 @@ import org.eclipse.lsp4j.TextDocumentItem;
  *
  * <pre>
  * NotesEval --jar server.jar --work DIR --sources eval/notes/sources.tsv --labels eval/notes/labels.tsv
- *           --corpus corpus [--found FILE] [--out FILE] [--only NAME,...]
+ *           --corpus corpus [--index DIR] [--found FILE] [--out FILE] [--only NAME,...]
  * </pre>
  *
  * {@code DIR} is what {@code eval/notes/materialize.py} wrote: {@code notes/<name>/} (one workspace
@@ -86,7 +86,7 @@ public final class NotesEval {
         try (var dirs = Files.list(work.resolve("corpus"))) {
             dirs.filter(Files::isDirectory).sorted().forEach(d -> corpus.add(d.toString()));
         }
-        Path index = work.resolve("index");
+        Path index = Path.of(one(opts, "--index", work.resolve("index").toString())).toAbsolutePath();
 
         List<Found> found = new ArrayList<>();
         Map<String, String[]> collections = new LinkedHashMap<>();

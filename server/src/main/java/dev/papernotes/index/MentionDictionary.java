@@ -34,13 +34,16 @@ import org.apache.lucene.util.fst.Util;
  */
 public final class MentionDictionary implements Closeable {
     private static final String CODEC = "papernotes-mentions";
-    private static final int VERSION = 2;
+    /** Bump whenever what is written changes, {@link NameUsage}'s rules included: an index keeps its dictionary until then. */
+    private static final int VERSION = 4;
     /** Low bits of an output: {@link NameUsage} flags; the rest: how many papers carry the entry. */
-    private static final int FLAG_BITS = 2;
+    private static final int FLAG_BITS = 3;
     /** Many other papers use the string for something general: never a bare mention. */
     public static final int GENERIC = NameUsage.GENERIC;
     /** Other papers also write it as an ordinary word: a bare mention needs evidence. */
     public static final int ORDINARY = NameUsage.ORDINARY;
+    /** No paper carrying it has it in its title or defines it: a bare mention needs evidence. */
+    public static final int UNOWNED = NameUsage.UNOWNED;
 
     private final FST<Long> fst;
     private final IndexInput input;
@@ -71,6 +74,16 @@ public final class MentionDictionary implements Closeable {
             CodecUtil.writeFooter(out);
         }
         dir.sync(java.util.List.of(fileName));
+    }
+
+    /** Whether {@code fileName} was written by this version of {@link #write} (else it is written again). */
+    static boolean isCurrent(Directory dir, String fileName) {
+        try (IndexInput in = dir.openInput(fileName, IOContext.READONCE)) {
+            CodecUtil.checkHeader(in, CODEC, VERSION, VERSION);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Opens a dictionary written by {@link #write}; its arcs are read from the mapped file. */
@@ -106,16 +119,20 @@ public final class MentionDictionary implements Closeable {
         IntsRefBuilder scratch = new IntsRefBuilder();
         PostingsEnum postings = null;
         BytesRef term;
+        int[] owners = new int[NameUsage.OWNERS_READ];
         while ((term = te.next()) != null) {
             postings = te.postings(postings, PostingsEnum.NONE);
             long count = 0;
             for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
                 if (live == null || live.get(d)) {
+                    if (count < owners.length) {
+                        owners[(int) count] = d;
+                    }
                     count++;
                 }
             }
             if (count > 0) {
-                int flags = usage.flags(term.utf8ToString(), count);
+                int flags = usage.flags(term.utf8ToString(), count, owners);
                 compiler.add(Util.toIntsRef(term, scratch), (count << FLAG_BITS) | flags);
             }
         }
@@ -136,7 +153,7 @@ public final class MentionDictionary implements Closeable {
         /**
          * @param end   exclusive end of the entry in the text
          * @param count how many papers carry this exact name
-         * @param flags {@link #GENERIC} and/or {@link #ORDINARY}
+         * @param flags {@link #GENERIC}, {@link #ORDINARY}, {@link #UNOWNED}
          */
         void accept(int end, long count, int flags);
     }

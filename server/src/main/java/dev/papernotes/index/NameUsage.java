@@ -25,6 +25,9 @@ import org.apache.lucene.search.TermQuery;
  * that other papers write in lower case at all is an ordinary word ({@code NEAT}, "neat"): a bare
  * mention of it needs evidence in the note.
  *
+ * <p>Its answers are written into the mention dictionary: bump {@code MentionDictionary.VERSION}
+ * when the rules here change, so existing indexes write theirs again.
+ *
  * <p>Each question is a term lookup that stops counting at the threshold, so a commit costs a few
  * lookups per name whatever the corpus size, and memory stays bounded.
  */
@@ -33,6 +36,13 @@ final class NameUsage {
     static final int GENERIC = 1;
     /** Other papers write it in lower case, as a word: a bare mention needs evidence in the note. */
     static final int ORDINARY = 2;
+    /**
+     * No paper carrying the name has it in its title or defines it in parentheses: it came from a
+     * sentence of an abstract, and may be a work the abstract cites. A bare mention needs evidence.
+     */
+    static final int UNOWNED = 4;
+    /** Papers per name whose titles are read for {@link #UNOWNED}. */
+    static final int OWNERS_READ = 8;
 
     /** Names longer than this (words) are titles or phrases nobody uses generically. */
     private static final int MAX_WORDS = 4;
@@ -69,9 +79,54 @@ final class NameUsage {
      * {@link #GENERIC} and/or {@link #ORDINARY} for a name carried by {@code owners} papers.
      */
     int flags(String name, long owners) throws IOException {
+        return flags(name, owners, null);
+    }
+
+    /**
+     * As {@link #flags(String, long)}, with the first of the owners' global doc ids (up to
+     * {@link #OWNERS_READ}; null: not known) for {@link #UNOWNED}.
+     */
+    int flags(String name, long owners, int[] ownerDocs) throws IOException {
         if (name.length() > MAX_CHARS || name.isBlank()) {
             return 0;
         }
+        int flags = usageFlags(name, owners);
+        if (ownerDocs != null && (flags & GENERIC) == 0 && !owned(name, (int) Math.min(owners, ownerDocs.length), ownerDocs)) {
+            flags |= UNOWNED;
+        }
+        return flags;
+    }
+
+    /** Whether one of the owners has the name in its title or defines it in its abstract. */
+    private boolean owned(String name, int n, int[] ownerDocs) throws IOException {
+        for (int i = 0; i < n; i++) {
+            String title = title(ownerDocs[i]);
+            if (title == null || title.contains(name)) {
+                return true; // no title to read: assume the best
+            }
+        }
+        if (CasedTerms.acronymLike(name)) {
+            List<Integer> definers = DocLookup.find(reader, DEFINED, name, 64);
+            for (int i = 0; i < n; i++) {
+                if (definers.contains(ownerDocs[i])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private String title(int doc) throws IOException {
+        List<org.apache.lucene.index.LeafReaderContext> leaves = reader.leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.BinaryDocValues values = org.apache.lucene.index.DocValues.getBinary(leaf.reader(), HEADER);
+        if (!values.advanceExact(doc - leaf.docBase)) {
+            return null;
+        }
+        return PaperHeader.decode(values.binaryValue()).title();
+    }
+
+    private int usageFlags(String name, long owners) throws IOException {
         int own = (int) Math.min(Integer.MAX_VALUE - threshold, owners);
         if (name.indexOf(' ') >= 0) {
             return phraseFlags(name, own);
@@ -82,8 +137,8 @@ final class NameUsage {
             int definers = count(DEFINED, name, DEFINERS + own);
             int flags = used - own >= threshold || definers - own >= DEFINERS ? GENERIC : 0;
             String lower = name.toLowerCase(Locale.ROOT);
-            if (isAlphanumeric(name) && count(ABSTRACT_TEXT, lower, used + 1) > used) {
-                flags |= ORDINARY; // "solo", "neat" also occur as words
+            if (allCaps(name) && count(ABSTRACT_TEXT, lower, used + 1) > used) {
+                flags |= ORDINARY; // "solo", "neat" also occur as words; "PaLM" is written to be a name
             }
             return flags;
         }
@@ -144,9 +199,11 @@ final class NameUsage {
         return DocLookup.find(reader, field, value, Math.max(1, limit)).size();
     }
 
-    private static boolean isAlphanumeric(String s) {
+    /** Letters and digits only, no letter in lower case: {@code SOLO}, {@code NEAT}. */
+    private static boolean allCaps(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (!Character.isLetterOrDigit(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (!Character.isLetterOrDigit(c) || Character.isLowerCase(c)) {
                 return false;
             }
         }

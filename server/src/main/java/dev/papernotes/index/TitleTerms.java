@@ -28,9 +28,29 @@ public final class TitleTerms {
     private static final int MIN_COMMON = 30;
     private static final int CACHED = 4096;
 
+    /**
+     * Words of research prose in general: a title has them, and so has any note, whatever paper it
+     * is about. Compared after analysis (stemmed).
+     */
+    private static final List<String> GENERAL_WORDS = List.of(
+            "approach", "method", "methods", "model", "models", "framework", "system", "technique", "algorithm",
+            "learning", "learn", "network", "networks", "neural", "deep", "data", "dataset", "task", "tasks",
+            "novel", "new", "simple", "general", "generic", "unified", "efficient", "effective", "fast", "faster",
+            "better", "improve", "improved", "improving", "towards", "toward", "via", "using", "based", "beyond",
+            "rethinking", "revisiting", "understanding", "exploring", "leveraging", "enhancing", "boosting",
+            "analysis", "study", "evaluation", "evaluating", "benchmark", "benchmarking", "performance", "large",
+            "small", "scale", "scalable", "robust", "accurate", "high", "low", "multi", "single", "one", "two",
+            "first", "real", "world", "time", "look", "looking", "similar", "different", "good", "make", "making",
+            "work", "works", "need", "all", "more", "less", "power", "strong", "weak", "free", "aware", "guided",
+            "driven", "level", "end", "wise", "case", "problem", "problems", "result", "results", "representation",
+            "representations", "training", "train", "inference", "optimization", "generation", "prediction",
+            "vision", "visual", "language", "image", "images", "video", "videos", "transformer", "transformers",
+            "systematic", "practical", "adaptive", "dynamic", "global", "local", "joint", "self", "supervised");
+
     private final IndexReader reader;
     private final int common;
     private final Analyzer analyzer = IndexSchema.textAnalyzer();
+    private final Set<String> general;
     private final Map<String, Set<String>> distinctive = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -42,6 +62,15 @@ public final class TitleTerms {
     TitleTerms(IndexReader reader, int papers) {
         this.reader = reader;
         this.common = Math.max(MIN_COMMON, (int) Math.ceil(papers * COMMON_SHARE));
+        Set<String> g = new java.util.HashSet<>();
+        try {
+            for (String w : GENERAL_WORDS) {
+                g.addAll(terms(w));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        this.general = Set.copyOf(g);
     }
 
     /** The distinctive terms of {@code title}, without those of {@code name} itself. */
@@ -54,7 +83,7 @@ public final class TitleTerms {
         Set<String> own = new LinkedHashSet<>(terms(name));
         Set<String> out = new LinkedHashSet<>();
         for (String t : terms(title)) {
-            if (t.length() < 3 || own.contains(t) || Character.isDigit(t.charAt(0))) {
+            if (t.length() < 3 || own.contains(t) || general.contains(t) || Character.isDigit(t.charAt(0))) {
                 continue;
             }
             if (reader == null || reader.docFreq(new Term(TITLE_TEXT, t)) <= common) {
@@ -64,6 +93,17 @@ public final class TitleTerms {
         Set<String> result = Collections.unmodifiableSet(out);
         distinctive.put(key, result);
         return result;
+    }
+
+    /** The terms of {@code text} without the general words of research prose. */
+    public Set<String> contentTerms(String text) throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : terms(text)) {
+            if (t.length() >= 3 && !general.contains(t) && !Character.isDigit(t.charAt(0))) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**

@@ -4,10 +4,11 @@ import dev.papernotes.index.MentionDictionary;
 
 /**
  * Which bare names count only with evidence in the note: short all-caps names ({@code TSM},
- * {@code SOLO}, {@code RGB}, {@code TL;DR}) and ordinary words ({@code NEAT}, {@code Chameleon}
- * where the corpus writes "chameleon"). Such strings mean many things besides one paper, often a
- * better-known work outside the corpus; without evidence ({@link NoteEvidence}) they are hints,
- * not mentions.
+ * {@code SOLO}, {@code RGB}, {@code TL;DR}), ordinary words ({@code NEAT}, {@code Chameleon}
+ * where the corpus writes "chameleon"), and names no paper has in its title or defines
+ * ({@link MentionDictionary#UNOWNED}: taken from a sentence, perhaps one citing another work).
+ * Such strings mean many things besides one paper, often a better-known work outside the corpus;
+ * without evidence ({@link NoteEvidence}) they are hints, not mentions.
  */
 final class EvidenceRule {
     /** Letters and digits at most this many, none lower case: an acronym anyone may coin. */
@@ -21,7 +22,8 @@ final class EvidenceRule {
      * @param wordsOfNote whether the note itself writes the name in lower case as a word
      */
     static boolean needsEvidence(String name, int usage, boolean wordsOfNote) {
-        return isShortCaps(name) || (usage & MentionDictionary.ORDINARY) != 0 || wordsOfNote;
+        return isShortCaps(name) || (usage & (MentionDictionary.ORDINARY | MentionDictionary.UNOWNED)) != 0
+                || wordsOfNote;
     }
 
     /** Two to four letters or digits, at least one letter, no lower case: {@code TSM}, {@code M3}, {@code TL;DR}. */
@@ -45,16 +47,24 @@ final class EvidenceRule {
         return letters >= 1 && alnum >= 2 && alnum <= SHORT;
     }
 
-    /** A name that could be an ordinary word written with capitals: one word of letters. */
+    /**
+     * A name that could be an ordinary word written with capitals: one word of letters, all
+     * capitals ({@code SOLO}) or capitalized ({@code Chameleon}). {@code PaLM} is written to be a name.
+     */
     static boolean isWordShaped(String name) {
-        if (name.isEmpty()) {
+        if (name.length() < 2 || !Character.isUpperCase(name.charAt(0))) {
             return false;
         }
-        for (int i = 0; i < name.length(); i++) {
-            if (!Character.isLetter(name.charAt(i))) {
+        boolean restUpper = true;
+        boolean restLower = true;
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetter(c)) {
                 return false;
             }
+            restUpper &= Character.isUpperCase(c);
+            restLower &= Character.isLowerCase(c);
         }
-        return !name.equals(name.toLowerCase(java.util.Locale.ROOT));
+        return restUpper || restLower;
     }
 }

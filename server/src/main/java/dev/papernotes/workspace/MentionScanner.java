@@ -96,7 +96,7 @@ public final class MentionScanner {
         if (Character.isLetterOrDigit(p) || p == '_' || p == '@' || Character.isLowSurrogate(p)) {
             return false;
         }
-        if ((p == '-' || p == '.' || p == '/' || p == '+') && i >= 2) {
+        if ((isHyphen(p) || p == '.' || p == '/' || p == '+') && i >= 2) {
             char pp = text.charAt(i - 2);
             return !Character.isLetterOrDigit(pp);
         }
@@ -111,8 +111,8 @@ public final class MentionScanner {
         if (Character.isLetterOrDigit(c) || c == '_' || Character.isHighSurrogate(c)) {
             return false;
         }
-        if ((c == '-' || c == '+' || c == '/') && end + 1 < limit && Character.isLetterOrDigit(text.charAt(end + 1))) {
-            if (c != '-') {
+        if ((isHyphen(c) || c == '+' || c == '/') && end + 1 < limit && Character.isLetterOrDigit(text.charAt(end + 1))) {
+            if (!isHyphen(c)) {
                 return false;
             }
             int j = end + 1;
@@ -126,6 +126,11 @@ public final class MentionScanner {
             return false; // "GPT-4.5" is not "GPT-4"
         }
         return true;
+    }
+
+    /** ASCII hyphen-minus and the Unicode hyphens (‐, ‑) that join words the same way. */
+    static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011';
     }
 
     private static int skipWord(String text, int i, int limit) {

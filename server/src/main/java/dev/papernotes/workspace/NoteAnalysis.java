@@ -23,8 +23,9 @@ import java.util.Set;
  * A note's references to papers, resolved against one index snapshot.
  *
  * <p>Bare mentions pass the mention rules first: a name the user ignores ({@link IgnoredNames}),
- * a field term ({@link FieldTerms}, or one the corpus uses generally, {@link MentionDictionary#GENERIC})
- * or a name followed by a version or size ({@link VariantSuffix}) is no mention; a short all-caps
+ * a field term ({@link FieldTerms}, or one the corpus uses generally, {@link MentionDictionary#GENERIC}),
+ * a name followed by a version or size ({@link VariantSuffix}) or by the title of another work
+ * ({@link TitledElsewhere}) is no mention; a short all-caps
  * name or an ordinary word ({@link EvidenceRule}) is one only with evidence in the note
  * ({@link NoteEvidence}), else a {@linkplain #hints() hint}.
  *
@@ -98,6 +99,14 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
                 if (!variantNamed.computeIfAbsent(longer, k -> lookup(() -> writesVariant(index, ids, k)))) {
                     continue; // "PaLM 2" is not PaLM
                 }
+            }
+            String title = TitledElsewhere.titleAfter(text, m.span().end());
+            if (title == null) {
+                title = TitledElsewhere.expansionBefore(text, m.span().start(), m.span().end());
+            }
+            String written = title;
+            if (written != null && lookup(() -> TitledElsewhere.namesAnotherWork(index, written, ids.ids()))) {
+                continue; // "[EAGLE: Exploring the Design Space ...]" is another EAGLE
             }
             if (EvidenceRule.needsEvidence(name, m.usage(), evidence.writesLowerCase(name))) {
                 pending.add(m);

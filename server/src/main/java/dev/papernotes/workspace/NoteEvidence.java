@@ -100,18 +100,101 @@ final class NoteEvidence {
         return out;
     }
 
+    /**
+     * The terms around each occurrence: its paragraph, list item, heading or table row, at most
+     * {@link #WINDOW} characters either side. A list of links is many items, each about another
+     * paper; the item before is no evidence.
+     */
     private Set<String> nearbyTerms(List<Span> occurrences) throws IOException {
         Set<String> out = new HashSet<>();
         int covered = -1;
         for (Span s : occurrences.subList(0, Math.min(OCCURRENCES, occurrences.size()))) {
-            int from = Math.max(Math.max(0, s.start() - WINDOW), covered);
-            int to = Math.min(text.length(), s.end() + WINDOW);
+            int from = Math.max(Math.max(blockStart(text, s.start()), s.start() - WINDOW), covered);
+            int to = Math.min(blockEnd(text, s.end()), s.end() + WINDOW);
             if (from < to) {
                 out.addAll(index.titleTerms().terms(text.substring(from, to)));
                 covered = to;
             }
         }
         return out;
+    }
+
+    /** Start of the block holding {@code offset}: back over wrapped lines, not past a blank line or an item. */
+    static int blockStart(String text, int offset) {
+        int start = lineStart(text, offset);
+        while (start > 0 && !startsItem(text, start)) {
+            int prev = lineStart(text, start - 1);
+            if (isBlank(text, prev, start - 1)) {
+                break;
+            }
+            start = prev;
+        }
+        return start;
+    }
+
+    /** End of the block holding {@code offset}: on over wrapped lines, up to a blank line or the next item. */
+    static int blockEnd(String text, int offset) {
+        int end = lineEnd(text, offset);
+        while (end < text.length()) {
+            int next = end + 1;
+            if (text.charAt(end) == '\r' && next < text.length() && text.charAt(next) == '\n') {
+                next++;
+            }
+            if (next >= text.length() || startsItem(text, next) || isBlank(text, next, lineEnd(text, next))) {
+                break;
+            }
+            end = lineEnd(text, next);
+        }
+        return end;
+    }
+
+    private static int lineStart(String text, int offset) {
+        int i = Math.min(offset, text.length());
+        while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
+            i--;
+        }
+        return i;
+    }
+
+    private static int lineEnd(String text, int offset) {
+        int i = offset;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A line that starts a block of its own: list item, heading, table row, quote. */
+    private static boolean startsItem(String text, int lineStart) {
+        int i = lineStart;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (c == '#' || c == '|' || c == '>') {
+            return true;
+        }
+        if ((c == '-' || c == '*' || c == '+') && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+            return true;
+        }
+        int j = i;
+        while (j < text.length() && Character.isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j > i && j + 1 < text.length() && (text.charAt(j) == '.' || text.charAt(j) == ')')
+                && text.charAt(j + 1) == ' ';
     }
 
     private static Set<String> lowerCaseWords(String text) {

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * A name followed by a version, a size or a product word names a later or different thing:
  * {@code PaLM 2}, {@code Gemini 1.5}, {@code LLaMA 65B}, {@code X v3}, {@code X++}, {@code PaLM API},
- * {@code GPT-4 Turbo}, {@code BERT-large}. Such a mention is not the bare name, unless the paper
+ * {@code GPT-4 Turbo}, {@code BERT-large}, {@code VILA^2}. Such a mention is not the bare name, unless the paper
  * itself writes the longer form (then it is its own). Joined suffixes ({@code X-7B}, {@code X-v2},
  * {@code X2}) never match as the bare name in the first place.
  */
@@ -30,6 +30,13 @@ final class VariantSuffix {
             return -1;
         }
         char c = text.charAt(end);
+        if (c == '^' && end + 1 < limit && Character.isDigit(text.charAt(end + 1))) {
+            int j = end + 1;
+            while (j < limit && Character.isDigit(text.charAt(j))) {
+                j++;
+            }
+            return j; // VILA^2
+        }
         if (c == '+') {
             int j = end;
             while (j < limit && text.charAt(j) == '+') {
@@ -37,7 +44,7 @@ final class VariantSuffix {
             }
             return j;
         }
-        if (c == '-') {
+        if (MentionScanner.isHyphen(c)) {
             int j = end + 1;
             while (j < limit && Character.isLetter(text.charAt(j))) {
                 j++;
