@@ -13,9 +13,21 @@ import java.util.List;
  * nested ({@code {"completion": {"prose": false}}}) or dotted ({@code {"completion.prose": false}}).
  */
 public record Settings(List<String> corpus, String indexDir, boolean completionProse, int completionMaxItems,
-        boolean diagnosticsEnabled) {
+        boolean diagnosticsEnabled, String linksStyle, String linksMentions) {
 
-    public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true);
+    /** {@code links.style}: how "link this mention" writes a link. */
+    public static final String LINKS_WIKI = "wiki";
+    public static final String LINKS_PANDOC = "pandoc";
+    /** {@code links.mentions}: which mentions "link every mention" links. */
+    public static final String MENTIONS_FIRST = "first";
+    public static final String MENTIONS_ALL = "all";
+
+    public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true, LINKS_WIKI, MENTIONS_FIRST);
+
+    public Settings(List<String> corpus, String indexDir, boolean completionProse, int completionMaxItems,
+            boolean diagnosticsEnabled) {
+        this(corpus, indexDir, completionProse, completionMaxItems, diagnosticsEnabled, LINKS_WIKI, MENTIONS_FIRST);
+    }
 
     /** Reads what {@code json} sets over {@code base}; malformed values keep the base value. */
     public static Settings from(JsonElement json, Settings base) {
@@ -39,7 +51,10 @@ public record Settings(List<String> corpus, String indexDir, boolean completionP
         boolean prose = bool(lookup(o, "completion", "prose"), base.completionProse);
         int max = integer(lookup(o, "completion", "maxItems"), base.completionMaxItems);
         boolean diagnostics = bool(lookup(o, "diagnostics", "enabled"), base.diagnosticsEnabled);
-        return new Settings(List.copyOf(corpus), indexDir, prose, Math.max(1, Math.min(1000, max)), diagnostics);
+        String style = choice(lookup(o, "links", "style"), List.of(LINKS_WIKI, LINKS_PANDOC), base.linksStyle);
+        String mentions = choice(lookup(o, "links", "mentions"), List.of(MENTIONS_FIRST, MENTIONS_ALL), base.linksMentions);
+        return new Settings(List.copyOf(corpus), indexDir, prose, Math.max(1, Math.min(1000, max)), diagnostics,
+                style, mentions);
     }
 
     private static JsonElement lookup(JsonObject o, String group, String key) {
@@ -63,6 +78,14 @@ public record Settings(List<String> corpus, String indexDir, boolean completionP
             out.add(e.getAsString());
         }
         return out;
+    }
+
+    private static String choice(JsonElement e, List<String> allowed, String fallback) {
+        if (e instanceof JsonPrimitive p && p.isString()) {
+            String v = p.getAsString().strip().toLowerCase(java.util.Locale.ROOT);
+            return allowed.contains(v) ? v : fallback;
+        }
+        return fallback;
     }
 
     private static boolean bool(JsonElement e, boolean fallback) {

@@ -90,7 +90,7 @@ final class NameUsage {
         if (name.length() > MAX_CHARS || name.isBlank()) {
             return 0;
         }
-        int flags = usageFlags(name, owners);
+        int flags = usageFlags(name, owners, ownerDocs);
         if (ownerDocs != null && (flags & GENERIC) == 0 && !owned(name, (int) Math.min(owners, ownerDocs.length), ownerDocs)) {
             flags |= UNOWNED;
         }
@@ -103,6 +103,10 @@ final class NameUsage {
             String title = title(ownerDocs[i]);
             if (title == null || title.contains(name)) {
                 return true; // no title to read: assume the best
+            }
+            int colon = title.indexOf(':');
+            if (colon > 0 && name.startsWith(title.substring(0, colon).strip() + " ")) {
+                return true; // "Zephyrine 2" of "Zephyrine: Fast Sampling"
             }
         }
         if (CasedTerms.acronymLike(name)) {
@@ -126,7 +130,7 @@ final class NameUsage {
         return PaperHeader.decode(values.binaryValue()).title();
     }
 
-    private int usageFlags(String name, long owners) throws IOException {
+    private int usageFlags(String name, long owners, int[] ownerDocs) throws IOException {
         int own = (int) Math.min(Integer.MAX_VALUE - threshold, owners);
         if (name.indexOf(' ') >= 0) {
             return phraseFlags(name, own);
@@ -134,8 +138,7 @@ final class NameUsage {
         if (CasedTerms.acronymLike(name)) {
             // RGB, PaLM, Mini-Monkey: written this way by others, or defined by others.
             int used = count(CASED_WORDS, name, threshold + own);
-            int definers = count(DEFINED, name, DEFINERS + own);
-            int flags = used - own >= threshold || definers - own >= DEFINERS ? GENERIC : 0;
+            int flags = used - own >= threshold || otherDefiners(name, own, ownerDocs) >= DEFINERS ? GENERIC : 0;
             String lower = name.toLowerCase(Locale.ROOT);
             if (allCaps(name) && count(ABSTRACT_TEXT, lower, used + 1) > used) {
                 flags |= ORDINARY; // "solo", "neat" also occur as words; "PaLM" is written to be a name
@@ -158,6 +161,25 @@ final class NameUsage {
             return others >= threshold ? GENERIC | ORDINARY : 0;
         }
         return others >= threshold ? GENERIC | ORDINARY : others >= 1 ? ORDINARY : 0;
+    }
+
+    /** Papers that define the short form in parentheses and do not carry it as a name (counted up to a few). */
+    private int otherDefiners(String name, int own, int[] ownerDocs) throws IOException {
+        List<Integer> definers = DocLookup.find(reader, DEFINED, name, DEFINERS + Math.min(own, OWNERS_READ));
+        if (ownerDocs == null) {
+            return definers.size() - own;
+        }
+        int others = 0;
+        for (int d : definers) {
+            boolean owner = false;
+            for (int i = 0; i < Math.min(own, ownerDocs.length); i++) {
+                owner |= ownerDocs[i] == d;
+            }
+            if (!owner) {
+                others++;
+            }
+        }
+        return others;
     }
 
     /** Multi-word names: a phrase many other titles use ("Vision Transformer") is a term. */

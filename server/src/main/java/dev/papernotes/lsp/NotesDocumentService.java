@@ -5,6 +5,7 @@ import dev.papernotes.features.CompletionService;
 import dev.papernotes.features.DefinitionService;
 import dev.papernotes.features.DocumentLinkService;
 import dev.papernotes.features.HoverService;
+import dev.papernotes.features.MentionActionService;
 import dev.papernotes.features.ReferencesService;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.Uris;
@@ -194,17 +195,39 @@ final class NotesDocumentService implements TextDocumentService {
         NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
         return Requests.async(session.documents, "codeAction", cancel -> {
             List<Either<Command, CodeAction>> out = new ArrayList<>();
-            if (doc == null || params.getContext() == null || params.getContext().getDiagnostics() == null) {
+            if (doc == null) {
                 return out;
             }
+            List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
             try (Session.Context ctx = session.context(true)) {
-                for (CodeAction a : CodeActionService.quickFixes(ctx.features(), doc,
-                        params.getContext().getDiagnostics())) {
-                    out.add(Either.forRight(a));
+                List<CodeAction> all = new ArrayList<>();
+                if (params.getContext() != null && params.getContext().getDiagnostics() != null) {
+                    all.addAll(CodeActionService.quickFixes(ctx.features(), doc, params.getContext().getDiagnostics()));
+                }
+                if (params.getRange() != null) {
+                    all.addAll(MentionActionService.actions(ctx.features(), doc, params.getRange()));
+                }
+                for (CodeAction a : all) {
+                    if (wanted(a, only)) {
+                        out.add(Either.forRight(a));
+                    }
                 }
             }
             return out;
         });
+    }
+
+    /** Whether the client asked for this kind of action ({@code only} lists kinds and their parents). */
+    private static boolean wanted(CodeAction a, List<String> only) {
+        if (only == null || only.isEmpty() || a.getKind() == null) {
+            return true;
+        }
+        for (String k : only) {
+            if (a.getKind().equals(k) || a.getKind().startsWith(k + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

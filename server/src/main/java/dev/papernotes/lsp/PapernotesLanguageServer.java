@@ -74,9 +74,10 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
         caps.setDefinitionProvider(true);
         caps.setReferencesProvider(true);
         caps.setWorkspaceSymbolProvider(true);
-        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite)));
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(REBUILD_COMMAND, STATS_COMMAND)));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(REBUILD_COMMAND, STATS_COMMAND,
+                dev.papernotes.features.MentionActionService.IGNORE_COMMAND)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);

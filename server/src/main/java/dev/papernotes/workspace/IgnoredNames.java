@@ -139,6 +139,66 @@ public final class IgnoredNames {
         return true;
     }
 
+    /** A replacement of {@code [start, end)} of a note's text by {@code text}. */
+    public record Edit(int start, int end, String text) {
+    }
+
+    /**
+     * The edit that adds {@code name} to the note's {@value #KEY} list: into the list when there is
+     * one, as a new key at the end of the front matter, or as a new front matter at the top.
+     */
+    public static Edit frontMatterEdit(String text, String name) {
+        String item = yamlScalar(normalize(name));
+        String nl = text.contains("\r\n") ? "\r\n" : "\n";
+        FrontMatter fm = FrontMatter.of(text);
+        if (fm == null) {
+            return new Edit(0, 0, "---" + nl + KEY + ": [" + item + "]" + nl + "---" + nl);
+        }
+        int pos = fm.bodyStart();
+        while (pos < fm.end()) {
+            int lineEnd = FrontMatter.lineEndOf(text, pos);
+            String line = text.substring(pos, lineEnd);
+            if (line.startsWith(KEY + ":")) {
+                String value = line.substring(KEY.length() + 1).strip();
+                if (value.isEmpty()) {
+                    // a block list follows: add an item after its last one
+                    int after = FrontMatter.nextLine(text, lineEnd);
+                    int insert = after;
+                    String indent = "  ";
+                    while (after < fm.end()) {
+                        int e = FrontMatter.lineEndOf(text, after);
+                        String l = text.substring(after, e);
+                        if (!l.stripLeading().startsWith("- ")) {
+                            break;
+                        }
+                        indent = l.substring(0, l.indexOf('-'));
+                        after = FrontMatter.nextLine(text, e);
+                        insert = after;
+                    }
+                    return new Edit(insert, insert, indent + "- " + item + nl);
+                }
+                if (value.startsWith("[") && value.endsWith("]")) {
+                    String inner = value.substring(1, value.length() - 1).strip();
+                    String list = inner.isEmpty() ? "[" + item + "]" : "[" + inner + ", " + item + "]";
+                    return new Edit(pos, lineEnd, KEY + ": " + list);
+                }
+                return new Edit(pos, lineEnd, KEY + ": [" + value + ", " + item + "]");
+            }
+            pos = FrontMatter.nextLine(text, lineEnd);
+        }
+        return new Edit(fm.end(), fm.end(), KEY + ": [" + item + "]" + nl);
+    }
+
+    /** A name as a YAML flow scalar: plain when safe, else double-quoted. */
+    static String yamlScalar(String s) {
+        if (s.matches("[A-Za-z0-9][A-Za-z0-9 ._+^/()-]*") && !s.endsWith(" ")
+                && !s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false") && !s.equalsIgnoreCase("null")
+                && !s.matches("[0-9.+-]+")) {
+            return s;
+        }
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     /**
      * A note's YAML front matter: a {@code ---} first line up to a {@code ---} or {@code ...} line.
      *
@@ -166,6 +226,14 @@ public final class IgnoredNames {
                 pos = next(text, e);
             }
             return null;
+        }
+
+        static int lineEndOf(String s, int from) {
+            return lineEnd(s, from);
+        }
+
+        static int nextLine(String s, int lineEnd) {
+            return next(s, lineEnd);
         }
 
         private static int lineEnd(String s, int from) {

@@ -105,7 +105,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
                 title = TitledElsewhere.expansionBefore(text, m.span().start(), m.span().end());
             }
             String written = title;
-            if (written != null && lookup(() -> TitledElsewhere.namesAnotherWork(index, written, ids.ids()))) {
+            if (written != null && lookup(() -> TitledElsewhere.namesAnotherWork(index, name, written, ids.ids()))) {
                 continue; // "[EAGLE: Exploring the Design Space ...]" is another EAGLE
             }
             if (EvidenceRule.needsEvidence(name, m.usage(), evidence.writesLowerCase(name))) {

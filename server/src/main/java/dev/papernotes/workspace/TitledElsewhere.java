@@ -74,8 +74,9 @@ final class TitledElsewhere {
      * Whether {@code title} (written after the name, or its expansion) is the title of none of
      * {@code ids}' papers.
      */
-    static boolean namesAnotherWork(PaperIndex index, String title, List<String> ids) throws IOException {
-        Set<String> written = index.titleTerms().contentTerms(title);
+    static boolean namesAnotherWork(PaperIndex index, String name, String title, List<String> ids) throws IOException {
+        Set<String> written = new java.util.LinkedHashSet<>(index.titleTerms().contentTerms(title));
+        written.removeAll(index.titleTerms().terms(name)); // "PaLM: Palm Tree Detection" says nothing by "palm"
         if (written.size() < MIN_TITLE_TERMS) {
             return false;
         }
