@@ -18,6 +18,9 @@ final class InlineMath {
     static List<Span> outside(String text, Span span) {
         int end = span.end();
         int from = span.start();
+        if (from >= end) {
+            return List.of();
+        }
         if (text.indexOf('$', from) < 0 || text.indexOf('$', from) >= end) {
             return List.of(span);
         }

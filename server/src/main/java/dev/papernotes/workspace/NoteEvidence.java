@@ -124,7 +124,7 @@ final class NoteEvidence {
         int start = lineStart(text, offset);
         while (start > 0 && !startsItem(text, start)) {
             int prev = lineStart(text, start - 1);
-            if (isBlank(text, prev, start - 1)) {
+            if (isBlank(text, prev, start - 1) || isOneLineBlock(text, prev)) {
                 break;
             }
             start = prev;
@@ -135,6 +135,9 @@ final class NoteEvidence {
     /** End of the block holding {@code offset}: on over wrapped lines, up to a blank line or the next item. */
     static int blockEnd(String text, int offset) {
         int end = lineEnd(text, offset);
+        if (isOneLineBlock(text, lineStart(text, offset))) {
+            return end;
+        }
         while (end < text.length()) {
             int next = end + 1;
             if (text.charAt(end) == '\r' && next < text.length() && text.charAt(next) == '\n') {
@@ -171,6 +174,15 @@ final class NoteEvidence {
             }
         }
         return true;
+    }
+
+    /** A heading or a table row: a block of one line. */
+    private static boolean isOneLineBlock(String text, int lineStart) {
+        int i = lineStart;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == '#' || text.charAt(i) == '|');
     }
 
     /** A line that starts a block of its own: list item, heading, table row, quote. */

@@ -57,7 +57,8 @@ final class TitledElsewhere {
         int words = 0;
         while (from > 0 && words < MAX_EXPANSION_WORDS) {
             char c = text.charAt(from - 1);
-            if (c == '\n' || c == '\r' || c == '(' || c == '.' || c == ':' || c == ';' || c == '|' || c == '[') {
+            if (c == '\n' || c == '\r' || c == '(' || c == ')' || c == '.' || c == ':' || c == ';' || c == '|'
+                    || c == '[') {
                 break;
             }
             if (c == ' ' && from < to && text.charAt(from) != ' ') {
