@@ -26,7 +26,7 @@ public final class TitleTerms {
     /** A word in more than this share of titles (and in more than {@link #MIN_COMMON} titles) is not distinctive. */
     private static final double COMMON_SHARE = 0.05;
     private static final int MIN_COMMON = 30;
-    private static final int CACHED = 4096;
+    private static final int CACHED = 2048;
 
     /**
      * Words of research prose in general: a title has them, and so has any note, whatever paper it
@@ -111,6 +111,31 @@ public final class TitleTerms {
      * closed up first, so "pre-training" in a note meets "Pre-training" in a title.
      */
     public List<String> terms(String text) throws IOException {
+        List<String> cached = analyzed.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> out = List.copyOf(analyze(text));
+        if (text.length() <= MAX_CACHED_CHARS) {
+            analyzed.put(text, out);
+        }
+        return out;
+    }
+
+    /**
+     * Texts analyzed lately: a note is analysed again at every keystroke, and all but the edited
+     * paragraph are the same text as before.
+     */
+    private final Map<String, List<String>> analyzed = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+                    return size() > CACHED;
+                }
+            });
+    private static final int MAX_CACHED_CHARS = 2048;
+
+    private List<String> analyze(String text) throws IOException {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(TITLE_TEXT, closeHyphens(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

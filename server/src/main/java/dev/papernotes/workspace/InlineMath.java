@@ -21,7 +21,7 @@ final class InlineMath {
         if (from >= end) {
             return List.of();
         }
-        if (text.indexOf('$', from) < 0 || text.indexOf('$', from) >= end) {
+        if (nextDollar(text, from, end) < 0) {
             return List.of(span);
         }
         List<Span> out = new ArrayList<>();
