@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +80,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         }
         Set<String> ignored = new HashSet<>(context.ignoredNames(doc));
         ignored.addAll(IgnoredNames.fromFrontMatter(text));
-        Map<String, Set<String>> namesById = new HashMap<>();
+        Map<String, List<PaperRef>> namesById = new HashMap<>();
         Map<String, PaperIndex.Ids> pendingIds = new LinkedHashMap<>();
         List<MentionScanner.Mention> pending = new ArrayList<>();
         NoteEvidence evidence = new NoteEvidence(text, index, context, linkedIds, namesById);
@@ -113,9 +112,10 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
                 pendingIds.put(name, ids);
                 continue;
             }
-            refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, name, ids.ids(), ids.total()));
-            for (String id : ids.ids()) {
-                namesById.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(name);
+            PaperRef ref = new PaperRef(m.span(), PaperRef.Kind.MENTION, name, ids.ids(), ids.total());
+            refs.add(ref);
+            for (String id : ids.ids().subList(0, Math.min(NoteEvidence.CANDIDATES, ids.ids().size()))) {
+                namesById.computeIfAbsent(id, k -> new ArrayList<>()).add(ref);
             }
         }
         List<PaperRef> hints = new ArrayList<>();

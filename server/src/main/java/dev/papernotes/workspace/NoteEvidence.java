@@ -25,6 +25,8 @@ final class NoteEvidence {
     static final int TITLE_WORDS = 2;
     /** Candidates examined for a name many papers share. */
     static final int CANDIDATES = 8;
+    /** Characters between another name of the paper and an occurrence for it to count. */
+    static final int NAME_DISTANCE = 1500;
     /** Occurrences of one name whose surroundings are read. */
     private static final int OCCURRENCES = 20;
 
@@ -32,15 +34,15 @@ final class NoteEvidence {
     private final PaperIndex index;
     private final MentionContext context;
     private final Set<String> linkedIds;
-    private final Map<String, Set<String>> namesById;
+    private final Map<String, List<PaperRef>> namesById;
     private Set<String> lowerCaseWords;
 
     /**
      * @param linkedIds papers this note links or cites
-     * @param namesById papers this note mentions by a name that needs no evidence, with the names
+     * @param namesById papers this note mentions by a name that needs no evidence, with those mentions
      */
     NoteEvidence(String text, PaperIndex index, MentionContext context, Set<String> linkedIds,
-            Map<String, Set<String>> namesById) {
+            Map<String, List<PaperRef>> namesById) {
         this.text = text;
         this.index = index;
         this.context = context;
@@ -71,8 +73,7 @@ final class NoteEvidence {
                 out.add(id);
                 continue;
             }
-            Set<String> names = namesById.get(id);
-            if (names != null && (names.size() > 1 || !names.contains(name))) {
+            if (otherNameNearby(id, name, occurrences)) {
                 out.add(id);
                 continue;
             }
@@ -98,6 +99,29 @@ final class NoteEvidence {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the note writes another name of the paper near an occurrence: the full name before
+     * its acronym, the title in a list next to it. A list of a thousand papers names most of them
+     * somewhere; only nearby does a name explain another.
+     */
+    private boolean otherNameNearby(String id, String name, List<Span> occurrences) {
+        List<PaperRef> others = namesById.get(id);
+        if (others == null) {
+            return false;
+        }
+        for (PaperRef r : others) {
+            if (r.written().equals(name)) {
+                continue;
+            }
+            for (Span s : occurrences) {
+                if (Math.abs(r.span().start() - s.start()) <= NAME_DISTANCE) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
