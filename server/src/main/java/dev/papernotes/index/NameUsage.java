@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -52,7 +51,7 @@ final class NameUsage {
 
     private final IndexReader reader;
     private final IndexSearcher searcher;
-    private final Analyzer titleAnalyzer = IndexSchema.textAnalyzer();
+    private final Analyzer phraseWords = IndexSchema.phraseWordsAnalyzer();
     private final int threshold;
 
     NameUsage(IndexReader reader) throws IOException {
@@ -109,8 +108,8 @@ final class NameUsage {
                 return true; // "Zephyrine 2" of "Zephyrine: Fast Sampling"
             }
         }
-        if (CasedTerms.acronymLike(name)) {
-            List<Integer> definers = DocLookup.find(reader, DEFINED, name, 64);
+        if (CasedTerms.acronymLike(name) && terms(DEFINED).docFreq(name) > 0) {
+            List<Integer> definers = terms(DEFINED).docs(name, 64);
             for (int i = 0; i < n; i++) {
                 if (definers.contains(ownerDocs[i])) {
                     return true;
@@ -122,18 +121,29 @@ final class NameUsage {
 
     private String title(int doc) throws IOException {
         List<org.apache.lucene.index.LeafReaderContext> leaves = reader.leaves();
-        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        org.apache.lucene.index.BinaryDocValues values = org.apache.lucene.index.DocValues.getBinary(leaf.reader(), HEADER);
-        if (!values.advanceExact(doc - leaf.docBase)) {
-            return null;
+        int i = org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves);
+        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(i);
+        int target = doc - leaf.docBase;
+        if (headers == null) {
+            headers = new org.apache.lucene.index.BinaryDocValues[leaves.size()];
         }
-        return PaperHeader.decode(values.binaryValue()).title();
+        org.apache.lucene.index.BinaryDocValues values = headers[i];
+        if (values == null || values.docID() > target) {
+            values = org.apache.lucene.index.DocValues.getBinary(leaf.reader(), HEADER); // doc values only move forward
+            headers[i] = values;
+        }
+        if (values.docID() == target || values.advanceExact(target)) {
+            return PaperHeader.titleOf(values.binaryValue());
+        }
+        return null;
     }
+
+    private org.apache.lucene.index.BinaryDocValues[] headers;
 
     private int usageFlags(String name, long owners, int[] ownerDocs) throws IOException {
         int own = (int) Math.min(Integer.MAX_VALUE - threshold, owners);
         if (name.indexOf(' ') >= 0) {
-            return phraseFlags(name, own);
+            return name.chars().filter(c -> c == ' ').count() >= MAX_WORDS ? 0 : phraseFlags(name, own);
         }
         if (CasedTerms.acronymLike(name)) {
             // RGB, PaLM, Mini-Monkey: written this way by others, or defined by others.
@@ -165,7 +175,10 @@ final class NameUsage {
 
     /** Papers that define the short form in parentheses and do not carry it as a name (counted up to a few). */
     private int otherDefiners(String name, int own, int[] ownerDocs) throws IOException {
-        List<Integer> definers = DocLookup.find(reader, DEFINED, name, DEFINERS + Math.min(own, OWNERS_READ));
+        if (terms(DEFINED).docFreq(name) < DEFINERS) {
+            return 0; // nearly every name: no need to read who defines it
+        }
+        List<Integer> definers = terms(DEFINED).docs(name, DEFINERS + Math.min(own, OWNERS_READ));
         if (ownerDocs == null) {
             return definers.size() - own;
         }
@@ -182,30 +195,29 @@ final class NameUsage {
         return others;
     }
 
-    /** Multi-word names: a phrase many other titles use ("Vision Transformer") is a term. */
+    /**
+     * Multi-word names: a phrase many other titles use ("Vision Transformer") is a term. Counted
+     * with the title phrases of the index (runs of two and three terms); a four-word name counts
+     * as its rarer three-word half.
+     */
     private int phraseFlags(String name, int own) throws IOException {
-        if (name.split(" ").length > MAX_WORDS) {
-            return 0;
-        }
         List<String> terms = analyze(name);
-        if (terms.size() < 2) {
+        int n = terms.size();
+        if (n < 2 || n > MAX_WORDS) {
             return 0;
         }
-        for (String t : terms) {
-            if (reader.docFreq(new Term(TITLE_TEXT, t)) < threshold + own) {
-                return 0; // a rare word: the phrase cannot be common
-            }
-        }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        for (String t : terms) {
-            phrase.add(new Term(TITLE_TEXT, t));
-        }
-        return searcher.count(phrase.build()) - own >= threshold ? GENERIC : 0;
+        int titles = n <= 3 ? phraseTitles(terms)
+                : Math.min(phraseTitles(terms.subList(0, 3)), phraseTitles(terms.subList(1, 4)));
+        return titles - own >= threshold ? GENERIC : 0;
+    }
+
+    private int phraseTitles(List<String> terms) throws IOException {
+        return terms(TITLE_PHRASES).docFreq(String.join(" ", terms));
     }
 
     private List<String> analyze(String text) throws IOException {
         List<String> out = new ArrayList<>();
-        try (TokenStream ts = titleAnalyzer.tokenStream(TITLE_TEXT, text)) {
+        try (TokenStream ts = phraseWords.tokenStream(TITLE_PHRASES, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
@@ -216,9 +228,71 @@ final class NameUsage {
         return out;
     }
 
-    /** Live documents holding the term, counted up to {@code limit}. */
+    /**
+     * Documents holding the term. Deleted documents count until their segment merges: a few
+     * papers more or less do not move a threshold, and a document frequency costs one seek.
+     */
     private int count(String field, String value, int limit) throws IOException {
-        return DocLookup.find(reader, field, value, Math.max(1, limit)).size();
+        return terms(field).docFreq(value);
+    }
+
+    private LeafTerms terms(String field) throws IOException {
+        LeafTerms t = leafTerms.get(field);
+        if (t == null) {
+            t = new LeafTerms(reader, field);
+            leafTerms.put(field, t);
+        }
+        return t;
+    }
+
+    private final java.util.Map<String, LeafTerms> leafTerms = new java.util.HashMap<>();
+
+    /** One terms enum per segment of one field, reused for every name of a commit. */
+    private static final class LeafTerms {
+        private final List<org.apache.lucene.index.LeafReaderContext> leaves;
+        private final org.apache.lucene.index.TermsEnum[] enums;
+        private org.apache.lucene.index.PostingsEnum postings;
+
+        LeafTerms(IndexReader reader, String field) throws IOException {
+            leaves = reader.leaves();
+            enums = new org.apache.lucene.index.TermsEnum[leaves.size()];
+            for (int i = 0; i < enums.length; i++) {
+                org.apache.lucene.index.Terms t = leaves.get(i).reader().terms(field);
+                enums[i] = t == null ? null : t.iterator();
+            }
+        }
+
+        int docFreq(String value) throws IOException {
+            org.apache.lucene.util.BytesRef term = new org.apache.lucene.util.BytesRef(value);
+            int n = 0;
+            for (org.apache.lucene.index.TermsEnum te : enums) {
+                if (te != null && te.seekExact(term)) {
+                    n += te.docFreq();
+                }
+            }
+            return n;
+        }
+
+        /** Global ids of the live documents holding the term, at most {@code limit}. */
+        List<Integer> docs(String value, int limit) throws IOException {
+            org.apache.lucene.util.BytesRef term = new org.apache.lucene.util.BytesRef(value);
+            List<Integer> out = new ArrayList<>(2);
+            for (int i = 0; i < enums.length && out.size() < limit; i++) {
+                org.apache.lucene.index.TermsEnum te = enums[i];
+                if (te == null || !te.seekExact(term)) {
+                    continue;
+                }
+                org.apache.lucene.util.Bits live = leaves.get(i).reader().getLiveDocs();
+                postings = te.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+                for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS
+                        && out.size() < limit; d = postings.nextDoc()) {
+                    if (live == null || live.get(d)) {
+                        out.add(leaves.get(i).docBase + d);
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     /** Letters and digits only, no letter in lower case: {@code SOLO}, {@code NEAT}. */
