@@ -22,6 +22,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 final class AbstractCompletion {
     /** Below this many items the abstracts are searched. */
     static final int SPARSE_BELOW = 5;
+    /** Abstract matches are a safety net, not a reading list: this many at most. */
+    static final int MAX_ITEMS = 10;
     /** Shorter queries match too much of any corpus to mean anything. */
     private static final int MIN_LETTERS = 4;
     static final String DESCRIPTION = "in abstract";
@@ -41,7 +43,7 @@ final class AbstractCompletion {
                 present.add(id);
             }
         }
-        int want = max - items.size();
+        int want = Math.min(MAX_ITEMS, max - items.size());
         List<PaperHeader> found = ctx.index().searchHeaders(c.typed(), want + present.size());
         String lastWord = lastWordBeingTyped(c.typed());
         if (found.isEmpty() && lastWord != null) {
@@ -50,8 +52,9 @@ final class AbstractCompletion {
                     want + present.size());
         }
         int rank = items.size();
+        int added = 0;
         for (PaperHeader p : found) {
-            if (items.size() >= max) {
+            if (added >= want) {
                 break;
             }
             if (!present.add(p.id())) {
@@ -70,6 +73,7 @@ final class AbstractCompletion {
             data.addProperty(CompletionService.DATA_PAPER, p.id());
             item.setData(data);
             items.add(item);
+            added++;
         }
     }
 
