@@ -15,9 +15,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
  * The last completion step inside {@code [[}: when the name and title tiers found (almost)
- * nothing, the papers whose abstract says what was typed ({@code [[replaced token detection}
- * finds ELECTRA). Ranked below every name, title and note item; run only for sparse answers, so
- * the common, well-matched query pays nothing for it.
+ * nothing, the papers whose abstract holds every word typed
+ * ({@code [[replaced token detection} finds ELECTRA). Ranked below every name, title and note
+ * item; run only for sparse answers, so the common, well-matched query pays nothing for it.
  */
 final class AbstractCompletion {
     /** Below this many items the abstracts are searched. */
@@ -44,12 +44,16 @@ final class AbstractCompletion {
             }
         }
         int want = Math.min(MAX_ITEMS, max - items.size());
-        List<PaperHeader> found = ctx.index().searchHeaders(c.typed(), want + present.size());
+        List<PaperHeader> found = ctx.index().searchAbstracts(c.typed(), want + present.size());
         String lastWord = lastWordBeingTyped(c.typed());
         if (found.isEmpty() && lastWord != null) {
             // The last word is still being typed ("window-order convol"): search the finished ones.
-            found = ctx.index().searchHeaders(c.typed().substring(0, c.typed().length() - lastWord.length()),
+            found = ctx.index().searchAbstracts(c.typed().substring(0, c.typed().length() - lastWord.length()),
                     want + present.size());
+        }
+        if (found.isEmpty()) {
+            // No abstract has every word: most of them, in any field, rather than nothing.
+            found = ctx.index().searchHeaders(c.typed(), want + present.size());
         }
         int rank = items.size();
         int added = 0;

@@ -33,7 +33,11 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 public final class InlayHintService {
     /** Characters of title a hint shows before it is cut at a word boundary. */
     static final int MAX_TITLE_CHARS = 40;
-    /** Up to this many hints get their tooltips at once; more are resolved one by one. */
+    /**
+     * Up to this many hints get their tooltips at once. A longer list gets none: a client that can
+     * resolves them one by one as they are hovered, and no request pays a stored-field read and a
+     * summary per hint on every keystroke.
+     */
     static final int EAGER_TOOLTIPS = 20;
     /** Papers listed in the tooltip of an ambiguous name. */
     private static final int LISTED = 5;
@@ -41,16 +45,55 @@ public final class InlayHintService {
     private static final String DATA_COUNT = "paperCount";
     private static final String DATA_WRITTEN = "written";
 
+    private static final Headers HEADERS = new Headers(4096);
+
     private InlayHintService() {
     }
 
     /**
-     * The hints whose position lies in {@code range} (the whole note when null).
-     *
-     * @param resolveSupported whether the client asks {@code inlayHint/resolve} for tooltips
+     * Headers of the papers hints were shown for, per index snapshot: every edit asks for the same
+     * hints again, and a note cites the same few hundred papers edit after edit.
      */
-    public static List<InlayHint> hints(FeatureContext ctx, NoteDocument doc, Range range, boolean resolveSupported)
-            throws IOException {
+    private static final class Headers {
+        private final int capacity;
+        private long generation = -1;
+        private final Map<String, PaperHeader> byId;
+
+        Headers(int capacity) {
+            this.capacity = capacity;
+            this.byId = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PaperHeader> eldest) {
+                    return size() > Headers.this.capacity;
+                }
+            };
+        }
+
+        PaperHeader get(dev.papernotes.index.PaperIndex index, String id) throws IOException {
+            synchronized (this) {
+                if (generation == index.generation()) {
+                    PaperHeader h = byId.get(id);
+                    if (h != null) {
+                        return h;
+                    }
+                }
+            }
+            PaperHeader h = index.headerById(id);
+            synchronized (this) {
+                if (generation != index.generation()) {
+                    byId.clear();
+                    generation = index.generation();
+                }
+                if (h != null) {
+                    byId.put(id, h);
+                }
+            }
+            return h;
+        }
+    }
+
+    /** The hints whose position lies in {@code range} (the whole note when null). */
+    public static List<InlayHint> hints(FeatureContext ctx, NoteDocument doc, Range range) throws IOException {
         List<InlayHint> out = new ArrayList<>();
         if (!ctx.settings().inlayHintsEnabled() || ctx.index().isEmpty()) {
             return out; // before the first index there is nothing to say about any key
@@ -63,7 +106,6 @@ public final class InlayHintService {
             linkByTarget.put(w.targetSpan().start(), w);
         }
         NoteAnalysis analysis = ctx.analysis(doc);
-        Map<String, PaperHeader> headers = new HashMap<>();
         for (PaperRef ref : analysis.refs()) {
             if (ref.kind() == PaperRef.Kind.MENTION || ref.paperCount() == 0 || ref.paperIds().isEmpty()) {
                 continue; // a bare mention is the name itself; an unresolved one has its warning
@@ -88,9 +130,7 @@ public final class InlayHintService {
             if (ref.ambiguous()) {
                 label = "ambiguous: " + ref.paperCount() + " papers";
             } else {
-                String id = ref.paperIds().get(0);
-                PaperHeader h = headers.containsKey(id) ? headers.get(id) : ctx.index().headerById(id);
-                headers.put(id, h);
+                PaperHeader h = HEADERS.get(ctx.index(), ref.paperIds().get(0));
                 if (h == null || NameKeys.compact(shown).equals(NameKeys.compact(h.title()))) {
                     continue; // the link already shows the title
                 }
@@ -107,9 +147,20 @@ public final class InlayHintService {
             hint.setData(data);
             out.add(hint);
         }
-        if (!resolveSupported || out.size() <= EAGER_TOOLTIPS) {
+        if (out.size() <= EAGER_TOOLTIPS) {
+            Map<String, MarkupContent> tooltips = new HashMap<>();
             for (InlayHint h : out) {
-                resolve(ctx, h);
+                // The same paper cited again gets the same tooltip, computed once.
+                String key = String.valueOf(h.getData());
+                MarkupContent tooltip = tooltips.get(key);
+                if (tooltip == null) {
+                    resolve(ctx, h);
+                    if (h.getTooltip() != null) {
+                        tooltips.put(key, h.getTooltip().getRight());
+                    }
+                } else {
+                    h.setTooltip(tooltip);
+                }
             }
         }
         return out;

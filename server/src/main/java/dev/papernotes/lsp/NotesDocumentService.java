@@ -244,7 +244,7 @@ final class NotesDocumentService implements TextDocumentService {
                 return List.of();
             }
             try (Session.Context ctx = session.context(session.markdownHover)) {
-                return InlayHintService.hints(ctx.features(), doc, params.getRange(), session.inlayHintResolve);
+                return InlayHintService.hints(ctx.features(), doc, params.getRange());
             }
         });
     }

@@ -137,10 +137,6 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
             }
             session.linkSupport = text.getDefinition() != null
                     && Boolean.TRUE.equals(text.getDefinition().getLinkSupport());
-            var inlayHint = text.getInlayHint();
-            session.inlayHintResolve = inlayHint != null && inlayHint.getResolveSupport() != null
-                    && inlayHint.getResolveSupport().getProperties() != null
-                    && inlayHint.getResolveSupport().getProperties().contains("tooltip");
             session.hierarchicalSymbols = text.getDocumentSymbol() != null
                     && Boolean.TRUE.equals(text.getDocumentSymbol().getHierarchicalDocumentSymbolSupport());
             session.foldingRangeLimit = text.getFoldingRange() == null ? null : text.getFoldingRange().getRangeLimit();

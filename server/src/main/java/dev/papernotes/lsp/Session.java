@@ -67,8 +67,6 @@ final class Session {
     volatile boolean linkSupport;
     /** The client takes LSP 3.17 WorkspaceSymbol (with data), not only SymbolInformation. */
     volatile boolean workspaceSymbolData;
-    /** The client asks inlayHint/resolve for tooltips (then long lists are sent without them). */
-    volatile boolean inlayHintResolve;
     volatile boolean hierarchicalSymbols;
     volatile Integer foldingRangeLimit;
     /** The client takes workspace/inlayHint/refresh and workspace/semanticTokens/refresh. */
@@ -89,6 +87,8 @@ final class Session {
     private volatile CompletableFuture<Void> indexServed = new CompletableFuture<>();
     /** A completion answered empty while the index loaded: where to ask the client to complete again. */
     private final AtomicReference<JsonObject> completionToRefresh = new AtomicReference<>();
+    /** The index build for which "completion waits" was logged: once per build, not per keystroke. */
+    private final AtomicReference<CompletableFuture<Void>> waitLoggedFor = new AtomicReference<>();
 
     // ---- what requests see ----
 
@@ -184,8 +184,11 @@ final class Session {
         if (!indexLoading()) {
             return CompletableFuture.completedFuture(true);
         }
-        log(MessageType.Log, "papernotes: completion waits for the index");
-        return indexServed.thenApply(v -> true).completeOnTimeout(false, timeoutMs, TimeUnit.MILLISECONDS);
+        CompletableFuture<Void> served = indexServed;
+        if (waitLoggedFor.getAndSet(served) != served) {
+            log(MessageType.Log, "papernotes: completion waits for the index");
+        }
+        return served.thenApply(v -> true).completeOnTimeout(false, timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     /**
