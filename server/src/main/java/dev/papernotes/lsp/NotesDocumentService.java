@@ -125,8 +125,15 @@ final class NotesDocumentService implements TextDocumentService {
 
     // ---- features ----
 
-    /** How long a completion asked while the index is first built waits for it. */
+    /**
+     * How long a completion asked while the index is first built waits for it. Tests on a loaded
+     * machine set {@code papernotes.completion.indexWaitMs} (read per request) to wait longer or less.
+     */
     static final long COMPLETION_WAITS_FOR_INDEX_MS = 3000;
+
+    private static long completionWaitMs() {
+        return Long.getLong("papernotes.completion.indexWaitMs", COMPLETION_WAITS_FOR_INDEX_MS);
+    }
 
     /**
      * Asked while the index is first being built, a completion waits for it (bounded, holding no
@@ -138,7 +145,7 @@ final class NotesDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
         CompletableFuture<Boolean> ready = doc == null ? CompletableFuture.completedFuture(true)
-                : session.indexReady(COMPLETION_WAITS_FOR_INDEX_MS);
+                : session.indexReady(completionWaitMs());
         return Requests.after(ready, indexed -> Requests.async(session.documents, "completion", cancel -> {
             if (doc == null) {
                 return Either.forRight(new CompletionList(true, List.of()));

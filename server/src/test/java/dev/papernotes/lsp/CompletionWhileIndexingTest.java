@@ -37,10 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 class CompletionWhileIndexingTest {
     private final CountDownLatch gate = new CountDownLatch(1);
 
+    private static final String WAIT = "papernotes.completion.indexWaitMs";
+
     @AfterEach
     void openGate() {
         gate.countDown();
         IndexStore.wrapDirectoriesForTests(null);
+        System.clearProperty(WAIT);
     }
 
     /** The server on the seed corpus, its index in {@code indexDir} held shut until the gate opens. */
@@ -91,6 +94,8 @@ class CompletionWhileIndexingTest {
 
     @Test
     void aCompletionWaitsForTheIndexInsteadOfAnsweringEmpty(@TempDir Path tmp) throws Exception {
+        // The default bound is 3 s; here it is long enough that a loaded machine cannot outlast it.
+        System.setProperty(WAIT, "60000");
         Path notes = Files.createDirectories(tmp.resolve("notes"));
         try (LspTestClient client = startHeldBack(notes, tmp.resolve("index"), false)) {
             Cursor c = Cursor.of("Read [[Mini-Mon‸ today");
@@ -111,12 +116,13 @@ class CompletionWhileIndexingTest {
 
     @Test
     void pastTheWaitItAnswersIncompleteAndAsksTheClientToCompleteAgain(@TempDir Path tmp) throws Exception {
+        System.setProperty(WAIT, "500");
         Path notes = Files.createDirectories(tmp.resolve("notes"));
         try (LspTestClient client = startHeldBack(notes, tmp.resolve("index"), true)) {
             Cursor c = Cursor.of("See @hidiff‸");
             String uri = notes.resolve("b.md").toUri().toString();
             client.open(uri, c.text());
-            // The gate stays shut past the server's bound on waiting (3 s).
+            // The gate stays shut past the server's bound on waiting (shortened from 3 s).
             CompletionList empty = complete(client, uri, c).get(30, TimeUnit.SECONDS).getRight();
             assertTrue(empty.isIncomplete());
             assertEquals(java.util.List.of(), empty.getItems());
@@ -142,6 +148,7 @@ class CompletionWhileIndexingTest {
 
     @Test
     void withoutTheCapabilityNoCustomNotificationIsSent(@TempDir Path tmp) throws Exception {
+        System.setProperty(WAIT, "500");
         Path notes = Files.createDirectories(tmp.resolve("notes"));
         try (LspTestClient client = startHeldBack(notes, tmp.resolve("index"), false)) {
             Cursor c = Cursor.of("See @hidiff‸");
