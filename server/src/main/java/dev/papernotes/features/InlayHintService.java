@@ -45,50 +45,53 @@ public final class InlayHintService {
     private static final String DATA_COUNT = "paperCount";
     private static final String DATA_WRITTEN = "written";
 
-    private static final Headers HEADERS = new Headers(4096);
+    private static final Labels LABELS = new Labels(4096);
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private InlayHintService() {
     }
 
     /**
-     * Headers of the papers hints were shown for, per index snapshot: every edit asks for the same
-     * hints again, and a note cites the same few hundred papers edit after edit.
+     * The label of each (paper, text as written, text shown) hinted at, per index snapshot: every
+     * edit asks for the same hints again, and a note cites the same few hundred papers edit after
+     * edit. The empty string stands for "no hint" (the link shows the title, or the paper is gone).
      */
-    private static final class Headers {
+    private static final class Labels {
         private final int capacity;
         private long generation = -1;
-        private final Map<String, PaperHeader> byId;
+        private final Map<String, String> byKey;
 
-        Headers(int capacity) {
+        Labels(int capacity) {
             this.capacity = capacity;
-            this.byId = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            this.byKey = new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, PaperHeader> eldest) {
-                    return size() > Headers.this.capacity;
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > Labels.this.capacity;
                 }
             };
         }
 
-        PaperHeader get(dev.papernotes.index.PaperIndex index, String id) throws IOException {
+        String get(dev.papernotes.index.PaperIndex index, String id, String written, String shown) throws IOException {
+            String key = id + '\u0000' + written + '\u0000' + shown;
             synchronized (this) {
                 if (generation == index.generation()) {
-                    PaperHeader h = byId.get(id);
-                    if (h != null) {
-                        return h;
+                    String label = byKey.get(key);
+                    if (label != null) {
+                        return label;
                     }
                 }
             }
             PaperHeader h = index.headerById(id);
+            String label = h == null || NameKeys.compact(shown).equals(NameKeys.compact(h.title())) ? ""
+                    : hintText(h, written);
             synchronized (this) {
                 if (generation != index.generation()) {
-                    byId.clear();
+                    byKey.clear();
                     generation = index.generation();
                 }
-                if (h != null) {
-                    byId.put(id, h);
-                }
+                byKey.put(key, label);
             }
-            return h;
+            return label;
         }
     }
 
@@ -130,11 +133,10 @@ public final class InlayHintService {
             if (ref.ambiguous()) {
                 label = "ambiguous: " + ref.paperCount() + " papers";
             } else {
-                PaperHeader h = HEADERS.get(ctx.index(), ref.paperIds().get(0));
-                if (h == null || NameKeys.compact(shown).equals(NameKeys.compact(h.title()))) {
+                label = LABELS.get(ctx.index(), ref.paperIds().get(0), ref.written(), shown);
+                if (label.isEmpty()) {
                     continue; // the link already shows the title
                 }
-                label = hintText(h, ref.written());
             }
             InlayHint hint = new InlayHint(Ranges.position(lines, at), Either.forLeft(label));
             hint.setPaddingLeft(true);
@@ -206,7 +208,7 @@ public final class InlayHintService {
 
     /** Cut at a word boundary, with an ellipsis; never inside a surrogate pair. */
     static String truncate(String s, int max) {
-        String t = s.replaceAll("\\s+", " ").strip();
+        String t = SPACES.matcher(s).replaceAll(" ").strip();
         if (t.length() <= max) {
             return t;
         }
