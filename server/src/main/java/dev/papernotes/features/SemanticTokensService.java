@@ -14,7 +14,7 @@ import org.eclipse.lsp4j.SemanticTokensLegend;
 
 /**
  * Marks what papernotes took as a paper, so a reader sees it at a glance: bare mentions and wiki
- * links to papers, citations, links to notes. Only standard token types, which every theme
+ * links to papers, citations, links to notes (and dangling links, marked unresolved). Only standard token types, which every theme
  * colours (and Neovim links to its own groups); what is special here goes into modifiers. Tokens
  * come from the note's cached analysis, whose references never lie in code, HTML or front matter.
  */
@@ -23,7 +23,7 @@ public final class SemanticTokensService {
     public static final String PAPER = "class";
     /** A pandoc citation {@code @key}. */
     public static final String CITATION = "decorator";
-    /** The target of a wiki link that names a note (and no paper). */
+    /** The target of a wiki link that names a note and no paper, or (unresolved) nothing yet. */
     public static final String NOTE = "namespace";
     /** The name stands for several papers. */
     public static final String AMBIGUOUS = "ambiguous";
@@ -63,7 +63,8 @@ public final class SemanticTokensService {
             } else if (ref.kind() == PaperRef.Kind.WIKI_LINK && !ctx.workspace().resolveNote(ref.written()).isEmpty()) {
                 type = TYPES.indexOf(NOTE);
             } else if (indexed && ref.kind() != PaperRef.Kind.MENTION) {
-                type = ref.kind() == PaperRef.Kind.CITATION ? TYPES.indexOf(CITATION) : TYPES.indexOf(PAPER);
+                // A dangling link is not a paper: in a vault it is usually a note not written yet.
+                type = ref.kind() == PaperRef.Kind.CITATION ? TYPES.indexOf(CITATION) : TYPES.indexOf(NOTE);
                 modifiers |= 1 << MODIFIERS.indexOf(UNRESOLVED);
             } else {
                 continue;

@@ -241,7 +241,7 @@ class EditorViewsTest {
                 0, 35, 4, 0, 1,     // [[PROP]]: two papers
                 0, 11, 12, 1, 0,    // @lanternfish
                 12, 29, 10, 2, 0,   // [[other-note]]: a note
-                0, 16, 12, 0, 2,    // [[Nothing Here]]: nothing
+                0, 16, 12, 2, 2,    // [[Nothing Here]]: no paper, no note (yet)
                 0, 19, 6, 1, 2),    // @nokey: no such key
                 data);
     }
