@@ -13,9 +13,9 @@ import java.util.List;
  * nested ({@code {"completion": {"prose": false}}}) or dotted ({@code {"completion.prose": false}}).
  */
 public record Settings(List<String> corpus, String indexDir, boolean completionProse, int completionMaxItems,
-        boolean diagnosticsEnabled) {
+        boolean diagnosticsEnabled, boolean inlayHintsEnabled) {
 
-    public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true);
+    public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true, true);
 
     /** Reads what {@code json} sets over {@code base}; malformed values keep the base value. */
     public static Settings from(JsonElement json, Settings base) {
@@ -39,7 +39,9 @@ public record Settings(List<String> corpus, String indexDir, boolean completionP
         boolean prose = bool(lookup(o, "completion", "prose"), base.completionProse);
         int max = integer(lookup(o, "completion", "maxItems"), base.completionMaxItems);
         boolean diagnostics = bool(lookup(o, "diagnostics", "enabled"), base.diagnosticsEnabled);
-        return new Settings(List.copyOf(corpus), indexDir, prose, Math.max(1, Math.min(1000, max)), diagnostics);
+        boolean inlayHints = bool(lookup(o, "inlayHints", "enabled"), base.inlayHintsEnabled);
+        return new Settings(List.copyOf(corpus), indexDir, prose, Math.max(1, Math.min(1000, max)), diagnostics,
+                inlayHints);
     }
 
     private static JsonElement lookup(JsonObject o, String group, String key) {

@@ -82,6 +82,8 @@ public final class CompletionService {
         }
         if (c.scope() == Scope.WIKI) {
             addNotes(ctx, doc, c, lines, items, max);
+            // Last, and only when the tiers above found (almost) nothing: the papers whose abstracts match.
+            AbstractCompletion.addIfSparse(ctx, c, lines, items, max);
         }
         return list;
     }

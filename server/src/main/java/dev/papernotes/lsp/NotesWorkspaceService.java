@@ -118,6 +118,7 @@ final class NotesWorkspaceService implements WorkspaceService {
                 session.scheduleDiagnostics(d.uri(), 0);
             }
         }
+        session.refreshEditorViews(); // inlay hints may have been switched on or off
     }
 
     @Override

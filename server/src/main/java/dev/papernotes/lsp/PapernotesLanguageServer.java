@@ -17,6 +17,9 @@ import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.InlayHintRegistrationOptions;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import dev.papernotes.features.SemanticTokensService;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
@@ -76,6 +79,13 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
         caps.setWorkspaceSymbolProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        InlayHintRegistrationOptions inlayHints = new InlayHintRegistrationOptions();
+        inlayHints.setResolveProvider(true);
+        caps.setInlayHintProvider(inlayHints);
+        caps.setDocumentSymbolProvider(true);
+        caps.setFoldingRangeProvider(true);
+        caps.setSemanticTokensProvider(
+                new SemanticTokensWithRegistrationOptions(SemanticTokensService.legend(), true, true));
         caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(REBUILD_COMMAND, STATS_COMMAND)));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
@@ -127,8 +137,18 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
             }
             session.linkSupport = text.getDefinition() != null
                     && Boolean.TRUE.equals(text.getDefinition().getLinkSupport());
+            session.hierarchicalSymbols = text.getDocumentSymbol() != null
+                    && Boolean.TRUE.equals(text.getDocumentSymbol().getHierarchicalDocumentSymbolSupport());
+            session.foldingRangeLimit = text.getFoldingRange() == null ? null : text.getFoldingRange().getRangeLimit();
         }
         var ws = caps.getWorkspace();
+        session.inlayHintRefresh = ws != null && ws.getInlayHint() != null
+                && Boolean.TRUE.equals(ws.getInlayHint().getRefreshSupport());
+        session.semanticTokensRefresh = ws != null && ws.getSemanticTokens() != null
+                && Boolean.TRUE.equals(ws.getSemanticTokens().getRefreshSupport());
+        session.completionRefreshSupported = caps.getExperimental() instanceof com.google.gson.JsonObject x
+                && x.get("papernotesCompletionRefresh") instanceof com.google.gson.JsonPrimitive p
+                && p.isBoolean() && p.getAsBoolean();
         session.workspaceSymbolData = ws != null && ws.getSymbol() != null && ws.getSymbol().getResolveSupport() != null;
         workspace.configurationSupported = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
         workspace.watchRegistrationSupported = ws != null && ws.getDidChangeWatchedFiles() != null

@@ -47,6 +47,13 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     public final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
     public volatile JsonObject configuration = new JsonObject();
     public volatile Integer exitStatus;
+    /** Edits the capabilities {@link #initialize} announces (by default as above), e.g. to add resolve support. */
+    public volatile java.util.function.Consumer<ClientCapabilities> capabilities = c -> { };
+    /** {@code papernotes/completionRefresh} notifications received. */
+    public final List<JsonObject> completionRefreshes = new CopyOnWriteArrayList<>();
+    /** How many {@code workspace/inlayHint/refresh} and {@code workspace/semanticTokens/refresh} requests came. */
+    public final java.util.concurrent.atomic.AtomicInteger inlayHintRefreshes = new java.util.concurrent.atomic.AtomicInteger();
+    public final java.util.concurrent.atomic.AtomicInteger semanticTokensRefreshes = new java.util.concurrent.atomic.AtomicInteger();
 
     private final LanguageServer server;
     private final Thread serverThread;
@@ -99,6 +106,7 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
         watched.setDynamicRegistration(true);
         ws.setDidChangeWatchedFiles(watched);
         caps.setWorkspace(ws);
+        capabilities.accept(caps);
         p.setCapabilities(caps);
         InitializeResult r = server.initialize(p).get(30, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
@@ -225,6 +233,23 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     @Override
     public void notifyProgress(ProgressParams params) {
         progress.add(params);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshInlayHints() {
+        inlayHintRefreshes.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshSemanticTokens() {
+        semanticTokensRefreshes.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @org.eclipse.lsp4j.jsonrpc.services.JsonNotification("papernotes/completionRefresh")
+    public void completionRefresh(JsonObject params) {
+        completionRefreshes.add(params);
     }
 
     @Override
