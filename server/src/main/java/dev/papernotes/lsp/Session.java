@@ -64,6 +64,28 @@ final class Session {
     volatile boolean linkSupport;
     /** The client takes LSP 3.17 WorkspaceSymbol (with data), not only SymbolInformation. */
     volatile boolean workspaceSymbolData;
+    /** What the client's workspace edits may hold (documentChanges, file renames and creations). */
+    volatile dev.papernotes.features.NoteEdits edits = dev.papernotes.features.NoteEdits.PLAIN;
+    volatile boolean prepareRenameSupport;
+    volatile boolean showDocumentSupport;
+    /** Per workspace folder, the corpus its own settings name (folder-scoped workspace/configuration). */
+    volatile Map<Path, List<String>> folderCorpus = Map.of();
+    /**
+     * Renames this server just asked the client to do (old path to new path, with when): the client
+     * may announce them again as willRenameFiles, and the links were already rewritten.
+     */
+    private final Map<Path, Map.Entry<Path, Long>> ownRenames = new ConcurrentHashMap<>();
+    private static final long OWN_RENAME_MILLIS = 60_000;
+
+    void rememberOwnRename(Path from, Path to) {
+        ownRenames.put(from, Map.entry(to, System.currentTimeMillis()));
+    }
+
+    /** Whether {@code from → to} is a rename this server's own edit asked for (then it is forgotten). */
+    boolean isOwnRename(Path from, Path to) {
+        Map.Entry<Path, Long> e = ownRenames.remove(from);
+        return e != null && e.getKey().equals(to) && System.currentTimeMillis() - e.getValue() < OWN_RENAME_MILLIS;
+    }
     private volatile IndexStore store;
     private volatile CorpusSelection selection;
     private final Map<String, ScheduledFuture<?>> pendingDiagnostics = new ConcurrentHashMap<>();
@@ -118,6 +140,11 @@ final class Session {
             return;
         }
         indexJob = background.submit(() -> runIndexing(rebuild));
+    }
+
+    /** Indexing again after the running job (if any): the corpus roots may have changed meanwhile. */
+    synchronized void restartIndexing() {
+        indexJob = background.submit(() -> runIndexing(false));
     }
 
     private void runIndexing(boolean rebuild) {
@@ -178,8 +205,13 @@ final class Session {
     private CorpusSelection resolveSelection() throws IOException {
         Settings st = settings;
         List<Path> roots = workspace.roots();
-        Path base = roots.isEmpty() ? Path.of("").toAbsolutePath() : roots.get(0);
-        return CorpusSelection.resolve(st.corpus(), st.indexDir(), base, roots.isEmpty() ? null : roots.get(0));
+        if (roots.size() <= 1 && folderCorpus.isEmpty()) {
+            Path base = roots.isEmpty() ? Path.of("").toAbsolutePath() : roots.get(0);
+            return CorpusSelection.resolve(st.corpus(), st.indexDir(), base, roots.isEmpty() ? null : roots.get(0));
+        }
+        // Several folders: each one's corpus counts (its own setting, else its corpus/ folder).
+        return CorpusSelection.resolveFolders(roots, folderCorpus, st.corpus(), st.indexDir(),
+                m -> log(MessageType.Warning, "papernotes: " + m));
     }
 
     /** A read-only store follows the writing process's commits. */
