@@ -7,9 +7,9 @@ final class Anchors {
     private Anchors() {
     }
 
-    /** In a wiki link: the heading's text, without the characters a wiki link cannot hold. */
+    /** In a wiki link: the heading's text, without the characters a wiki link cannot hold (Obsidian drops {@code :} too). */
     static String wikiAnchor(String heading) {
-        return heading.replaceAll("[#|^\\[\\]]", " ").replaceAll("\\s+", " ").strip();
+        return heading.replaceAll("[#|^:\\[\\]]", " ").replaceAll("\\s+", " ").strip();
     }
 
     /**

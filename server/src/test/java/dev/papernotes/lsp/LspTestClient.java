@@ -75,10 +75,23 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
 
     /** initialize + initialized with one workspace folder and the given initializationOptions. */
     public InitializeResult initialize(Path workspace, JsonObject options) throws Exception {
+        return initialize(workspace == null ? List.of() : List.of(workspace), options, caps -> { });
+    }
+
+    /**
+     * initialize + initialized with any number of workspace folders; {@code tweak} changes the
+     * client capabilities this client announces (what a particular editor supports).
+     */
+    public InitializeResult initialize(List<Path> folders, JsonObject options,
+            java.util.function.Consumer<ClientCapabilities> tweak) throws Exception {
         InitializeParams p = new InitializeParams();
         p.setProcessId((int) ProcessHandle.current().pid());
-        if (workspace != null) {
-            p.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "notes")));
+        if (!folders.isEmpty()) {
+            List<WorkspaceFolder> wf = new ArrayList<>();
+            for (Path f : folders) {
+                wf.add(new WorkspaceFolder(f.toUri().toString(), f.getFileName().toString()));
+            }
+            p.setWorkspaceFolders(wf);
         }
         p.setInitializationOptions(options);
         ClientCapabilities caps = new ClientCapabilities();
@@ -99,6 +112,7 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
         watched.setDynamicRegistration(true);
         ws.setDidChangeWatchedFiles(watched);
         caps.setWorkspace(ws);
+        tweak.accept(caps);
         p.setCapabilities(caps);
         InitializeResult r = server.initialize(p).get(30, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
