@@ -64,7 +64,7 @@ final class LinkRewriter {
                 String written = d.text().substring(l.targetSpan().start(), l.targetSpan().end());
                 String replacement = rewrite(ws, l, t.via(), written, destThen == null ? dest : destThen, sourceThen,
                         moves);
-                if (replacement != null && !replacement.equals(written)) {
+                if (replacement != null && !replacement.equalsIgnoreCase(written)) {
                     edits.add(new TextEdit(Ranges.of(d.model().lines(), l.targetSpan()), replacement));
                 }
             }
