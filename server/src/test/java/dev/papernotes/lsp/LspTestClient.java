@@ -46,6 +46,8 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     public final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
     public final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
     public volatile JsonObject configuration = new JsonObject();
+    /** Answers to folder-scoped configuration items, by scope URI (others get {@link #configuration}). */
+    public final Map<String, JsonObject> scopedConfiguration = new ConcurrentHashMap<>();
     public volatile Integer exitStatus;
 
     private final LanguageServer server;
@@ -219,8 +221,9 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     @Override
     public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
         List<Object> out = new ArrayList<>();
-        for (int i = 0; i < p.getItems().size(); i++) {
-            out.add(configuration);
+        for (var item : p.getItems()) {
+            JsonObject scoped = item.getScopeUri() == null ? null : scopedConfiguration.get(item.getScopeUri());
+            out.add(scoped != null ? scoped : configuration);
         }
         return CompletableFuture.completedFuture(out);
     }
