@@ -152,6 +152,12 @@ final class Session {
             CorpusSelection wanted = resolveSelection();
             IndexStore s = store;
             if (s == null || selection == null || !selection.equals(wanted)) {
+                if (s != null && selection != null && selection.indexDir().equals(wanted.indexDir())) {
+                    // Same folder, other corpus roots (a workspace folder came or went): our own
+                    // writer must let go first, or the new store would find it and go read-only.
+                    store = null;
+                    s.close();
+                }
                 IndexStore opened = IndexStore.open(wanted.indexDir(), wanted.roots(), 32);
                 IndexStore old = store;
                 selection = wanted;

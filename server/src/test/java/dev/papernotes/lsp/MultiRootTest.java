@@ -48,7 +48,9 @@ class MultiRootTest {
         JsonObject options = new JsonObject();
         options.addProperty("indexDir", index.toString());
         client.configuration = options;
-        scoped.forEach((f, o) -> client.scopedConfiguration.put(f.toRealPath().toUri().toString(), o));
+        for (var e : scoped.entrySet()) {
+            client.scopedConfiguration.put(e.getKey().toRealPath().toUri().toString(), e.getValue());
+        }
         client.initialize(folders, options, caps -> { });
         client.awaitReady();
         return client;
