@@ -44,6 +44,8 @@ public final class LinkDiagnostics {
         // Before the first walk of the workspace every note link would look dangling.
         boolean filesKnown = ws.scanned() || ws.roots().isEmpty();
         NoteModel model = doc.model();
+        // A note with thousands of links to a few notes: each target's anchors are keyed once.
+        java.util.Map<NoteDocument, java.util.Set<String>> anchors = new java.util.HashMap<>();
         for (Link link : model.links()) {
             if (typingAt >= link.span().start() && typingAt <= link.span().end()) {
                 continue; // unfinished, not wrong
@@ -63,7 +65,7 @@ public final class LinkDiagnostics {
                 continue;
             }
             NoteDocument note = target.via() == LinkTarget.Via.SELF ? doc : ws.noteAt(target.best());
-            if (note == null || hasAnchor(note.model(), link.anchor())) {
+            if (note == null || found(anchors.computeIfAbsent(note, LinkDiagnostics::anchorKeys), link.anchor())) {
                 continue; // an attachment's #page=3 is not ours to check
             }
             String what = link.blockAnchor() ? "block '" + link.anchor() + "'" : "heading '" + lastPart(link.anchor()) + "'";
@@ -167,6 +169,32 @@ public final class LinkDiagnostics {
             return false;
         }
         return findHeading(model, anchor) != null;
+    }
+
+    /** Every key under which an anchor finds something in {@code note}: its headings (loosely, and as slugs) and blocks. */
+    private static java.util.Set<String> anchorKeys(NoteDocument note) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        NoteModel m = note.model();
+        for (Heading h : m.headings()) {
+            keys.add("h" + NameKeys.spaced(h.text()));
+            keys.add("s" + MarkdownLinks.slug(h.text()));
+        }
+        for (BlockId b : m.blockIds()) {
+            keys.add("^" + b.id().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!m.headings().isEmpty()) {
+            keys.add("h"); // an anchor of punctuation only finds the first heading, as findHeading does
+        }
+        return keys;
+    }
+
+    /** Whether {@code anchor} finds something among {@code keys} (see {@link #anchorKeys}), as {@link #hasAnchor} would. */
+    private static boolean found(java.util.Set<String> keys, String anchor) {
+        if (anchor.startsWith("^")) {
+            return keys.contains("^" + anchor.substring(1).strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        String last = lastPart(anchor);
+        return keys.contains("h" + NameKeys.spaced(last)) || keys.contains("s" + last.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The heading an anchor names, or null. */

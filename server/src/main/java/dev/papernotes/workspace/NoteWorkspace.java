@@ -266,10 +266,11 @@ public final class NoteWorkspace {
         if (old != null && !old.isOpen()) {
             remove(uri);
         }
-        if (old == null) {
-            attachmentChanged(path, false);
-            // A deleted folder: everything indexed under it is gone too.
-            Path abs = path.toAbsolutePath().normalize();
+        Path abs = path.toAbsolutePath().normalize();
+        if (old == null && files.contains(abs)) {
+            files.remove(abs);
+        } else if (old == null) {
+            // Not a file we know: a deleted folder, and everything indexed under it is gone too.
             for (Path f : List.copyOf(files.all())) {
                 if (f.startsWith(abs) && !f.equals(abs)) {
                     NoteDocument d = docs.get(Uris.fromPath(f));
