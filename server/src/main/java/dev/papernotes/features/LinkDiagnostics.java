@@ -44,8 +44,6 @@ public final class LinkDiagnostics {
         // Before the first walk of the workspace every note link would look dangling.
         boolean filesKnown = ws.scanned() || ws.roots().isEmpty();
         NoteModel model = doc.model();
-        // A note with thousands of links to a few notes: each target's anchors are keyed once.
-        java.util.Map<NoteDocument, java.util.Set<String>> anchors = new java.util.HashMap<>();
         for (Link link : model.links()) {
             if (typingAt >= link.span().start() && typingAt <= link.span().end()) {
                 continue; // unfinished, not wrong
@@ -65,7 +63,7 @@ public final class LinkDiagnostics {
                 continue;
             }
             NoteDocument note = target.via() == LinkTarget.Via.SELF ? doc : ws.noteAt(target.best());
-            if (note == null || found(anchors.computeIfAbsent(note, LinkDiagnostics::anchorKeys), link.anchor())) {
+            if (note == null || found(note.anchorKeys(LinkDiagnostics::anchorKeys), link.anchor())) {
                 continue; // an attachment's #page=3 is not ours to check
             }
             String what = link.blockAnchor() ? "block '" + link.anchor() + "'" : "heading '" + lastPart(link.anchor()) + "'";
@@ -171,10 +169,9 @@ public final class LinkDiagnostics {
         return findHeading(model, anchor) != null;
     }
 
-    /** Every key under which an anchor finds something in {@code note}: its headings (loosely, and as slugs) and blocks. */
-    private static java.util.Set<String> anchorKeys(NoteDocument note) {
+    /** Every key under which an anchor finds something in a note (kept with the note's version): its headings (loosely, and as slugs) and blocks. */
+    private static java.util.Set<String> anchorKeys(NoteModel m) {
         java.util.Set<String> keys = new java.util.HashSet<>();
-        NoteModel m = note.model();
         for (Heading h : m.headings()) {
             keys.add("h" + NameKeys.spaced(h.text()));
             keys.add("s" + MarkdownLinks.slug(h.text()));

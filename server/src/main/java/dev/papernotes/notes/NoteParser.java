@@ -261,20 +261,44 @@ public final class NoteParser {
         return breaks == 1;
     }
 
-    /** {@code spans} minus every range in {@code holes}; both may be unsorted. */
+    /**
+     * {@code spans} minus every range in {@code holes}; both may be unsorted. The holes are merged
+     * into disjoint sorted ranges first, so each span finds its holes by binary search: a note with
+     * twenty thousand links costs a sort, not spans times holes.
+     */
     static List<Span> subtract(List<Span> spans, List<Span> holes) {
         if (holes.isEmpty()) {
             return spans;
         }
-        List<Span> sortedHoles = new ArrayList<>(holes);
-        sortedHoles.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        List<Span> sorted = new ArrayList<>(holes);
+        sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        List<Span> merged = new ArrayList<>(sorted.size());
+        for (Span h : sorted) {
+            if (h.end() <= h.start()) {
+                continue;
+            }
+            if (!merged.isEmpty() && h.start() <= merged.get(merged.size() - 1).end()) {
+                Span last = merged.get(merged.size() - 1);
+                merged.set(merged.size() - 1, new Span(last.start(), Math.max(last.end(), h.end())));
+            } else {
+                merged.add(h);
+            }
+        }
         List<Span> out = new ArrayList<>();
         for (Span s : spans) {
-            int start = s.start();
-            for (Span h : sortedHoles) {
-                if (h.end() <= start || h.start() >= s.end()) {
-                    continue;
+            int lo = 0;
+            int hi = merged.size();
+            while (lo < hi) { // the first hole that ends after the span starts
+                int mid = (lo + hi) >>> 1;
+                if (merged.get(mid).end() <= s.start()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
                 }
+            }
+            int start = s.start();
+            for (int i = lo; i < merged.size() && merged.get(i).start() < s.end(); i++) {
+                Span h = merged.get(i);
                 if (h.start() > start) {
                     out.add(new Span(start, h.start()));
                 }
@@ -295,8 +319,11 @@ public final class NoteParser {
     private static void findWikiLinks(String text, Span span, List<WikiLink> out, List<Span> taken) {
         int i = span.start();
         while (i + 1 < span.end()) {
-            int open = text.indexOf("[[", i);
-            if (open < 0 || open + 1 >= span.end()) {
+            int open = indexOf(text, '[', i, span.end() - 1);
+            while (open >= 0 && text.charAt(open + 1) != '[') {
+                open = indexOf(text, '[', open + 1, span.end() - 1);
+            }
+            if (open < 0) {
                 return;
             }
             if (open > 0 && text.charAt(open - 1) == '\\') {
@@ -325,10 +352,7 @@ public final class NoteParser {
             }
             boolean embed = open > span.start() && text.charAt(open - 1) == '!'
                     && !(open - 1 > 0 && text.charAt(open - 2) == '\\');
-            int bar = text.indexOf('|', contentStart);
-            if (bar >= close) {
-                bar = -1;
-            }
+            int bar = indexOf(text, '|', contentStart, close);
             int targetEnd = bar >= 0 ? bar : close;
             if (bar >= 0 && bar > contentStart && text.charAt(bar - 1) == '\\') {
                 targetEnd = bar - 1; // [[note\\|alias]] in a table
@@ -340,7 +364,7 @@ public final class NoteParser {
                 alias = text.substring(a.start(), a.end());
                 aliasSpan = a;
             }
-            int hash = text.indexOf('#', contentStart);
+            int hash = indexOf(text, '#', contentStart, targetEnd);
             String anchor = null;
             Span anchorSpan = null;
             int nameEnd = targetEnd;
@@ -359,6 +383,16 @@ public final class NoteParser {
             taken.add(whole);
             i = close + 2;
         }
+    }
+
+    /** The first {@code c} in {@code [from, to)}, or -1: searches never run past the range they are about. */
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = Math.max(0, from); i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Span trimmed(String text, int start, int end) {

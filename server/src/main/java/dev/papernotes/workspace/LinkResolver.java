@@ -56,11 +56,8 @@ final class LinkResolver {
             String want = dir + candidate.toLowerCase(Locale.ROOT);
             List<Path> found = new ArrayList<>();
             for (Path f : ws.fileIndex().named(candidate)) {
-                Path root = ws.rootOf(f);
-                if (root == null) {
-                    root = f.getParent(); // no workspace folders: open notes, by name
-                }
-                String rel = relative(root, f);
+                String rel = ws.relativeKeyOf(f); // no workspace folders: relative to its own folder
+
                 if (rel.equals(want) || (!rooted && rel.endsWith("/" + want))) {
                     found.add(f);
                 }
@@ -166,10 +163,7 @@ final class LinkResolver {
         List<Path> out = new ArrayList<>(pool);
         out.sort(Comparator
                 .comparingInt((Path p) -> sourceDir != null && sourceDir.equals(p.getParent()) ? 0 : 1)
-                .thenComparingInt(p -> {
-                    Path root = ws.rootOf(p);
-                    return root != null && !exactRelative.isEmpty() && relative(root, p).equals(exactRelative) ? 0 : 1;
-                })
+                .thenComparingInt(p -> !exactRelative.isEmpty() && ws.relativeKeyOf(p).equals(exactRelative) ? 0 : 1)
                 .thenComparingInt(Path::getNameCount)
                 .thenComparing(Path::toString));
         return out;

@@ -47,7 +47,9 @@ public final class NoteWorkspace {
     private final Map<String, Set<String>> notesByPaper = new HashMap<>();
     private final Map<String, Set<String>> papersByNote = new HashMap<>();
     /** Every file under the workspace folders (notes and attachments), by name. */
-    private final WorkspaceFiles files = new WorkspaceFiles();
+    private final WorkspaceFiles files = new WorkspaceFiles(this::relativeKey);
+    /** The key (canonical URI) of each linkable note by its file: a link's file finds its note without making a URI. */
+    private final ConcurrentHashMap<Path, String> keyByPath = new ConcurrentHashMap<>();
     /** Linkable notes by lower-cased front-matter alias, and each note's aliases. */
     private final ConcurrentHashMap<String, Set<String>> byAlias = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<String>> aliasesOf = new ConcurrentHashMap<>();
@@ -83,6 +85,7 @@ public final class NoteWorkspace {
             }
             if (d.path() != null) {
                 files.add(d.path());
+                keyByPath.put(d.path(), key);
             }
             indexAliases(key, d);
         }
@@ -98,6 +101,7 @@ public final class NoteWorkspace {
             }
             if (old.path() != null) {
                 files.remove(old.path());
+                keyByPath.remove(old.path(), key);
             }
             indexAliases(key, null);
         }
@@ -143,6 +147,7 @@ public final class NoteWorkspace {
         byName.clear();
         linkableUris.clear();
         files.clear();
+        keyByPath.clear();
         byAlias.clear();
         aliasesOf.clear();
         backlinks.clear();
@@ -546,6 +551,8 @@ public final class NoteWorkspace {
                 LOG.warning("cannot analyse " + d.uri() + ": " + e);
             }
         }
+        // Here, in the background, rather than in the first rename or "who links here".
+        backlinks.sources(Set.of(), key -> linkableUris.contains(key) ? docs.get(key) : null);
     }
 
     /** Notes that refer to the paper, as of their last analysis. */
@@ -613,8 +620,8 @@ public final class NoteWorkspace {
         if (file == null) {
             return null;
         }
-        String key = Uris.fromPath(file);
-        return linkableUris.contains(key) ? docs.get(key) : null;
+        String key = keyByPath.get(file);
+        return key != null && linkableUris.contains(key) ? docs.get(key) : null;
     }
 
     /** The notes among a link's files, best first. */
@@ -627,6 +634,16 @@ public final class NoteWorkspace {
             }
         }
         return out;
+    }
+
+    /** {@code file}'s path relative to its workspace folder (its folder when there is none), lower-cased, with {@code /}. */
+    private String relativeKey(Path file) {
+        Path root = rootOf(file);
+        return LinkResolver.relative(root == null ? file.getParent() : root, file);
+    }
+
+    String relativeKeyOf(Path file) {
+        return files.relative(file);
     }
 
     /** The workspace folder {@code file} is in (the deepest, if folders nest), or null. */

@@ -14,6 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WorkspaceFiles {
     private final ConcurrentHashMap<String, Set<Path>> byName = new ConcurrentHashMap<>();
     private final Set<Path> all = ConcurrentHashMap.newKeySet();
+    /** Each file's path relative to its workspace folder, lower-cased with {@code /}: computed once, compared per link. */
+    private final ConcurrentHashMap<Path, String> relative = new ConcurrentHashMap<>();
+    private final java.util.function.Function<Path, String> relativeOf;
+
+    /** @param relativeOf a file's lower-cased path relative to its workspace folder */
+    WorkspaceFiles(java.util.function.Function<Path, String> relativeOf) {
+        this.relativeOf = relativeOf;
+    }
 
     static String key(String fileName) {
         return fileName.toLowerCase(Locale.ROOT);
@@ -22,6 +30,7 @@ final class WorkspaceFiles {
     void add(Path file) {
         Path name = file.getFileName();
         if (name != null && all.add(file)) {
+            relative.put(file, relativeOf.apply(file));
             byName.computeIfAbsent(key(name.toString()), k -> ConcurrentHashMap.newKeySet()).add(file);
         }
     }
@@ -29,6 +38,7 @@ final class WorkspaceFiles {
     void remove(Path file) {
         Path name = file.getFileName();
         if (name != null && all.remove(file)) {
+            relative.remove(file);
             Set<Path> s = byName.get(key(name.toString()));
             if (s != null) {
                 s.remove(file);
@@ -52,6 +62,13 @@ final class WorkspaceFiles {
     void clear() {
         all.clear();
         byName.clear();
+        relative.clear();
+    }
+
+    /** The file's lower-cased path relative to its workspace folder (as when it was added). */
+    String relative(Path file) {
+        String r = relative.get(file);
+        return r != null ? r : relativeOf.apply(file);
     }
 
     /** Files whose name is {@code fileName}, case forgiven. */
