@@ -1,6 +1,8 @@
 package dev.papernotes.lsp;
 
 import dev.papernotes.features.CodeActionService;
+import dev.papernotes.features.CreateNoteAction;
+import dev.papernotes.features.RenameService;
 import dev.papernotes.features.CompletionService;
 import dev.papernotes.features.DefinitionService;
 import dev.papernotes.features.DocumentLinkService;
@@ -47,6 +49,18 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -230,12 +244,17 @@ final class NotesDocumentService implements TextDocumentService {
         NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
         return Requests.async(session.documents, "codeAction", cancel -> {
             List<Either<Command, CodeAction>> out = new ArrayList<>();
-            if (doc == null || params.getContext() == null || params.getContext().getDiagnostics() == null) {
+            if (doc == null) {
                 return out;
             }
+            List<org.eclipse.lsp4j.Diagnostic> diagnostics = params.getContext() == null
+                    || params.getContext().getDiagnostics() == null ? List.of() : params.getContext().getDiagnostics();
             try (Session.Context ctx = session.context(true)) {
-                for (CodeAction a : CodeActionService.quickFixes(ctx.features(), doc,
-                        params.getContext().getDiagnostics())) {
+                for (CodeAction a : CodeActionService.quickFixes(ctx.features(), doc, diagnostics)) {
+                    out.add(Either.forRight(a));
+                }
+                for (CodeAction a : CreateNoteAction.actions(ctx.features(), doc, params.getRange(), diagnostics,
+                        session.edits)) {
                     out.add(Either.forRight(a));
                 }
             }
@@ -252,6 +271,23 @@ final class NotesDocumentService implements TextDocumentService {
             }
             try (Session.Context ctx = session.context(session.markdownHover)) {
                 return InlayHintService.hints(ctx.features(), doc, params.getRange());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams params) {
+        NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
+        return Requests.async(session.documents, "prepareRename", cancel -> {
+            if (doc == null) {
+                return null;
+            }
+            try (Session.Context ctx = session.context(true)) {
+                PrepareRenameResult r = RenameService.prepare(ctx.features(), doc, params.getPosition());
+                return r == null ? null : Either3.forSecond(r);
+            } catch (RenameService.Refusal e) {
+                throw refused(e);
             }
         });
     }
@@ -312,6 +348,34 @@ final class NotesDocumentService implements TextDocumentService {
         try (Session.Context ctx = session.context(true)) {
             return SemanticTokensService.tokens(ctx.features(), doc, range);
         }
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
+        return Requests.async(session.workspaceRequests, "rename", cancel -> {
+            if (doc == null) {
+                return null;
+            }
+            try (Session.Context ctx = session.context(true)) {
+                RenameService.Result r = RenameService.rename(ctx.features(), doc, params.getPosition(),
+                        params.getNewName(), session.edits);
+                if (r.renamedFrom() != null) {
+                    session.rememberOwnRename(r.renamedFrom(), r.renamedTo());
+                }
+                if (r.message() != null && session.client != null) {
+                    session.client.showMessage(new MessageParams(MessageType.Warning, r.message()));
+                }
+                return r.edit();
+            } catch (RenameService.Refusal e) {
+                throw refused(e);
+            }
+        });
+    }
+
+    /** A rename that cannot be done: the editor shows the message. */
+    private static ResponseErrorException refused(RenameService.Refusal e) {
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage(), null));
     }
 
     @Override

@@ -74,6 +74,28 @@ final class Session {
     volatile boolean semanticTokensRefresh;
     /** The client re-asks completion on papernotes/completionRefresh (the VS Code client does). */
     volatile boolean completionRefreshSupported;
+    /** What the client's workspace edits may hold (documentChanges, file renames and creations). */
+    volatile dev.papernotes.features.NoteEdits edits = dev.papernotes.features.NoteEdits.PLAIN;
+    volatile boolean prepareRenameSupport;
+    volatile boolean showDocumentSupport;
+    /** Per workspace folder, the corpus its own settings name (folder-scoped workspace/configuration). */
+    volatile Map<Path, List<String>> folderCorpus = Map.of();
+    /**
+     * Renames this server just asked the client to do (old path to new path, with when): the client
+     * may announce them again as willRenameFiles, and the links were already rewritten.
+     */
+    private final Map<Path, Map.Entry<Path, Long>> ownRenames = new ConcurrentHashMap<>();
+    private static final long OWN_RENAME_MILLIS = 60_000;
+
+    void rememberOwnRename(Path from, Path to) {
+        ownRenames.put(from, Map.entry(to, System.currentTimeMillis()));
+    }
+
+    /** Whether {@code from → to} is a rename this server's own edit asked for (then it is forgotten). */
+    boolean isOwnRename(Path from, Path to) {
+        Map.Entry<Path, Long> e = ownRenames.remove(from);
+        return e != null && e.getKey().equals(to) && System.currentTimeMillis() - e.getValue() < OWN_RENAME_MILLIS;
+    }
     private volatile IndexStore store;
     private volatile CorpusSelection selection;
     private final Map<String, ScheduledFuture<?>> pendingDiagnostics = new ConcurrentHashMap<>();
@@ -137,6 +159,15 @@ final class Session {
         if (previous != null && !previous.isDone() && !rebuild) {
             return;
         }
+        submitIndexing(rebuild);
+    }
+
+    /** Indexing again after the running job (if any): the corpus roots may have changed meanwhile. */
+    synchronized void restartIndexing() {
+        submitIndexing(false);
+    }
+
+    private void submitIndexing(boolean rebuild) {
         CompletableFuture<Void> served = indexServed;
         if (served.isDone()) {
             served = new CompletableFuture<>();
@@ -151,6 +182,7 @@ final class Session {
             }
         });
     }
+
 
     /**
      * Whether the index is still being built with nothing served yet: answers would be empty for
@@ -239,6 +271,12 @@ final class Session {
             CorpusSelection wanted = resolveSelection();
             IndexStore s = store;
             if (s == null || selection == null || !selection.equals(wanted)) {
+                if (s != null && selection != null && selection.indexDir().equals(wanted.indexDir())) {
+                    // Same folder, other corpus roots (a workspace folder came or went): our own
+                    // writer must let go first, or the new store would find it and go read-only.
+                    store = null;
+                    s.close();
+                }
                 IndexStore opened = IndexStore.open(wanted.indexDir(), wanted.roots(), 32);
                 IndexStore old = store;
                 selection = wanted;
@@ -294,8 +332,13 @@ final class Session {
     private CorpusSelection resolveSelection() throws IOException {
         Settings st = settings;
         List<Path> roots = workspace.roots();
-        Path base = roots.isEmpty() ? Path.of("").toAbsolutePath() : roots.get(0);
-        return CorpusSelection.resolve(st.corpus(), st.indexDir(), base, roots.isEmpty() ? null : roots.get(0));
+        if (roots.size() <= 1 && folderCorpus.isEmpty()) {
+            Path base = roots.isEmpty() ? Path.of("").toAbsolutePath() : roots.get(0);
+            return CorpusSelection.resolve(st.corpus(), st.indexDir(), base, roots.isEmpty() ? null : roots.get(0));
+        }
+        // Several folders: each one's corpus counts (its own setting, else its corpus/ folder).
+        return CorpusSelection.resolveFolders(roots, folderCorpus, st.corpus(), st.indexDir(),
+                m -> log(MessageType.Warning, "papernotes: " + m));
     }
 
     /** A read-only store follows the writing process's commits. */

@@ -46,6 +46,8 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     public final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
     public final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
     public volatile JsonObject configuration = new JsonObject();
+    /** Answers to folder-scoped configuration items, by scope URI (others get {@link #configuration}). */
+    public final Map<String, JsonObject> scopedConfiguration = new ConcurrentHashMap<>();
     public volatile Integer exitStatus;
     /** Edits the capabilities {@link #initialize} announces (by default as above), e.g. to add resolve support. */
     public volatile java.util.function.Consumer<ClientCapabilities> capabilities = c -> { };
@@ -82,10 +84,23 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
 
     /** initialize + initialized with one workspace folder and the given initializationOptions. */
     public InitializeResult initialize(Path workspace, JsonObject options) throws Exception {
+        return initialize(workspace == null ? List.of() : List.of(workspace), options, caps -> { });
+    }
+
+    /**
+     * initialize + initialized with any number of workspace folders; {@code tweak} changes the
+     * client capabilities this client announces (what a particular editor supports).
+     */
+    public InitializeResult initialize(List<Path> folders, JsonObject options,
+            java.util.function.Consumer<ClientCapabilities> tweak) throws Exception {
         InitializeParams p = new InitializeParams();
         p.setProcessId((int) ProcessHandle.current().pid());
-        if (workspace != null) {
-            p.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "notes")));
+        if (!folders.isEmpty()) {
+            List<WorkspaceFolder> wf = new ArrayList<>();
+            for (Path f : folders) {
+                wf.add(new WorkspaceFolder(f.toUri().toString(), f.getFileName().toString()));
+            }
+            p.setWorkspaceFolders(wf);
         }
         p.setInitializationOptions(options);
         ClientCapabilities caps = new ClientCapabilities();
@@ -107,6 +122,7 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
         ws.setDidChangeWatchedFiles(watched);
         caps.setWorkspace(ws);
         capabilities.accept(caps);
+        tweak.accept(caps);
         p.setCapabilities(caps);
         InitializeResult r = server.initialize(p).get(30, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
@@ -213,8 +229,9 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     @Override
     public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
         List<Object> out = new ArrayList<>();
-        for (int i = 0; i < p.getItems().size(); i++) {
-            out.add(configuration);
+        for (var item : p.getItems()) {
+            JsonObject scoped = item.getScopeUri() == null ? null : scopedConfiguration.get(item.getScopeUri());
+            out.add(scoped != null ? scoped : configuration);
         }
         return CompletableFuture.completedFuture(out);
     }
