@@ -13,7 +13,8 @@ import java.util.List;
  * nested ({@code {"completion": {"prose": false}}}) or dotted ({@code {"completion.prose": false}}).
  */
 public record Settings(List<String> corpus, String indexDir, boolean completionProse, int completionMaxItems,
-        boolean diagnosticsEnabled, String linksStyle, String linksMentions) {
+        boolean diagnosticsEnabled, boolean inlayHintsEnabled,
+        DanglingLinks danglingLinks, String newNoteFolder, String linksStyle, String linksMentions) {
 
     /** {@code links.style}: how "link this mention" writes a link. */
     public static final String LINKS_WIKI = "wiki";
@@ -22,11 +23,35 @@ public record Settings(List<String> corpus, String indexDir, boolean completionP
     public static final String MENTIONS_FIRST = "first";
     public static final String MENTIONS_ALL = "all";
 
-    public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true, LINKS_WIKI, MENTIONS_FIRST);
+    public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true, true,
+            DanglingLinks.WARNING, "", LINKS_WIKI, MENTIONS_FIRST);
 
     public Settings(List<String> corpus, String indexDir, boolean completionProse, int completionMaxItems,
-            boolean diagnosticsEnabled) {
-        this(corpus, indexDir, completionProse, completionMaxItems, diagnosticsEnabled, LINKS_WIKI, MENTIONS_FIRST);
+            boolean diagnosticsEnabled, boolean inlayHintsEnabled, DanglingLinks danglingLinks, String newNoteFolder) {
+        this(corpus, indexDir, completionProse, completionMaxItems, diagnosticsEnabled, inlayHintsEnabled,
+                danglingLinks, newNoteFolder, LINKS_WIKI, MENTIONS_FIRST);
+    }
+
+    /**
+     * How a link that leads to no paper, note or file is reported ({@code diagnostics.danglingLinks}).
+     * A warning by default: in a research-notes workspace such a link is most often a misspelt paper
+     * or note name, which the quick fixes repair, and {@code papernotes check} must fail on it; vault
+     * users who plan notes with links set {@code information} (or {@code off}).
+     */
+    public enum DanglingLinks {
+        WARNING, INFORMATION, OFF;
+
+        static DanglingLinks parse(JsonElement e, DanglingLinks fallback) {
+            if (!(e instanceof JsonPrimitive p) || !p.isString()) {
+                return fallback;
+            }
+            return switch (p.getAsString().strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "warning", "warn" -> WARNING;
+                case "information", "info", "hint" -> INFORMATION;
+                case "off", "none", "false" -> OFF;
+                default -> fallback;
+            };
+        }
     }
 
     /** Reads what {@code json} sets over {@code base}; malformed values keep the base value. */
@@ -51,10 +76,17 @@ public record Settings(List<String> corpus, String indexDir, boolean completionP
         boolean prose = bool(lookup(o, "completion", "prose"), base.completionProse);
         int max = integer(lookup(o, "completion", "maxItems"), base.completionMaxItems);
         boolean diagnostics = bool(lookup(o, "diagnostics", "enabled"), base.diagnosticsEnabled);
+        boolean inlayHints = bool(lookup(o, "inlayHints", "enabled"), base.inlayHintsEnabled);
+        DanglingLinks dangling = DanglingLinks.parse(lookup(o, "diagnostics", "danglingLinks"), base.danglingLinks);
+        String newNoteFolder = base.newNoteFolder;
+        JsonElement nf = lookup(o, "notes", "newNoteFolder");
+        if (nf instanceof JsonPrimitive p && p.isString()) {
+            newNoteFolder = p.getAsString().strip();
+        }
         String style = choice(lookup(o, "links", "style"), List.of(LINKS_WIKI, LINKS_PANDOC), base.linksStyle);
         String mentions = choice(lookup(o, "links", "mentions"), List.of(MENTIONS_FIRST, MENTIONS_ALL), base.linksMentions);
         return new Settings(List.copyOf(corpus), indexDir, prose, Math.max(1, Math.min(1000, max)), diagnostics,
-                style, mentions);
+                inlayHints, dangling, newNoteFolder, style, mentions);
     }
 
     private static JsonElement lookup(JsonObject o, String group, String key) {
