@@ -34,6 +34,8 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
     final long startedNanos;
     final List<MessageParams> logs = new CopyOnWriteArrayList<>();
     volatile JsonObject configuration = new JsonObject();
+    /** The last diagnostics published for each uri (the real-notes evaluation reads them). */
+    final java.util.Map<String, PublishDiagnosticsParams> diagnostics = new java.util.concurrent.ConcurrentHashMap<>();
 
     ServerUnderTest(Path jar, String heap, Path workDir, Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -128,7 +130,8 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
     }
 
     @Override
-    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+    public void publishDiagnostics(PublishDiagnosticsParams published) {
+        diagnostics.put(published.getUri(), published);
     }
 
     @Override

@@ -14,10 +14,23 @@ import java.util.List;
  */
 public record Settings(List<String> corpus, String indexDir, boolean completionProse, int completionMaxItems,
         boolean diagnosticsEnabled, boolean inlayHintsEnabled,
-        DanglingLinks danglingLinks, String newNoteFolder) {
+        DanglingLinks danglingLinks, String newNoteFolder, String linksStyle, String linksMentions) {
+
+    /** {@code links.style}: how "link this mention" writes a link. */
+    public static final String LINKS_WIKI = "wiki";
+    public static final String LINKS_PANDOC = "pandoc";
+    /** {@code links.mentions}: which mentions "link every mention" links. */
+    public static final String MENTIONS_FIRST = "first";
+    public static final String MENTIONS_ALL = "all";
 
     public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true, true,
-            DanglingLinks.WARNING, "");
+            DanglingLinks.WARNING, "", LINKS_WIKI, MENTIONS_FIRST);
+
+    public Settings(List<String> corpus, String indexDir, boolean completionProse, int completionMaxItems,
+            boolean diagnosticsEnabled, boolean inlayHintsEnabled, DanglingLinks danglingLinks, String newNoteFolder) {
+        this(corpus, indexDir, completionProse, completionMaxItems, diagnosticsEnabled, inlayHintsEnabled,
+                danglingLinks, newNoteFolder, LINKS_WIKI, MENTIONS_FIRST);
+    }
 
     /**
      * How a link that leads to no paper, note or file is reported ({@code diagnostics.danglingLinks}).
@@ -70,8 +83,10 @@ public record Settings(List<String> corpus, String indexDir, boolean completionP
         if (nf instanceof JsonPrimitive p && p.isString()) {
             newNoteFolder = p.getAsString().strip();
         }
+        String style = choice(lookup(o, "links", "style"), List.of(LINKS_WIKI, LINKS_PANDOC), base.linksStyle);
+        String mentions = choice(lookup(o, "links", "mentions"), List.of(MENTIONS_FIRST, MENTIONS_ALL), base.linksMentions);
         return new Settings(List.copyOf(corpus), indexDir, prose, Math.max(1, Math.min(1000, max)), diagnostics,
-                inlayHints, dangling, newNoteFolder);
+                inlayHints, dangling, newNoteFolder, style, mentions);
     }
 
     private static JsonElement lookup(JsonObject o, String group, String key) {
@@ -95,6 +110,14 @@ public record Settings(List<String> corpus, String indexDir, boolean completionP
             out.add(e.getAsString());
         }
         return out;
+    }
+
+    private static String choice(JsonElement e, List<String> allowed, String fallback) {
+        if (e instanceof JsonPrimitive p && p.isString()) {
+            String v = p.getAsString().strip().toLowerCase(java.util.Locale.ROOT);
+            return allowed.contains(v) ? v : fallback;
+        }
+        return fallback;
     }
 
     private static boolean bool(JsonElement e, boolean fallback) {

@@ -40,7 +40,16 @@ public final class DiagnosticsService {
             return out; // before the first index every link would be "unresolved": say nothing yet
         }
         NoteAnalysis analysis = ctx.analysis(doc);
-        for (PaperRef ref : analysis.refs()) {
+        // A name several papers share is worth knowing even where the note gives no evidence for
+        // one of them: the information lists them (it links none).
+        List<PaperRef> refs = new ArrayList<>(analysis.refs());
+        for (PaperRef hint : analysis.hints()) {
+            if (hint.ambiguous()) {
+                refs.add(hint);
+            }
+        }
+        refs.sort(java.util.Comparator.comparingInt(r -> r.span().start()));
+        for (PaperRef ref : refs) {
             int n = ref.paperCount();
             boolean beingTyped = typingAt >= ref.span().start() - 2 && typingAt <= ref.span().end() + 2;
             if (n == 0 && !beingTyped) {

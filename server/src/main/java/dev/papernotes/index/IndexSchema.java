@@ -17,7 +17,7 @@ import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
 /** Field names and analysis of the paper index; bump {@link #VERSION} whenever any of it changes. */
 public final class IndexSchema {
     /** Written into every commit; an index of another version is rebuilt from the corpus. */
-    public static final String VERSION = "6";
+    public static final String VERSION = "8";
 
     // Commit user data keys.
     static final String DATA_SCHEMA = "papernotes.schema";
@@ -43,7 +43,13 @@ public final class IndexSchema {
     static final String KEY = "key";
     /** Names and full title exactly as written: bare mentions in prose. */
     static final String MENTION = "mention";
+    /** Acronym-like words of title and abstract, exactly as written ({@link CasedTerms}). */
+    static final String CASED_WORDS = "cased_words";
+    /** Short forms the abstract defines in parentheses, "imitation learning (IL)" ({@link CasedTerms}). */
+    static final String DEFINED = "defined";
     static final String TITLE_TEXT = "title_text";
+    /** Runs of two and three title words, analyzed as {@link #TITLE_TEXT}: how many titles share a phrase, in one lookup. */
+    static final String TITLE_PHRASES = "title_phrases";
     static final String ABSTRACT_TEXT = "abstract_text";
     static final String NAME_TEXT = "name_text";
     /** Title words, lower-cased, not stemmed: completion by a word inside a title. */
@@ -91,6 +97,30 @@ public final class IndexSchema {
         return new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
     }
 
+    /** Title words for phrases: stemmed, stop words kept, so "chain of thought" stays three words. */
+    static Analyzer phraseWordsAnalyzer() {
+        return new EnglishAnalyzer(CharArraySet.EMPTY_SET);
+    }
+
+    /** Title phrases: {@link #phraseWordsAnalyzer()}'s terms, two and three at a time ("vision transform"). */
+    static Analyzer phrasesAnalyzer() {
+        Analyzer text = phraseWordsAnalyzer();
+        return new org.apache.lucene.analysis.AnalyzerWrapper(text.getReuseStrategy()) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return text;
+            }
+
+            @Override
+            protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+                org.apache.lucene.analysis.shingle.ShingleFilter shingles =
+                        new org.apache.lucene.analysis.shingle.ShingleFilter(components.getTokenStream(), 2, 3);
+                shingles.setOutputUnigrams(false);
+                return new TokenStreamComponents(components.getSource(), shingles);
+            }
+        };
+    }
+
     /** Every field's analyzer: what the writer indexes with, and what queries must use per field. */
     static Analyzer writerAnalyzer() {
         CompletionAnalyzer completion = completionAnalyzer();
@@ -99,11 +129,12 @@ public final class IndexSchema {
                 SUGGEST_TITLE, completion,
                 SUGGEST_CITEKEY, completion,
                 TITLE_WORDS, wordsAnalyzer(),
-                ABSTRACT_TEXT, abstractAnalyzer()));
+                ABSTRACT_TEXT, abstractAnalyzer(),
+                TITLE_PHRASES, phrasesAnalyzer()));
     }
 
     /** Fields looked up by exact term, in every segment, many times per request. */
-    private static final java.util.Set<String> EXACT_LOOKUP = java.util.Set.of(ID, CITEKEY, KEY, MENTION);
+    private static final java.util.Set<String> EXACT_LOOKUP = java.util.Set.of(ID, CITEKEY, KEY, MENTION, CASED_WORDS, DEFINED);
 
     static Codec codec() {
         PostingsFormat completion = new OffHeapCompletionPostingsFormat();

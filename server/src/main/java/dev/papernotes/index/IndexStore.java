@@ -278,7 +278,7 @@ public final class IndexStore implements Closeable {
     private boolean mentionsPresent() throws IOException {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         String name = data == null ? null : toMap(data).get(DATA_MENTIONS);
-        return name != null && Files.exists(path.resolve(name));
+        return name != null && Files.exists(path.resolve(name)) && MentionDictionary.isCurrent(directory, name);
     }
 
     private void deleteStaleMentions(String keep) {

@@ -28,12 +28,22 @@ import org.apache.lucene.util.fst.Util;
  * character over a note: finding bare mentions costs a few arc reads per word instead of one
  * lookup per candidate phrase, and the FST lives in a memory-mapped file, not on the heap.
  *
- * <p>The output of an entry is the number of papers that carry it: more than one means the
- * mention is ambiguous.
+ * <p>The output of an entry is the number of papers that carry it (more than one: the mention is
+ * ambiguous) and how the rest of the corpus uses it ({@link NameUsage}), decided at commit so a
+ * keystroke reads it with the match, for free.
  */
 public final class MentionDictionary implements Closeable {
     private static final String CODEC = "papernotes-mentions";
-    private static final int VERSION = 1;
+    /** Bump whenever what is written changes, {@link NameUsage}'s rules included: an index keeps its dictionary until then. */
+    private static final int VERSION = 6;
+    /** Low bits of an output: {@link NameUsage} flags; the rest: how many papers carry the entry. */
+    private static final int FLAG_BITS = 3;
+    /** Many other papers use the string for something general: never a bare mention. */
+    public static final int GENERIC = NameUsage.GENERIC;
+    /** Other papers also write it as an ordinary word: a bare mention needs evidence. */
+    public static final int ORDINARY = NameUsage.ORDINARY;
+    /** No paper carrying it has it in its title or defines it: a bare mention needs evidence. */
+    public static final int UNOWNED = NameUsage.UNOWNED;
 
     private final FST<Long> fst;
     private final IndexInput input;
@@ -66,6 +76,16 @@ public final class MentionDictionary implements Closeable {
         dir.sync(java.util.List.of(fileName));
     }
 
+    /** Whether {@code fileName} was written by this version of {@link #write} (else it is written again). */
+    static boolean isCurrent(Directory dir, String fileName) {
+        try (IndexInput in = dir.openInput(fileName, IOContext.READONCE)) {
+            CodecUtil.checkHeader(in, CODEC, VERSION, VERSION);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Opens a dictionary written by {@link #write}; its arcs are read from the mapped file. */
     static MentionDictionary open(Directory dir, String fileName) throws IOException {
         IndexInput in = dir.openInput(fileName, IOContext.DEFAULT);
@@ -94,20 +114,26 @@ public final class MentionDictionary implements Closeable {
             return compiler;
         }
         Bits live = MultiBits.getLiveDocs(reader);
+        NameUsage usage = new NameUsage(reader);
         TermsEnum te = terms.iterator();
         IntsRefBuilder scratch = new IntsRefBuilder();
         PostingsEnum postings = null;
         BytesRef term;
+        int[] owners = new int[NameUsage.OWNERS_READ];
         while ((term = te.next()) != null) {
             postings = te.postings(postings, PostingsEnum.NONE);
             long count = 0;
             for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
                 if (live == null || live.get(d)) {
+                    if (count < owners.length) {
+                        owners[(int) count] = d;
+                    }
                     count++;
                 }
             }
             if (count > 0) {
-                compiler.add(Util.toIntsRef(term, scratch), count);
+                int flags = usage.flags(term.utf8ToString(), count, owners);
+                compiler.add(Util.toIntsRef(term, scratch), (count << FLAG_BITS) | flags);
             }
         }
         return compiler;
@@ -120,6 +146,16 @@ public final class MentionDictionary implements Closeable {
          * @param count how many papers carry this exact name
          */
         void accept(int end, long count);
+    }
+
+    /** Receives the entries found at one start position, with how the corpus uses each. */
+    public interface FlaggedHit {
+        /**
+         * @param end   exclusive end of the entry in the text
+         * @param count how many papers carry this exact name
+         * @param flags {@link #GENERIC}, {@link #ORDINARY}, {@link #UNOWNED}
+         */
+        void accept(int end, long count, int flags);
     }
 
     /** A cursor for one scan of one text; not shared between threads. */
@@ -139,6 +175,11 @@ public final class MentionDictionary implements Closeable {
          * @param limit where the walk must stop (exclusive)
          */
         public void matchesAt(CharSequence text, int start, int limit, Hit hit) throws IOException {
+            matchesAt(text, start, limit, (FlaggedHit) (end, count, flags) -> hit.accept(end, count));
+        }
+
+        /** As {@link #matchesAt(CharSequence, int, int, Hit)}, with each entry's {@link NameUsage} flags. */
+        public void matchesAt(CharSequence text, int start, int limit, FlaggedHit hit) throws IOException {
             if (fst == null) {
                 return;
             }
@@ -177,7 +218,8 @@ public final class MentionDictionary implements Closeable {
                 }
                 i = next;
                 if (!space && arc.isFinal()) {
-                    hit.accept(i, output + arc.nextFinalOutput());
+                    long value = output + arc.nextFinalOutput();
+                    hit.accept(i, value >>> FLAG_BITS, (int) (value & ((1 << FLAG_BITS) - 1)));
                 }
             }
         }

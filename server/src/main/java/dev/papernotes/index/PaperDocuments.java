@@ -31,7 +31,14 @@ final class PaperDocuments {
     /** Abstracts: frequencies for ranking and more-like-this; no positions (their cost, no use). */
     private static final FieldType ABSTRACT_TYPE = new FieldType();
 
+    /** Title phrases: which titles have them, nothing more. */
+    private static final FieldType PHRASES_TYPE = new FieldType();
+
     static {
+        PHRASES_TYPE.setIndexOptions(IndexOptions.DOCS);
+        PHRASES_TYPE.setTokenized(true);
+        PHRASES_TYPE.setOmitNorms(true);
+        PHRASES_TYPE.freeze();
         TITLE_WORDS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         TITLE_WORDS_TYPE.setTokenized(true);
         TITLE_WORDS_TYPE.freeze();
@@ -52,6 +59,7 @@ final class PaperDocuments {
         doc.add(new StringField(CITEKEY, p.citekey(), Field.Store.YES));
         doc.add(new StringField(CITEKEY_BASE, citekeyBase, Field.Store.YES));
         doc.add(new TextField(TITLE_TEXT, p.title(), Field.Store.NO));
+        doc.add(new Field(TITLE_PHRASES, p.title(), PHRASES_TYPE));
         doc.add(new Field(TITLE_WORDS, p.title(), TITLE_WORDS_TYPE));
         if (!p.abstractText().isEmpty()) {
             doc.add(new Field(ABSTRACT_TEXT, p.abstractText(), ABSTRACT_TYPE));
@@ -97,6 +105,13 @@ final class PaperDocuments {
             }
         }
         doc.add(new TextField(NAME_TEXT, nameText.toString(), Field.Store.NO));
+        CasedTerms cased = CasedTerms.of(p.title(), p.abstractText());
+        for (String t : cased.used) {
+            doc.add(new StringField(CASED_WORDS, t, Field.Store.NO));
+        }
+        for (String t : cased.defined) {
+            doc.add(new StringField(DEFINED, t, Field.Store.NO));
+        }
 
         for (String input : nameInputs) {
             doc.add(new SuggestField(SUGGEST_NAME, input, weight));

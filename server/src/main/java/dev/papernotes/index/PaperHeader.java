@@ -40,6 +40,21 @@ public record PaperHeader(String id, String title, List<String> methods, String 
         return new BytesRef(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The title alone, without decoding the rest (read once per name at every commit). */
+    static String titleOf(BytesRef bytes) {
+        int from = -1;
+        for (int i = bytes.offset; i < bytes.offset + bytes.length; i++) {
+            if (bytes.bytes[i] == SEP) {
+                if (from < 0) {
+                    from = i + 1;
+                } else {
+                    return new String(bytes.bytes, from, i - from, StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return decode(bytes).title();
+    }
+
     static PaperHeader decode(BytesRef bytes) {
         String s = new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);
         String[] f = s.split(String.valueOf(SEP), 6);

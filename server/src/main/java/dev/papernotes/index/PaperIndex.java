@@ -56,6 +56,14 @@ public final class PaperIndex implements AutoCloseable {
         this.mentions = mentions;
         this.suggester = new Suggester(reader, this::header);
         this.paperCount = reader == null ? 0 : searcher.count(new TermQuery(new Term(TYPE, TYPE_PAPER)));
+        this.titleTerms = new TitleTerms(reader, paperCount);
+    }
+
+    private final TitleTerms titleTerms;
+
+    /** Distinctive title words, for the evidence a short name needs in a note. */
+    public TitleTerms titleTerms() {
+        return titleTerms;
     }
 
     /** An index with no papers, for the time before the first commit exists. */

@@ -11,6 +11,7 @@ import dev.papernotes.features.FoldingService;
 import dev.papernotes.features.InlayHintService;
 import dev.papernotes.features.SemanticTokensService;
 import dev.papernotes.features.HoverService;
+import dev.papernotes.features.MentionActionService;
 import dev.papernotes.features.ReferencesService;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.Uris;
@@ -249,17 +250,35 @@ final class NotesDocumentService implements TextDocumentService {
             }
             List<org.eclipse.lsp4j.Diagnostic> diagnostics = params.getContext() == null
                     || params.getContext().getDiagnostics() == null ? List.of() : params.getContext().getDiagnostics();
+            List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
             try (Session.Context ctx = session.context(true)) {
-                for (CodeAction a : CodeActionService.quickFixes(ctx.features(), doc, diagnostics)) {
-                    out.add(Either.forRight(a));
+                List<CodeAction> all = new ArrayList<>();
+                all.addAll(CodeActionService.quickFixes(ctx.features(), doc, diagnostics));
+                all.addAll(CreateNoteAction.actions(ctx.features(), doc, params.getRange(), diagnostics, session.edits));
+                if (params.getRange() != null) {
+                    all.addAll(MentionActionService.actions(ctx.features(), doc, params.getRange()));
                 }
-                for (CodeAction a : CreateNoteAction.actions(ctx.features(), doc, params.getRange(), diagnostics,
-                        session.edits)) {
-                    out.add(Either.forRight(a));
+                for (CodeAction a : all) {
+                    if (wanted(a, only)) {
+                        out.add(Either.forRight(a));
+                    }
                 }
             }
             return out;
         });
+    }
+
+    /** Whether the client asked for this kind of action ({@code only} lists kinds and their parents). */
+    private static boolean wanted(CodeAction a, List<String> only) {
+        if (only == null || only.isEmpty() || a.getKind() == null) {
+            return true;
+        }
+        for (String k : only) {
+            if (a.getKind().equals(k) || a.getKind().startsWith(k + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

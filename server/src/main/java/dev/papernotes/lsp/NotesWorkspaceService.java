@@ -5,7 +5,9 @@ import com.google.gson.JsonElement;
 import dev.papernotes.config.Settings;
 import dev.papernotes.features.CreateNoteAction;
 import dev.papernotes.features.RenameService;
+import dev.papernotes.features.MentionActionService;
 import dev.papernotes.features.SymbolService;
+import dev.papernotes.workspace.IgnoredNames;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.Uris;
 import java.nio.file.Path;
@@ -61,8 +63,10 @@ final class NotesWorkspaceService implements WorkspaceService {
             // Attachments only matter by existence: their creation and deletion, not their changes.
             FileSystemWatcher any = new FileSystemWatcher(Either.forLeft("**/*"),
                     org.eclipse.lsp4j.WatchKind.Create | org.eclipse.lsp4j.WatchKind.Delete);
+            // .papernotes.json ("not this paper" in the workspace) matters by its content too.
+            FileSystemWatcher ignored = new FileSystemWatcher(Either.forLeft("**/" + IgnoredNames.FILE));
             Registration reg = new Registration("papernotes-notes-watcher", "workspace/didChangeWatchedFiles",
-                    new DidChangeWatchedFilesRegistrationOptions(List.of(md, any)));
+                    new DidChangeWatchedFilesRegistrationOptions(List.of(md, any, ignored)));
             session.client.registerCapability(new RegistrationParams(List.of(reg)));
         }
         if (configurationSupported && session.client != null) {
@@ -167,6 +171,9 @@ final class NotesWorkspaceService implements WorkspaceService {
                     if (p == null) {
                         continue;
                     }
+                    if (p.getFileName() != null && IgnoredNames.FILE.equals(p.getFileName().toString())) {
+                        session.workspace.reloadIgnoredNames(); // edited by hand: honoured at once
+                    }
                     if (e.getType() == FileChangeType.Deleted) {
                         session.workspace.fileDeleted(p);
                     } else {
@@ -230,6 +237,48 @@ final class NotesWorkspaceService implements WorkspaceService {
         });
     }
 
+    /**
+     * "Not a paper" in the whole workspace: adds the name to {@code .papernotes.json} of the note's
+     * workspace folder, then every note is read again under the new rules and open notes get new
+     * diagnostics.
+     */
+    private CompletableFuture<Object> ignoreName(List<Object> args) {
+        String name = args == null || args.isEmpty() ? "" : argument(args.get(0));
+        String uri = args == null || args.size() < 2 ? null : argument(args.get(1));
+        if (name.isBlank()) {
+            return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+                    ResponseErrorCode.InvalidParams, MentionActionService.IGNORE_COMMAND + ": which name?", null)));
+        }
+        return Requests.async(session.workspaceRequests, MentionActionService.IGNORE_COMMAND, cancel -> {
+            NoteDocument doc = uri == null ? null : session.workspace.get(uri);
+            Path root = doc == null ? null : session.workspace.rootOf(doc);
+            if (root == null && !session.workspace.roots().isEmpty()) {
+                root = session.workspace.roots().get(0);
+            }
+            if (root == null) {
+                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest,
+                        "no workspace folder to keep " + IgnoredNames.FILE + " in; ignore the name in the note instead",
+                        null));
+            }
+            try {
+                IgnoredNames.addToWorkspaceFile(root, name);
+            } catch (java.io.IOException e) {
+                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,
+                        "cannot write " + root.resolve(IgnoredNames.FILE) + ": " + e.getMessage(), null));
+            }
+            session.workspace.reloadIgnoredNames();
+            session.background.submit(session::reanalyze);
+            return null;
+        });
+    }
+
+    private static String argument(Object o) {
+        if (o instanceof JsonElement j && j.isJsonPrimitive()) {
+            return j.getAsString();
+        }
+        return o == null ? "" : String.valueOf(o);
+    }
+
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         if (PapernotesLanguageServer.STATS_COMMAND.equals(params.getCommand())) {
@@ -253,6 +302,9 @@ final class NotesWorkspaceService implements WorkspaceService {
                 }
                 return "slept";
             });
+        }
+        if (MentionActionService.IGNORE_COMMAND.equals(params.getCommand())) {
+            return ignoreName(params.getArguments());
         }
         if (CreateNoteAction.COMMAND.equals(params.getCommand())) {
             return createNote(params.getArguments());

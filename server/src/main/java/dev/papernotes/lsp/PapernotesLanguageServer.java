@@ -84,7 +84,7 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
         caps.setDefinitionProvider(true);
         caps.setReferencesProvider(true);
         caps.setWorkspaceSymbolProvider(true);
-        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite)));
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
         InlayHintRegistrationOptions inlayHints = new InlayHintRegistrationOptions();
         inlayHints.setResolveProvider(true);
@@ -94,7 +94,7 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
         caps.setSemanticTokensProvider(
                 new SemanticTokensWithRegistrationOptions(SemanticTokensService.legend(), true, true));
         caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(REBUILD_COMMAND, STATS_COMMAND,
-                dev.papernotes.features.CreateNoteAction.COMMAND)));
+                dev.papernotes.features.CreateNoteAction.COMMAND, dev.papernotes.features.MentionActionService.IGNORE_COMMAND)));
         caps.setRenameProvider(session.prepareRenameSupport ? Either.forRight(new RenameOptions(true))
                 : Either.forLeft(true));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();

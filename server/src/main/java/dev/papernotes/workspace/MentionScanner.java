@@ -22,8 +22,15 @@ public final class MentionScanner {
     private MentionScanner() {
     }
 
-    /** A bare mention: {@code count} papers carry this exact text (more than one: ambiguous). */
-    public record Mention(Span span, String text, long count) {
+    /**
+     * A bare mention: {@code count} papers carry this exact text (more than one: ambiguous).
+     *
+     * @param usage how the corpus uses the text ({@link MentionDictionary#GENERIC}, {@link MentionDictionary#ORDINARY})
+     */
+    public record Mention(Span span, String text, long count, int usage) {
+        public Mention(Span span, String text, long count) {
+            this(span, text, count, 0);
+        }
     }
 
     public static List<Mention> scan(NoteModel note, MentionDictionary dictionary) throws IOException {
@@ -33,38 +40,51 @@ public final class MentionScanner {
         }
         String text = note.text();
         MentionDictionary.Walker walker = dictionary.walker();
-        for (Span span : note.prose()) {
-            int i = span.start();
-            int limit = span.end();
-            while (i < limit) {
-                char c = text.charAt(i);
-                boolean word = Character.isLetterOrDigit(c) || Character.isHighSurrogate(c);
-                // Names start with a letter or digit; a title may start with anything but a blank,
-                // right after a blank ("(a+)+: ...", "[Re] ...").
-                boolean canStart = word ? startsWord(text, i)
-                        : !Character.isWhitespace(c) && (i == span.start() || Character.isWhitespace(text.charAt(i - 1)));
-                if (!canStart) {
-                    i++;
-                    continue;
-                }
-                final int start = i;
-                int[] best = {-1};
-                long[] bestCount = {0};
-                walker.matchesAt(text, start, limit, (end, count) -> {
-                    if (endsWord(text, end, limit)) {
-                        best[0] = end;
-                        bestCount[0] = count;
-                    }
-                });
-                if (best[0] > 0) {
-                    out.add(new Mention(new Span(start, best[0]), text.substring(start, best[0]), bestCount[0]));
-                    i = best[0];
-                } else {
-                    i = word ? skipWord(text, i, limit) : i + 1;
-                }
+        for (Span prose : note.prose()) {
+            for (Span span : InlineMath.outside(text, prose)) {
+                scanSpan(text, span, walker, out);
             }
         }
         return out;
+    }
+
+    private static void scanSpan(String text, Span span, MentionDictionary.Walker walker, List<Mention> out)
+            throws IOException {
+        int i = span.start();
+        int limit = span.end();
+        while (i < limit) {
+            char c = text.charAt(i);
+            boolean word = Character.isLetterOrDigit(c) || Character.isHighSurrogate(c);
+            // Names start with a letter or digit; a title may start with anything but a blank,
+            // right after a blank ("(a+)+: ...", "[Re] ...").
+            boolean canStart = word ? startsWord(text, i)
+                    : !Character.isWhitespace(c) && (i == span.start() || Character.isWhitespace(text.charAt(i - 1)));
+            if (!canStart) {
+                i++;
+                continue;
+            }
+            final int start = i;
+            int[] best = {-1, 0};
+            long[] bestCount = {0};
+            walker.matchesAt(text, start, limit, (MentionDictionary.FlaggedHit) (end, count, flags) -> {
+                if (endsWord(text, end, limit)) {
+                    best[0] = end;
+                    best[1] = flags;
+                    bestCount[0] = count;
+                }
+            });
+            if (best[0] > 0 && !afterBackslash(text, start)) {
+                out.add(new Mention(new Span(start, best[0]), text.substring(start, best[0]), bestCount[0], best[1]));
+                i = best[0];
+            } else {
+                i = word ? skipWord(text, i, limit) : i + 1;
+            }
+        }
+    }
+
+    /** {@code \Delta}: a TeX command, not a word of prose. */
+    private static boolean afterBackslash(String text, int start) {
+        return start > 0 && text.charAt(start - 1) == '\\';
     }
 
     /** A match starts a word: not inside one, nor after a hyphen or dot joined to one. */
@@ -76,7 +96,7 @@ public final class MentionScanner {
         if (Character.isLetterOrDigit(p) || p == '_' || p == '@' || Character.isLowSurrogate(p)) {
             return false;
         }
-        if ((p == '-' || p == '.' || p == '/' || p == '+') && i >= 2) {
+        if ((isHyphen(p) || p == '.' || p == '/' || p == '+') && i >= 2) {
             char pp = text.charAt(i - 2);
             return !Character.isLetterOrDigit(pp);
         }
@@ -91,8 +111,8 @@ public final class MentionScanner {
         if (Character.isLetterOrDigit(c) || c == '_' || Character.isHighSurrogate(c)) {
             return false;
         }
-        if ((c == '-' || c == '+' || c == '/') && end + 1 < limit && Character.isLetterOrDigit(text.charAt(end + 1))) {
-            if (c != '-') {
+        if ((isHyphen(c) || c == '+' || c == '/') && end + 1 < limit && Character.isLetterOrDigit(text.charAt(end + 1))) {
+            if (!isHyphen(c)) {
                 return false;
             }
             int j = end + 1;
@@ -106,6 +126,11 @@ public final class MentionScanner {
             return false; // "GPT-4.5" is not "GPT-4"
         }
         return true;
+    }
+
+    /** ASCII hyphen-minus and the Unicode hyphens (‐, ‑) that join words the same way. */
+    static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011';
     }
 
     private static int skipWord(String text, int i, int limit) {

@@ -1,45 +1,173 @@
 package dev.papernotes.workspace;
 
+import dev.papernotes.index.MentionDictionary;
+import dev.papernotes.index.Paper;
 import dev.papernotes.index.PaperIndex;
+import dev.papernotes.names.FieldTerms;
 import dev.papernotes.notes.NoteModel;
 import dev.papernotes.notes.NoteModel.Citation;
+import dev.papernotes.notes.NoteModel.Span;
 import dev.papernotes.notes.NoteModel.WikiLink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A note's references to papers, resolved against one index snapshot.
  *
+ * <p>Bare mentions pass the mention rules first: a name the user ignores ({@link IgnoredNames}),
+ * a field term ({@link FieldTerms}, or one the corpus uses generally, {@link MentionDictionary#GENERIC}),
+ * a name followed by a version or size ({@link VariantSuffix}) or by the title of another work
+ * ({@link TitledElsewhere}) is no mention; a short all-caps
+ * name or an ordinary word ({@link EvidenceRule}) is one only with evidence in the note
+ * ({@link NoteEvidence}), else a {@linkplain #hints() hint}.
+ *
  * @param generation the {@link PaperIndex#generation()} it was resolved against
+ * @param refs       wiki links, citations and bare mentions, in note order
+ * @param hints      bare names that may mean a paper but have no evidence in the note: not
+ *                   references (no hover, references or links), only offered to be linked
+ * @param epoch      the {@link MentionContext#epoch()} it was resolved with
  */
-public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef> refs) {
+public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef> refs, List<PaperRef> hints,
+        long epoch) {
+
+    public NoteAnalysis(NoteDocument document, long generation, List<PaperRef> refs) {
+        this(document, generation, refs, List.of(), 0);
+    }
 
     public static NoteAnalysis of(NoteDocument doc, PaperIndex index) throws IOException {
+        return of(doc, index, MentionContext.NONE);
+    }
+
+    public static NoteAnalysis of(NoteDocument doc, PaperIndex index, MentionContext context) throws IOException {
         NoteModel model = doc.model();
         List<PaperRef> refs = new ArrayList<>();
         // Ids only (from doc values), each distinct name looked up once per note.
         Map<String, PaperIndex.Ids> seen = new HashMap<>();
+        Set<String> linkedIds = new HashSet<>();
         for (WikiLink w : model.wikiLinks()) {
             PaperIndex.Ids ids = seen.computeIfAbsent("w\u0000" + w.target(),
                     k -> lookup(() -> index.resolveIds(w.target(), PaperRef.MAX_IDS)));
             refs.add(new PaperRef(w.targetSpan(), PaperRef.Kind.WIKI_LINK, w.target(), ids.ids(), ids.total()));
+            linkedIds.addAll(ids.ids());
         }
         for (Citation c : model.citations()) {
             String id = index.idByCitekey(c.key());
             refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), id == null ? List.of() : List.of(id),
                     id == null ? 0 : 1));
+            if (id != null) {
+                linkedIds.add(id);
+            }
         }
-        for (MentionScanner.Mention m : MentionScanner.scan(model, index.mentions())) {
-            PaperIndex.Ids ids = seen.computeIfAbsent("m\u0000" + m.text(),
-                    k -> lookup(() -> index.idsByMention(m.text(), PaperRef.MAX_IDS)));
-            refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, m.text(), ids.ids(), ids.total()));
-        }
+        List<PaperRef> hints = mentions(doc, index, context, seen, linkedIds, refs);
         refs.sort(Comparator.comparingInt(r -> r.span().start()));
-        return new NoteAnalysis(doc, index.generation(), List.copyOf(refs));
+        return new NoteAnalysis(doc, index.generation(), List.copyOf(refs), List.copyOf(hints), context.epoch());
+    }
+
+    /** Adds the bare mentions that pass the rules to {@code refs}; returns the hints. */
+    private static List<PaperRef> mentions(NoteDocument doc, PaperIndex index, MentionContext context,
+            Map<String, PaperIndex.Ids> seen, Set<String> linkedIds, List<PaperRef> refs) throws IOException {
+        String text = doc.text();
+        List<MentionScanner.Mention> found = MentionScanner.scan(doc.model(), index.mentions());
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ignored = new HashSet<>(context.ignoredNames(doc));
+        ignored.addAll(IgnoredNames.fromFrontMatter(text));
+        Map<String, List<PaperRef>> namesById = new HashMap<>();
+        Map<String, PaperIndex.Ids> pendingIds = new LinkedHashMap<>();
+        List<MentionScanner.Mention> pending = new ArrayList<>();
+        NoteEvidence evidence = new NoteEvidence(text, index, context, linkedIds, namesById);
+        Map<String, Boolean> variantNamed = new HashMap<>();
+        for (MentionScanner.Mention m : found) {
+            String name = m.text();
+            if (ignored.contains(IgnoredNames.normalize(name)) || isFieldTerm(name, m.usage())) {
+                continue;
+            }
+            PaperIndex.Ids ids = seen.computeIfAbsent("m\u0000" + name,
+                    k -> lookup(() -> index.idsByMention(name, PaperRef.MAX_IDS)));
+            int suffix = VariantSuffix.suffixEnd(text, m.span().end(), lineEnd(text, m.span().end()));
+            if (suffix > 0) {
+                String longer = text.substring(m.span().start(), suffix);
+                if (!variantNamed.computeIfAbsent(longer, k -> lookup(() -> writesVariant(index, ids, k)))) {
+                    continue; // "PaLM 2" is not PaLM
+                }
+            }
+            String title = TitledElsewhere.titleAfter(text, m.span().end());
+            if (title == null) {
+                title = TitledElsewhere.expansionBefore(text, m.span().start(), m.span().end());
+            }
+            String written = title;
+            if (written != null && lookup(() -> TitledElsewhere.namesAnotherWork(index, name, written, ids.ids()))) {
+                continue; // "[EAGLE: Exploring the Design Space ...]" is another EAGLE
+            }
+            if (EvidenceRule.needsEvidence(name, m.usage(), evidence.writesLowerCase(name))) {
+                pending.add(m);
+                pendingIds.put(name, ids);
+                continue;
+            }
+            PaperRef ref = new PaperRef(m.span(), PaperRef.Kind.MENTION, name, ids.ids(), ids.total());
+            refs.add(ref);
+            for (String id : ids.ids().subList(0, Math.min(NoteEvidence.CANDIDATES, ids.ids().size()))) {
+                namesById.computeIfAbsent(id, k -> new ArrayList<>()).add(ref);
+            }
+        }
+        List<PaperRef> hints = new ArrayList<>();
+        Map<String, List<Span>> occurrences = NoteEvidence.byName(pending);
+        Map<String, List<String>> supported = new HashMap<>();
+        for (MentionScanner.Mention m : pending) {
+            String name = m.text();
+            PaperIndex.Ids ids = pendingIds.get(name);
+            List<String> backed = supported.get(name);
+            if (backed == null) {
+                backed = evidence.supported(name, occurrences.get(name), ids.ids());
+                supported.put(name, backed);
+            }
+            if (backed.isEmpty()) {
+                hints.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, name, ids.ids(), ids.total()));
+            } else if (backed.size() == Math.min(ids.ids().size(), NoteEvidence.CANDIDATES)) {
+                refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, name, ids.ids(), ids.total()));
+            } else {
+                // the note backs some of the papers sharing the name: it means those
+                refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, name, backed, backed.size()));
+            }
+        }
+        return hints;
+    }
+
+    /** A generic term of the field: by the lexicon, or because the corpus uses it generally. */
+    static boolean isFieldTerm(String name, int usage) {
+        return (usage & MentionDictionary.GENERIC) != 0 || FieldTerms.isFieldTerm(name);
+    }
+
+    /** Whether one of the papers writes the longer form itself ("Griffon v2" in its abstract). */
+    private static boolean writesVariant(PaperIndex index, PaperIndex.Ids ids, String longer) throws IOException {
+        String collapsed = IgnoredNames.normalize(longer);
+        for (String id : ids.ids().subList(0, Math.min(NoteEvidence.CANDIDATES, ids.ids().size()))) {
+            Paper p = index.get(id);
+            if (p != null && (contains(p.title(), collapsed) || contains(p.abstractText(), collapsed))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(String haystack, String needle) {
+        return haystack != null && IgnoredNames.normalize(haystack).contains(needle);
+    }
+
+    private static int lineEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
     }
 
     /** The reference whose range holds {@code offset} (its end counts: the cursor sits after a word). */
@@ -52,13 +180,23 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         return null;
     }
 
-    private interface Lookup {
-        PaperIndex.Ids ids() throws IOException;
+    /** The hint whose range holds {@code offset}, or null. */
+    public PaperRef hintAt(int offset) {
+        for (PaperRef r : hints) {
+            if (offset >= r.span().start() && offset <= r.span().end()) {
+                return r;
+            }
+        }
+        return null;
     }
 
-    private static PaperIndex.Ids lookup(Lookup l) {
+    private interface Lookup<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T lookup(Lookup<T> l) {
         try {
-            return l.ids();
+            return l.get();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -46,6 +46,30 @@ public final class NoteWorkspace {
     private final Set<String> linkableUris = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> notesByPaper = new HashMap<>();
     private final Map<String, Set<String>> papersByNote = new HashMap<>();
+    /** Papers some note links or cites explicitly, with those notes (evidence for short names). */
+    private final Map<String, Set<String>> linkingNotesByPaper = new HashMap<>();
+    private final Map<String, Set<String>> linkedPapersByNote = new HashMap<>();
+    /** Names ignored per workspace folder ({@code .papernotes.json}). */
+    private volatile Map<Path, Set<String>> ignoredByRoot = Map.of();
+    private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
+    private final MentionContext mentionContext = new MentionContext() {
+        @Override
+        public Set<String> ignoredNames(NoteDocument doc) {
+            return NoteWorkspace.this.ignoredNames(doc);
+        }
+
+        @Override
+        public boolean linkedElsewhere(String paperId) {
+            synchronized (notesByPaper) {
+                return linkingNotesByPaper.containsKey(paperId);
+            }
+        }
+
+        @Override
+        public long epoch() {
+            return epoch.get();
+        }
+    };
     /** Every file under the workspace folders (notes and attachments), by name. */
     private final WorkspaceFiles files = new WorkspaceFiles(this::relativeKey);
     /** The key (canonical URI) of each linkable note by its file: a link's file finds its note without making a URI. */
@@ -144,6 +168,7 @@ public final class NoteWorkspace {
             }
         }
         roots = List.copyOf(real);
+        reloadIgnoredNames();
         byName.clear();
         linkableUris.clear();
         files.clear();
@@ -160,6 +185,49 @@ public final class NoteWorkspace {
 
     public List<Path> roots() {
         return roots;
+    }
+
+    // ---- "not this paper" ----
+
+    /** Reads {@code .papernotes.json} of every workspace folder again; analyses made before are stale. */
+    public void reloadIgnoredNames() {
+        Map<Path, Set<String>> next = new HashMap<>();
+        for (Path root : roots) {
+            Set<String> names = IgnoredNames.fromWorkspaceFile(root);
+            if (!names.isEmpty()) {
+                next.put(root, names);
+            }
+        }
+        ignoredByRoot = Map.copyOf(next);
+        epoch.incrementAndGet();
+    }
+
+    /** Names ignored in the workspace folder of {@code doc}. */
+    public Set<String> ignoredNames(NoteDocument doc) {
+        Path root = rootOf(doc);
+        Set<String> names = root == null ? null : ignoredByRoot.get(root);
+        return names == null ? Set.of() : names;
+    }
+
+    /** The workspace folder a note lives in (the innermost when folders nest), or null. */
+    public Path rootOf(NoteDocument doc) {
+        Path p = doc.path();
+        if (p == null) {
+            return null;
+        }
+        Path abs = p.toAbsolutePath().normalize();
+        Path best = null;
+        for (Path root : roots) {
+            if (abs.startsWith(root) && (best == null || root.getNameCount() > best.getNameCount())) {
+                best = root;
+            }
+        }
+        return best;
+    }
+
+    /** What the workspace tells the mention rules (ignored names, papers linked elsewhere). */
+    public MentionContext mentionContext() {
+        return mentionContext;
     }
 
     public NoteDocument get(String uri) {
@@ -306,7 +374,9 @@ public final class NoteWorkspace {
         backlinks.changed(uri);
         analyses.remove(uri);
         synchronized (notesByPaper) {
-            Set<String> before = papersByNote.remove(removed == null ? uri : removed.uri());
+            String key = removed == null ? uri : removed.uri();
+            move(key, Set.of(), linkedPapersByNote, linkingNotesByPaper);
+            Set<String> before = papersByNote.remove(key);
             if (before != null) {
                 for (String id : before) {
                     Set<String> s = notesByPaper.get(id);
@@ -496,10 +566,10 @@ public final class NoteWorkspace {
     public NoteAnalysis analysis(NoteDocument doc, PaperIndex index) throws IOException {
         String key = canonical(doc.uri());
         NoteAnalysis a = analyses.get(key);
-        if (a != null && a.document() == doc && a.generation() == index.generation()) {
+        if (a != null && a.document() == doc && a.generation() == index.generation() && a.epoch() == epoch.get()) {
             return a;
         }
-        a = NoteAnalysis.of(doc, index);
+        a = NoteAnalysis.of(doc, index, mentionContext);
         if (docs.get(key) == doc) {
             analyses.put(key, a);
             record(doc.uri(), a);
@@ -509,10 +579,15 @@ public final class NoteWorkspace {
 
     private void record(String uri, NoteAnalysis a) {
         Set<String> ids = new HashSet<>();
+        Set<String> linked = new HashSet<>();
         for (PaperRef r : a.refs()) {
             ids.addAll(r.paperIds());
+            if (r.kind() != PaperRef.Kind.MENTION) {
+                linked.addAll(r.paperIds());
+            }
         }
         synchronized (notesByPaper) {
+            move(uri, linked, linkedPapersByNote, linkingNotesByPaper);
             Set<String> before = papersByNote.put(uri, ids);
             if (before != null) {
                 for (String id : before) {
@@ -533,19 +608,63 @@ public final class NoteWorkspace {
         }
     }
 
+    /** Replaces what {@code uri} contributed to a paper → notes map. Hold the lock on {@code notesByPaper}. */
+    private static void move(String uri, Set<String> ids, Map<String, Set<String>> byNote,
+            Map<String, Set<String>> byPaper) {
+        Set<String> before = ids.isEmpty() ? byNote.remove(uri) : byNote.put(uri, ids);
+        if (before != null) {
+            for (String id : before) {
+                if (!ids.contains(id)) {
+                    Set<String> s = byPaper.get(id);
+                    if (s != null) {
+                        s.remove(uri);
+                        if (s.isEmpty()) {
+                            byPaper.remove(id);
+                        }
+                    }
+                }
+            }
+        }
+        for (String id : ids) {
+            byPaper.computeIfAbsent(id, k -> new HashSet<>()).add(uri);
+        }
+    }
+
     /** Whether the note's analysis for this version and this index is at hand (then the paper → notes map holds it). */
     public boolean isAnalyzed(NoteDocument doc, PaperIndex index) {
         NoteAnalysis a = analyses.get(canonical(doc.uri()));
-        return a != null && a.document() == doc && a.generation() == index.generation();
+        return a != null && a.document() == doc && a.generation() == index.generation() && a.epoch() == epoch.get();
     }
 
-    /** Analyses every note against {@code index}, so the paper → notes map is complete. */
+    /**
+     * Analyses every note against {@code index}, so the paper → notes map is complete. A note
+     * analysed before the note that links a paper had its short names of that paper as hints;
+     * those notes are analysed once more at the end.
+     */
     public void analyzeAll(PaperIndex index, BooleanSupplier cancelled) {
+        List<NoteDocument> withHints = new ArrayList<>();
         for (NoteDocument d : List.copyOf(docs.values())) {
             if (cancelled.getAsBoolean()) {
                 return;
             }
             try {
+                if (!analysis(d, index).hints().isEmpty()) {
+                    withHints.add(d);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warning("cannot analyse " + d.uri() + ": " + e);
+            }
+        }
+        for (NoteDocument d : withHints) {
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
+            NoteAnalysis a = analyses.get(canonical(d.uri()));
+            if (a == null || a.document() != d || !hintLinkedElsewhere(a)) {
+                continue;
+            }
+            try {
+                analyses.remove(canonical(d.uri()), a);
                 analysis(d, index);
             } catch (IOException | RuntimeException e) {
                 LOG.warning("cannot analyse " + d.uri() + ": " + e);
@@ -553,6 +672,17 @@ public final class NoteWorkspace {
         }
         // Here, in the background, rather than in the first rename or "who links here".
         backlinks.sources(Set.of(), key -> linkableUris.contains(key) ? docs.get(key) : null);
+    }
+
+    private boolean hintLinkedElsewhere(NoteAnalysis a) {
+        for (PaperRef h : a.hints()) {
+            for (String id : h.paperIds()) {
+                if (mentionContext.linkedElsewhere(id)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Notes that refer to the paper, as of their last analysis. */

@@ -223,6 +223,12 @@ class LanguageFeaturesTest {
     }
 
     @Test
+    void aTldrHeadingIsNoPaper() throws Exception {
+        // The corpus has a paper whose name is "TL;DR"; a note's TL;DR heading is not about it.
+        assertNull(hover("## TL;‸DR\n\nWe shrink the data we train on."));
+    }
+
+    @Test
     void noHoverInCodeOrOnPlainWords() throws Exception {
         assertNull(hover("`Prepa‸cking`"));
         assertNull(hover("plain wo‸rds here"));

@@ -1,0 +1,266 @@
+package dev.papernotes.workspace;
+
+import dev.papernotes.index.PaperHeader;
+import dev.papernotes.index.PaperIndex;
+import dev.papernotes.notes.NoteModel.Span;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evidence, in one note, that a name means one particular paper: the note links or cites the
+ * paper, writes another of its names, writes distinctive words of its title near the name, or
+ * another note of the workspace links it. Everything here reads this note and a few headers of
+ * the candidate papers: its cost follows the note, not the corpus.
+ */
+final class NoteEvidence {
+    /** Characters either side of an occurrence in which title words count. */
+    static final int WINDOW = 250;
+    /** Distinctive title words that must appear near the name (fewer when the title has fewer). */
+    static final int TITLE_WORDS = 2;
+    /** Candidates examined for a name many papers share. */
+    static final int CANDIDATES = 8;
+    /** Characters between another name of the paper and an occurrence for it to count. */
+    static final int NAME_DISTANCE = 1500;
+    /** Occurrences of one name whose surroundings are read. */
+    private static final int OCCURRENCES = 20;
+
+    private final String text;
+    private final PaperIndex index;
+    private final MentionContext context;
+    private final Set<String> linkedIds;
+    private final Map<String, List<PaperRef>> namesById;
+    private Set<String> lowerCaseWords;
+
+    /**
+     * @param linkedIds papers this note links or cites
+     * @param namesById papers this note mentions by a name that needs no evidence, with those mentions
+     */
+    NoteEvidence(String text, PaperIndex index, MentionContext context, Set<String> linkedIds,
+            Map<String, List<PaperRef>> namesById) {
+        this.text = text;
+        this.index = index;
+        this.context = context;
+        this.linkedIds = linkedIds;
+        this.namesById = namesById;
+    }
+
+    /** Whether the note itself writes {@code name} in lower case as a word ("key", "network"). */
+    boolean writesLowerCase(String name) {
+        if (!EvidenceRule.isWordShaped(name)) {
+            return false;
+        }
+        if (lowerCaseWords == null) {
+            lowerCaseWords = lowerCaseWords(text);
+        }
+        return lowerCaseWords.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The candidates ({@code ids}, a name's papers) the note gives evidence for, in their order;
+     * empty when it gives none.
+     */
+    List<String> supported(String name, List<Span> occurrences, List<String> ids) throws IOException {
+        List<String> out = new ArrayList<>();
+        Set<String> nearby = null;
+        for (String id : ids.subList(0, Math.min(CANDIDATES, ids.size()))) {
+            if (linkedIds.contains(id) || context.linkedElsewhere(id)) {
+                out.add(id);
+                continue;
+            }
+            if (otherNameNearby(id, name, occurrences)) {
+                out.add(id);
+                continue;
+            }
+            PaperHeader h = index.headerById(id);
+            if (h == null) {
+                continue;
+            }
+            Set<String> words = index.titleTerms().distinctive(h.title(), name);
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (nearby == null) {
+                nearby = nearbyTerms(occurrences);
+            }
+            int found = 0;
+            for (String w : words) {
+                if (nearby.contains(w)) {
+                    found++;
+                }
+            }
+            if (found >= Math.min(TITLE_WORDS, words.size())) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the note writes another name of the paper near an occurrence: the full name before
+     * its acronym, the title in a list next to it. A list of a thousand papers names most of them
+     * somewhere; only nearby does a name explain another.
+     */
+    private boolean otherNameNearby(String id, String name, List<Span> occurrences) {
+        List<PaperRef> others = namesById.get(id);
+        if (others == null) {
+            return false;
+        }
+        for (PaperRef r : others) {
+            if (r.written().equals(name)) {
+                continue;
+            }
+            for (Span s : occurrences) {
+                if (Math.abs(r.span().start() - s.start()) <= NAME_DISTANCE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The terms around each occurrence: its paragraph, list item, heading or table row, at most
+     * {@link #WINDOW} characters either side. A list of links is many items, each about another
+     * paper; the item before is no evidence.
+     */
+    private Set<String> nearbyTerms(List<Span> occurrences) throws IOException {
+        Set<String> out = new HashSet<>();
+        int covered = -1;
+        for (Span s : occurrences.subList(0, Math.min(OCCURRENCES, occurrences.size()))) {
+            int from = Math.max(Math.max(blockStart(text, s.start()), s.start() - WINDOW), covered);
+            int to = Math.min(blockEnd(text, s.end()), s.end() + WINDOW);
+            if (from < to) {
+                out.addAll(index.titleTerms().terms(text.substring(from, to)));
+                covered = to;
+            }
+        }
+        return out;
+    }
+
+    /** Start of the block holding {@code offset}: back over wrapped lines, not past a blank line or an item. */
+    static int blockStart(String text, int offset) {
+        int start = lineStart(text, offset);
+        while (start > 0 && !startsItem(text, start)) {
+            int prev = lineStart(text, start - 1);
+            if (isBlank(text, prev, start - 1) || isOneLineBlock(text, prev)) {
+                break;
+            }
+            start = prev;
+        }
+        return start;
+    }
+
+    /** End of the block holding {@code offset}: on over wrapped lines, up to a blank line or the next item. */
+    static int blockEnd(String text, int offset) {
+        int end = lineEnd(text, offset);
+        if (isOneLineBlock(text, lineStart(text, offset))) {
+            return end;
+        }
+        while (end < text.length()) {
+            int next = end + 1;
+            if (text.charAt(end) == '\r' && next < text.length() && text.charAt(next) == '\n') {
+                next++;
+            }
+            if (next >= text.length() || startsItem(text, next) || isBlank(text, next, lineEnd(text, next))) {
+                break;
+            }
+            end = lineEnd(text, next);
+        }
+        return end;
+    }
+
+    private static int lineStart(String text, int offset) {
+        int i = Math.min(offset, text.length());
+        while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
+            i--;
+        }
+        return i;
+    }
+
+    private static int lineEnd(String text, int offset) {
+        int i = offset;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A heading or a table row: a block of one line. */
+    private static boolean isOneLineBlock(String text, int lineStart) {
+        int i = lineStart;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == '#' || text.charAt(i) == '|');
+    }
+
+    /** A line that starts a block of its own: list item, heading, table row, quote. */
+    private static boolean startsItem(String text, int lineStart) {
+        int i = lineStart;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (c == '#' || c == '|' || c == '>') {
+            return true;
+        }
+        if ((c == '-' || c == '*' || c == '+') && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+            return true;
+        }
+        int j = i;
+        while (j < text.length() && Character.isDigit(text.charAt(j))) {
+            j++;
+        }
+        return j > i && j + 1 < text.length() && (text.charAt(j) == '.' || text.charAt(j) == ')')
+                && text.charAt(j + 1) == ' ';
+    }
+
+    private static Set<String> lowerCaseWords(String text) {
+        Set<String> out = new HashSet<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean lower = true;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                lower &= !Character.isUpperCase(text.charAt(i));
+                i++;
+            }
+            if (lower) {
+                out.add(text.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /** Groups occurrences by name, in note order. */
+    static Map<String, List<Span>> byName(List<MentionScanner.Mention> mentions) {
+        Map<String, List<Span>> out = new HashMap<>();
+        for (MentionScanner.Mention m : mentions) {
+            out.computeIfAbsent(m.text(), k -> new ArrayList<>()).add(m.span());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.papernotes.workspace;
+
+import dev.papernotes.index.PaperHeader;
+import dev.papernotes.index.PaperIndex;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The note says which work a name means, and it is not the corpus paper: a name followed by a
+ * colon and a title ({@code [EAGLE: Exploring the Design Space for Multimodal LLMs](...)}), or a name
+ * the note defines ({@code Naturalized Execution Tuning (NExT)}). When those words share no
+ * distinctive word with the title of any paper carrying the name, the note means another work of
+ * the same name, and the name is no mention of these papers (nor a hint). Lists of papers are full
+ * of such titles; notes define their acronyms.
+ */
+final class TitledElsewhere {
+    /** Fewer distinctive words than this after the colon is a remark, not a title ("TSM: nice"). */
+    static final int MIN_TITLE_TERMS = 2;
+    private static final int MAX_TITLE_CHARS = 200;
+
+    private TitledElsewhere() {
+    }
+
+    /** The title written after a name that ends at {@code end} ("NAME: Title"), or null. */
+    static String titleAfter(String text, int end) {
+        if (end + 2 >= text.length() || text.charAt(end) != ':' || text.charAt(end + 1) != ' ') {
+            return null;
+        }
+        int from = end + 2;
+        int to = from;
+        int limit = Math.min(text.length(), from + MAX_TITLE_CHARS);
+        while (to < limit) {
+            char c = text.charAt(to);
+            if (c == '\n' || c == '\r' || c == '|' || c == ']' || (c == '*' && to + 1 < limit && text.charAt(to + 1) == '*')) {
+                break;
+            }
+            to++;
+        }
+        return to > from ? text.substring(from, to) : null;
+    }
+
+    /** Words of the note is the name in parentheses after ("Long Form (NAME)"), or null. */
+    static String expansionBefore(String text, int start, int end) {
+        if (start < 2 || text.charAt(start - 1) != '(') {
+            return null;
+        }
+        int close = end < text.length() && text.charAt(end) == 's' ? end + 1 : end;
+        if (close >= text.length() || text.charAt(close) != ')') {
+            return null;
+        }
+        int to = start - 1;
+        while (to > 0 && text.charAt(to - 1) == ' ') {
+            to--;
+        }
+        int from = to;
+        int words = 0;
+        while (from > 0 && words < MAX_EXPANSION_WORDS) {
+            char c = text.charAt(from - 1);
+            if (c == '\n' || c == '\r' || c == '(' || c == ')' || c == '.' || c == ':' || c == ';' || c == '|'
+                    || c == '[') {
+                break;
+            }
+            if (c == ' ' && from < to && text.charAt(from) != ' ') {
+                words++;
+            }
+            from--;
+        }
+        return from < to ? text.substring(from, to) : null;
+    }
+
+    private static final int MAX_EXPANSION_WORDS = 8;
+
+    /**
+     * Whether {@code title} (written after the name, or its expansion) is the title of none of
+     * {@code ids}' papers.
+     */
+    static boolean namesAnotherWork(PaperIndex index, String name, String title, List<String> ids) throws IOException {
+        Set<String> written = new java.util.LinkedHashSet<>(index.titleTerms().contentTerms(title));
+        written.removeAll(index.titleTerms().terms(name)); // "PaLM: Palm Tree Detection" says nothing by "palm"
+        if (written.size() < MIN_TITLE_TERMS) {
+            return false;
+        }
+        for (String id : ids.subList(0, Math.min(NoteEvidence.CANDIDATES, ids.size()))) {
+            PaperHeader h = index.headerById(id);
+            if (h == null) {
+                return false;
+            }
+            StringBuilder own = new StringBuilder(h.title());
+            for (String m : h.methods()) {
+                own.append(' ').append(m);
+            }
+            for (String t : index.titleTerms().contentTerms(own.toString())) {
+                if (written.contains(t)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

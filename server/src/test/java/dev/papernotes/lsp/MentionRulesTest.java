@@ -1,0 +1,168 @@
+package dev.papernotes.lsp;
+
+import static dev.papernotes.lsp.MentionFixtures.hover;
+import static dev.papernotes.lsp.MentionFixtures.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bare-mention rules through the protocol, on {@link MentionFixtures}' corpus: what a hover
+ * finds in prose (a mention) and what it does not (a field term, a short name without evidence, a
+ * longer name, another work's title).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class MentionRulesTest {
+    private Path notes;
+    private LspTestClient client;
+    private final AtomicInteger n = new AtomicInteger();
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws Exception {
+        notes = Files.createDirectories(tmp.resolve("notes"));
+        client = MentionFixtures.start(tmp, notes, null);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        client.shutdownAndExit();
+        client.close();
+    }
+
+    private String fresh() {
+        return notes.resolve("note-" + n.incrementAndGet() + ".md").toUri().toString();
+    }
+
+    /** The hover in a note of its own, closed afterwards: its links must not become evidence for the next. */
+    private String hoverText(String marked) throws Exception {
+        String uri = fresh();
+        try {
+            return text(hover(client, uri, Cursor.of(marked)));
+        } finally {
+            client.server().getTextDocumentService().didClose(
+                    new org.eclipse.lsp4j.DidCloseTextDocumentParams(new org.eclipse.lsp4j.TextDocumentIdentifier(uri)));
+        }
+    }
+
+    @Test
+    void aCoinedNameIsAMention() throws Exception {
+        Hover h = hover(client, fresh(), Cursor.of("Yesterday I read about Pa‸LM and liked it."));
+        assertNotNull(h);
+        assertTrue(text(h).contains("**PaLM: Scaling Language Modeling with Pathways**"), text(h));
+        assertEquals(new Range(new Position(0, 23), new Position(0, 27)), h.getRange());
+    }
+
+    @Test
+    void aNameTheCorpusUsesAsAWordIsNoMentionButStillALink() throws Exception {
+        assertNull(hoverText("Pri‸sm explains classifiers."));
+        assertTrue(hoverText("See [[Pri‸sm]].").contains("Prism: Feature Attribution through Many Views"));
+    }
+
+    @Test
+    void anAcronymOtherPapersDefineForThemselvesIsNoMention() throws Exception {
+        assertNull(hoverText("MO‸T of pedestrians is hard in crowds."));
+        assertTrue(hoverText("See [[MO‸T]].").contains("MOT: Motion Tokens for Video Generation"));
+    }
+
+    @Test
+    void aShortAllCapsNameNeedsEvidenceInTheNote() throws Exception {
+        assertNull(hoverText("TS‸M is neat."));
+        assertTrue(hoverText("TS‸M slims the tokens, so it runs faster.").contains("Token Slimming Module"));
+        assertTrue(hoverText("TS‸M is neat [@tsm].").contains("Token Slimming Module"));
+        assertTrue(hoverText("The Token Slimming Module is neat.\n\nLater: TS‸M again.").contains("Token Slimming"));
+    }
+
+    @Test
+    void titleWordsCountInTheSameParagraphOrItemOnly() throws Exception {
+        assertNull(hoverText("- TS‸M is neat\n- tokens are slimmed by another method\n"));
+        assertTrue(hoverText("TS‸M is neat\nbecause it slims tokens.\n").contains("Token Slimming"));
+    }
+
+    @Test
+    void evidenceNarrowsANameTwoPapersShare() throws Exception {
+        String md = hoverText("RA‸IN retrieves passages for question answering.");
+        assertNotNull(md);
+        assertTrue(md.startsWith("**RAIN: Retrieval Augmented Inference"), md); // one paper, not "2 papers are called"
+    }
+
+    @Test
+    void aSharedShortNameWithoutEvidenceIsInformationNotAMention() throws Exception {
+        String uri = fresh();
+        Cursor c = Cursor.of("Which RA‸IN is it?\n");
+        assertNull(hover(client, uri, c));
+        PublishDiagnosticsParams p = client.awaitDiagnostics(uri, d -> !d.getDiagnostics().isEmpty(), 20);
+        Diagnostic d = p.getDiagnostics().get(0);
+        assertEquals(DiagnosticSeverity.Information, d.getSeverity());
+        assertTrue(d.getMessage().getLeft().startsWith("'RAIN' names 2 papers"), d.getMessage().getLeft());
+    }
+
+    @Test
+    void anOrdinaryWordNeedsEvidence() throws Exception {
+        assertNull(hoverText("Lant‸ern is the best."));
+        assertTrue(hoverText("Lant‸ern ranks each passage densely.").contains("Lantern: Lighting Up"));
+    }
+
+    @Test
+    void aNameOnlyAnAbstractGivesNeedsEvidence() throws Exception {
+        assertNull(hoverText("Kest‸rel is fast."));
+        assertTrue(hoverText("Kest‸rel keeps a gossamer summary of each document.").contains("Gossamer Attention"));
+    }
+
+    @Test
+    void aVersionSizeOrSuffixMakesAnotherThing() throws Exception {
+        assertNull(hoverText("Pa‸LM 2 is better."));
+        assertNull(hoverText("We called the Pa‸LM API."));
+        assertNull(hoverText("Pa‸LM++ is a joke."));
+        assertNull(hoverText("Pa‸LM-large is big."));
+        assertNull(hoverText("Pa‸LM 540B is big."));
+        assertNull(hoverText("Zephy‸rine 3 is rumoured."));
+        assertNotNull(hoverText("Pa‸LM is 2x larger."));
+        assertNotNull(hoverText("We tried Pa‸LM."));
+        // The paper writes "Zephyrine 2" itself: that is still this paper.
+        assertTrue(hoverText("Zephy‸rine 2 samples in four steps.").contains("Zephyrine: Fast Sampling"));
+    }
+
+    @Test
+    void headingsTableCellsListsAndLinkTextFollowTheSameRules() throws Exception {
+        assertNotNull(hoverText("# Pa‸LM results\n"));
+        assertNotNull(hoverText("| model | size |\n|---|---|\n| Pa‸LM | 540B |\n"));
+        assertNotNull(hoverText("- [Pa‸LM](https://example.org/palm)\n- [Prism](https://example.org/prism)\n"));
+        assertNull(hoverText("- [Pa‸LM](https://example.org/palm)".replace("Pa‸LM", "Pri‸sm")));
+        assertNull(hoverText("# TS‸M\n"));
+        assertNull(hoverText("| MO‸T | 12 |\n|---|---|\n"));
+    }
+
+    @Test
+    void aNameFollowedByAnotherWorksTitleIsThatWork() throws Exception {
+        assertNull(hoverText("- [Pa‸LM: Palm Tree Detection in Drone Imagery](https://example.org/x)\n"));
+        assertNull(hoverText("We use Naturalized Palm Leaf Segmentation (Pa‸LM) here.\n"));
+        assertNotNull(hoverText("- [Pa‸LM: Scaling Language Models with the Pathways System](https://example.org)\n"));
+    }
+
+    @Test
+    void texMathIsNotProse() throws Exception {
+        assertNull(hoverText("The update $\\Delta W = Pa‸LM$ is small."));
+        assertNull(hoverText("The update \\Pa‸LM is small."));
+        assertNotNull(hoverText("It costs $5 and Pa‸LM costs $10."));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.papernotes.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class TitledElsewhereTest {
+    @Test
+    void aTitleAfterTheName() {
+        String t = "- [EAGLE: Exploring the Design Space](https://x) and more";
+        int end = t.indexOf("EAGLE") + 5;
+        assertEquals("Exploring the Design Space", TitledElsewhere.titleAfter(t, end));
+        String bold = "[**EAGLE: Exploring Space**](https://x)";
+        assertEquals("Exploring Space", TitledElsewhere.titleAfter(bold, bold.indexOf("EAGLE") + 5));
+        assertEquals("a ", TitledElsewhere.titleAfter("X: a | b", 1));
+        assertNull(TitledElsewhere.titleAfter("EAGLE is fine", 5));
+        assertNull(TitledElsewhere.titleAfter("EAGLE:", 5));
+        assertNull(TitledElsewhere.titleAfter("EAGLE:x", 5));
+    }
+
+    @Test
+    void anExpansionBeforeTheName() {
+        String t = "10) **Naturalized Execution Tuning (NExT)** - trains";
+        int start = t.indexOf("NExT");
+        assertEquals(" **Naturalized Execution Tuning", TitledElsewhere.expansionBefore(t, start, start + 4));
+        String plural = "two Tiny Time Mixers (TTMs) here";
+        int s2 = plural.indexOf("TTM");
+        assertEquals("two Tiny Time Mixers", TitledElsewhere.expansionBefore(plural, s2, s2 + 3));
+        String sentence = "It is fast. Token Slimming Module (TSM) merges";
+        int s3 = sentence.indexOf("TSM");
+        assertEquals("Token Slimming Module", TitledElsewhere.expansionBefore(sentence, s3, s3 + 3).strip());
+        assertNull(TitledElsewhere.expansionBefore("see (TSM, 2019)", 5, 8));
+        assertNull(TitledElsewhere.expansionBefore("TSM here", 0, 3));
+    }
+}
