@@ -254,25 +254,51 @@ public final class NoteParser {
         return breaks == 1;
     }
 
-    /** {@code spans} minus every range in {@code holes}; both may be unsorted. */
+    /**
+     * {@code spans} minus every range in {@code holes}; both may be unsorted (sorted disjoint spans,
+     * the parser's, give sorted results). Linear after sorting: a note with thousands of paragraphs and thousands of links or
+     * code spans must not cost their product.
+     */
     static List<Span> subtract(List<Span> spans, List<Span> holes) {
         if (holes.isEmpty()) {
             return spans;
         }
+        List<Span> sortedSpans = new ArrayList<>(spans);
+        sortedSpans.sort((a, b) -> Integer.compare(a.start(), b.start()));
         List<Span> sortedHoles = new ArrayList<>(holes);
         sortedHoles.sort((a, b) -> Integer.compare(a.start(), b.start()));
         List<Span> out = new ArrayList<>();
-        for (Span s : spans) {
-            int start = s.start();
-            for (Span h : sortedHoles) {
-                if (h.end() <= start || h.start() >= s.end()) {
-                    continue;
+        for (int i = 1; i < sortedSpans.size(); i++) {
+            if (sortedSpans.get(i).start() < sortedSpans.get(i - 1).end()) {
+                // Overlapping spans (never made by the parser): each on its own.
+                for (Span s : sortedSpans) {
+                    out.addAll(subtract(List.of(s), sortedHoles));
                 }
-                if (h.start() > start) {
-                    out.add(new Span(start, h.start()));
-                }
-                start = Math.max(start, h.end());
+                return out;
             }
+        }
+        int first = 0; // holes before this one end before every span still to come
+        int reach = Integer.MIN_VALUE; // the furthest end among holes[0..first)
+        for (Span s : sortedSpans) {
+            int start = s.start();
+            if (reach > start) {
+                start = Math.min(s.end(), reach);
+            }
+            int h = first;
+            for (; h < sortedHoles.size(); h++) {
+                Span hole = sortedHoles.get(h);
+                if (hole.start() >= s.end()) {
+                    break;
+                }
+                if (hole.end() > start) {
+                    if (hole.start() > start) {
+                        out.add(new Span(start, hole.start()));
+                    }
+                    start = Math.max(start, Math.min(hole.end(), s.end()));
+                }
+                reach = Math.max(reach, hole.end());
+            }
+            first = h;
             if (start < s.end()) {
                 out.add(new Span(start, s.end()));
             }
@@ -284,8 +310,8 @@ public final class NoteParser {
     private static void findWikiLinks(String text, Span span, List<WikiLink> out, List<Span> taken) {
         int i = span.start();
         while (i + 1 < span.end()) {
-            int open = text.indexOf("[[", i);
-            if (open < 0 || open + 1 >= span.end()) {
+            int open = indexOfPair(text, '[', i, span.end());
+            if (open < 0) {
                 return;
             }
             if (open > 0 && text.charAt(open - 1) == '\\') {
@@ -335,6 +361,28 @@ public final class NoteParser {
         }
     }
 
+    /**
+     * The first {@code cc} in {@code text[from, to)}, or -1. Bounded by the span: searching to the
+     * end of the note from each of thousands of paragraphs would cost their product.
+     */
+    private static int indexOfPair(String text, char c, int from, int to) {
+        for (int j = from; j + 1 < to; j++) {
+            if (text.charAt(j) == c && text.charAt(j + 1) == c) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (text.charAt(j) == c) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
     /** Pandoc citations: {@code @key}, {@code [@key, p. 3]}, {@code [-@key]}, {@code @{key}}. */
     private static void findCitations(String text, Span span, List<Citation> out, List<Span> taken) {
         for (int i = span.start(); i < span.end(); i++) {
@@ -351,8 +399,8 @@ public final class NoteParser {
             int end;
             String key;
             if (keyStart < span.end() && text.charAt(keyStart) == '{') {
-                int close = text.indexOf('}', keyStart);
-                if (close < 0 || close >= span.end()) {
+                int close = indexOf(text, '}', keyStart, span.end());
+                if (close < 0) {
                     continue;
                 }
                 key = text.substring(keyStart + 1, close).strip();

@@ -28,10 +28,15 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
                     k -> lookup(() -> index.resolveIds(w.target(), PaperRef.MAX_IDS)));
             refs.add(new PaperRef(w.targetSpan(), PaperRef.Kind.WIKI_LINK, w.target(), ids.ids(), ids.total()));
         }
+        Map<String, List<String>> citekeys = new HashMap<>();
         for (Citation c : model.citations()) {
-            String id = index.idByCitekey(c.key());
-            refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), id == null ? List.of() : List.of(id),
-                    id == null ? 0 : 1));
+            List<String> ids = citekeys.get(c.key());
+            if (ids == null) {
+                String id = index.idByCitekey(c.key());
+                ids = id == null ? List.of() : List.of(id);
+                citekeys.put(c.key(), ids);
+            }
+            refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), ids, ids.size()));
         }
         for (MentionScanner.Mention m : MentionScanner.scan(model, index.mentions())) {
             PaperIndex.Ids ids = seen.computeIfAbsent("m\u0000" + m.text(),
