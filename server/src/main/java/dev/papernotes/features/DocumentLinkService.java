@@ -21,13 +21,13 @@ public final class DocumentLinkService {
     public static List<DocumentLink> links(FeatureContext ctx, NoteDocument doc) throws IOException {
         NoteAnalysis analysis = ctx.analysis(doc);
         List<DocumentLink> out = new ArrayList<>();
-        // A note links the same few papers and notes many times: each is looked up once.
+        // A note links the same few papers many times: each is read from the index once.
         Map<String, Target> papers = new HashMap<>();
-        Map<String, String> notes = new HashMap<>();
         for (PaperRef ref : analysis.refs()) {
             if (ref.kind() == PaperRef.Kind.MENTION) {
                 continue;
             }
+            var range = Ranges.of(doc.model().lines(), ref.span());
             if (ref.paperCount() == 1) {
                 String id = ref.paperIds().get(0);
                 Target t = papers.get(id);
@@ -36,17 +36,14 @@ public final class DocumentLinkService {
                     papers.put(id, t);
                 }
                 if (t != NO_TARGET) {
-                    DocumentLink link = new DocumentLink(Ranges.of(doc.model().lines(), ref.span()), t.uri());
+                    DocumentLink link = new DocumentLink(range, t.uri());
                     link.setTooltip(t.tooltip());
                     out.add(link);
                 }
             } else if (ref.paperIds().isEmpty() && ref.kind() == PaperRef.Kind.WIKI_LINK) {
-                String uri = notes.computeIfAbsent(ref.written(), written -> {
-                    List<NoteDocument> found = ctx.workspace().resolveNote(written);
-                    return found.size() == 1 ? found.get(0).uri() : "";
-                });
-                if (!uri.isEmpty()) {
-                    out.add(new DocumentLink(Ranges.of(doc.model().lines(), ref.span()), uri));
+                List<NoteDocument> notes = ctx.workspace().resolveNote(ref.written());
+                if (notes.size() == 1) {
+                    out.add(new DocumentLink(range, notes.get(0).uri()));
                 }
             }
         }
