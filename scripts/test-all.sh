@@ -43,7 +43,7 @@ mvn -B -ntp verify -Dpapernotes.requireEditors=true -Dmaven.test.failure.ignore=
 mvn_pid=$!
 # A readable view while it runs: one line per test class, and any error.
 tail -n +1 -f --pid="$mvn_pid" "$logs/maven.log" 2>/dev/null | sed -nu \
-  -e 's/^\[INFO\] Building \(papernotes [a-z]*\).*/  -- \1/p' \
+  -e 's/^\[INFO\] Building \(papernotes[a-z ]*\) [0-9][^ ]* *\[.*/  -- \1/p' \
   -e 's/^\[\(INFO\|WARNING\|ERROR\)\] Tests run: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\), Skipped: \([0-9]*\), Time elapsed: \([^ ]* s\).* in dev\.papernotes\.\(.*\)/  \2 tests  \3 failed  \4 errors  \5 skipped  \6  \7/p' \
   -e 's/^\[ERROR\] \(.*\)/  ERROR \1/p' \
   -e 's/^\[INFO\] \(BUILD [A-Z]*\)/  \1/p'
