@@ -41,4 +41,4 @@ fi
 if [ "$e2e" = 1 ]; then
   scripts/install-code-server.sh >/dev/null
 fi
-say "ready: $(java -version 2>&1 | head -1); $(mvn -B -v 2>/dev/null | head -1); node $(node --version); $(nvim --version | head -1); $(emacs --version | head -1)"
+say "ready: $(java -version 2>&1 | head -1); $(mvn -B -v 2>/dev/null | sed "s/\x1b\[[0-9;]*m//g" | head -1); node $(node --version); $(nvim --version | head -1); $(emacs --version | head -1)"
