@@ -25,6 +25,12 @@ import {
 	ServerOptions,
 	State
 } from 'vscode-languageclient/node';
+import {
+	COMPLETION_REFRESH_CAPABILITY,
+	COMPLETION_REFRESH_METHOD,
+	CompletionRefreshParams,
+	shouldRetrigger
+} from './completionRefresh';
 import { findJava, JavaNotFoundError, MIN_JAVA } from './java';
 import { searchPapers } from './search';
 import { folderFor, initializationOptions, SECTION, toServerSettings } from './settings';
@@ -182,6 +188,28 @@ async function startClient(context: ExtensionContext): Promise<void> {
 				commands: (data.registerOptions.commands ?? []).filter((cmd) => !OWN_COMMANDS.has(cmd))
 			}
 		});
+
+	// A completion answered empty while the index loaded: the server says when to ask again.
+	c.registerFeature({
+		fillClientCapabilities: (caps) => {
+			caps.experimental = { ...(caps.experimental as object | undefined), [COMPLETION_REFRESH_CAPABILITY]: true };
+		},
+		initialize: () => undefined,
+		getState: () => ({ kind: 'static' }),
+		clear: () => undefined
+	});
+	c.onNotification(COMPLETION_REFRESH_METHOD, (params: CompletionRefreshParams) => {
+		const editor = window.activeTextEditor;
+		const caret = editor && {
+			uri: c.code2ProtocolConverter.asUri(editor.document.uri),
+			line: editor.selection.active.line,
+			character: editor.selection.active.character,
+			selectionEmpty: editor.selection.isEmpty
+		};
+		if (shouldRetrigger(caret, params)) {
+			void commands.executeCommand('editor.action.triggerSuggest');
+		}
+	});
 
 	c.onDidChangeState((e) => {
 		if (e.newState === State.Running) {

@@ -13,9 +13,33 @@ import java.util.List;
  * nested ({@code {"completion": {"prose": false}}}) or dotted ({@code {"completion.prose": false}}).
  */
 public record Settings(List<String> corpus, String indexDir, boolean completionProse, int completionMaxItems,
-        boolean diagnosticsEnabled) {
+        boolean diagnosticsEnabled, boolean inlayHintsEnabled,
+        DanglingLinks danglingLinks, String newNoteFolder) {
 
-    public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true);
+    public static final Settings DEFAULTS = new Settings(List.of(), null, true, 50, true, true,
+            DanglingLinks.WARNING, "");
+
+    /**
+     * How a link that leads to no paper, note or file is reported ({@code diagnostics.danglingLinks}).
+     * A warning by default: in a research-notes workspace such a link is most often a misspelt paper
+     * or note name, which the quick fixes repair, and {@code papernotes check} must fail on it; vault
+     * users who plan notes with links set {@code information} (or {@code off}).
+     */
+    public enum DanglingLinks {
+        WARNING, INFORMATION, OFF;
+
+        static DanglingLinks parse(JsonElement e, DanglingLinks fallback) {
+            if (!(e instanceof JsonPrimitive p) || !p.isString()) {
+                return fallback;
+            }
+            return switch (p.getAsString().strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "warning", "warn" -> WARNING;
+                case "information", "info", "hint" -> INFORMATION;
+                case "off", "none", "false" -> OFF;
+                default -> fallback;
+            };
+        }
+    }
 
     /** Reads what {@code json} sets over {@code base}; malformed values keep the base value. */
     public static Settings from(JsonElement json, Settings base) {
@@ -39,7 +63,15 @@ public record Settings(List<String> corpus, String indexDir, boolean completionP
         boolean prose = bool(lookup(o, "completion", "prose"), base.completionProse);
         int max = integer(lookup(o, "completion", "maxItems"), base.completionMaxItems);
         boolean diagnostics = bool(lookup(o, "diagnostics", "enabled"), base.diagnosticsEnabled);
-        return new Settings(List.copyOf(corpus), indexDir, prose, Math.max(1, Math.min(1000, max)), diagnostics);
+        boolean inlayHints = bool(lookup(o, "inlayHints", "enabled"), base.inlayHintsEnabled);
+        DanglingLinks dangling = DanglingLinks.parse(lookup(o, "diagnostics", "danglingLinks"), base.danglingLinks);
+        String newNoteFolder = base.newNoteFolder;
+        JsonElement nf = lookup(o, "notes", "newNoteFolder");
+        if (nf instanceof JsonPrimitive p && p.isString()) {
+            newNoteFolder = p.getAsString().strip();
+        }
+        return new Settings(List.copyOf(corpus), indexDir, prose, Math.max(1, Math.min(1000, max)), diagnostics,
+                inlayHints, dangling, newNoteFolder);
     }
 
     private static JsonElement lookup(JsonObject o, String group, String key) {

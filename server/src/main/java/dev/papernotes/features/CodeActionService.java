@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.papernotes.index.Suggester.Scope;
 import dev.papernotes.index.Suggester.Suggestion;
 import dev.papernotes.names.NameKeys;
+import dev.papernotes.notes.NoteModel;
 import dev.papernotes.workspace.NoteDocument;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,6 +33,18 @@ public final class CodeActionService {
                 continue;
             }
             String code = d.getCode().getLeft();
+            if (LinkDiagnostics.MISSING_ANCHOR.equals(code)) {
+                out.addAll(anchorFixes(ctx, doc, d));
+                continue;
+            }
+            if (DiagnosticsService.UNRESOLVED_LINK.equals(code) && !isWikiKind(d)) {
+                out.addAll(markdownLinkFixes(ctx, doc, d));
+                continue;
+            }
+            if (DiagnosticsService.UNRESOLVED_LINK.equals(code) && LinkDiagnostics.isFileName(written(doc, d, false))) {
+                out.addAll(fileFixes(ctx, doc, d, written(doc, d, false)));
+                continue;
+            }
             boolean link = DiagnosticsService.UNRESOLVED_LINK.equals(code);
             boolean cite = DiagnosticsService.UNKNOWN_CITEKEY.equals(code);
             if (!link && !cite) {
@@ -91,6 +104,134 @@ public final class CodeActionService {
             }
         }
         out.sort(String::compareToIgnoreCase);
+        return out;
+    }
+
+    // ---- links to notes, files and headings ----
+
+    private static boolean isWikiKind(Diagnostic d) {
+        return !(d.getData() instanceof JsonObject o && o.has("kind")
+                && LinkDiagnostics.KIND_MARKDOWN.equals(o.get("kind").getAsString()));
+    }
+
+    /** The link whose target or anchor the diagnostic underlines. */
+    private static NoteModel.Link linkOf(NoteDocument doc, Diagnostic d) {
+        int offset = Ranges.offset(doc.model().lines(), d.getRange().getStart());
+        return doc.model().linkAt(offset);
+    }
+
+    /** "Did you mean" for a missing heading or block: the target note's closest headings (or blocks). */
+    static List<CodeAction> anchorFixes(FeatureContext ctx, NoteDocument doc, Diagnostic d) {
+        List<CodeAction> out = new ArrayList<>();
+        NoteModel.Link link = linkOf(doc, d);
+        if (link == null || link.anchor() == null || link.anchorSpan() == null) {
+            return out;
+        }
+        var target = ctx.workspace().resolve(doc, link);
+        NoteDocument note = target.via() == dev.papernotes.workspace.LinkTarget.Via.SELF ? doc
+                : ctx.workspace().noteAt(target.best());
+        if (note == null) {
+            return out;
+        }
+        List<String> candidates = new ArrayList<>();
+        if (link.blockAnchor()) {
+            for (NoteModel.BlockId b : note.model().blockIds()) {
+                candidates.add("^" + b.id());
+            }
+        } else {
+            for (NoteModel.Heading h : note.model().headings()) {
+                candidates.add(h.text());
+            }
+        }
+        String wanted = NameKeys.spaced(LinkDiagnostics.lastPart(link.anchor()));
+        int max = Math.max(2, wanted.length() / 2);
+        List<String> close = new ArrayList<>();
+        for (String c : new LinkedHashSet<>(candidates)) {
+            if (distance(NameKeys.spaced(c), wanted, max) <= max) {
+                close.add(c);
+            }
+        }
+        close.sort(java.util.Comparator.comparingInt((String c) -> distance(NameKeys.spaced(c), wanted, max))
+                .thenComparing(String::compareToIgnoreCase));
+        boolean first = true;
+        for (String c : close.subList(0, Math.min(FIXES, close.size()))) {
+            String text = link instanceof NoteModel.MarkdownLink ? Anchors.markdownAnchor(c, link.anchor())
+                    : Anchors.wikiAnchor(c);
+            CodeAction a = new CodeAction("Replace with #" + text);
+            a.setKind(CodeActionKind.QuickFix);
+            a.setDiagnostics(List.of(d));
+            a.setIsPreferred(first);
+            a.setEdit(new WorkspaceEdit(Map.of(doc.uri(), List.of(new TextEdit(
+                    Ranges.of(doc.model().lines(), link.anchorSpan()), text)))));
+            out.add(a);
+            first = false;
+        }
+        return out;
+    }
+
+    /** "Did you mean" for a Markdown link to nothing: notes of a close name, as paths from this note. */
+    static List<CodeAction> markdownLinkFixes(FeatureContext ctx, NoteDocument doc, Diagnostic d) {
+        List<CodeAction> out = new ArrayList<>();
+        NoteModel.Link link = linkOf(doc, d);
+        if (!(link instanceof NoteModel.MarkdownLink m) || doc.path() == null) {
+            return out;
+        }
+        String name = m.target().replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        String key = NameKeys.spaced(name.endsWith(".md") ? name.substring(0, name.length() - 3) : name);
+        List<java.nio.file.Path> close = new ArrayList<>();
+        for (NoteDocument n : ctx.workspace().linkable()) {
+            if (n.path() != null && !n.path().equals(doc.path())) {
+                String stem = n.path().getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
+                if (distance(NameKeys.spaced(stem), key, 2) <= 2) {
+                    close.add(n.path());
+                }
+            }
+        }
+        close.sort(java.util.Comparator.comparing(java.nio.file.Path::toString));
+        boolean first = true;
+        for (java.nio.file.Path p : close.subList(0, Math.min(FIXES, close.size()))) {
+            String rel = doc.path().getParent().relativize(p).toString().replace('\\', '/');
+            if (!m.target().toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
+                rel = rel.replaceFirst("\\.(md|markdown)$", "");
+            }
+            String text = m.angled() ? rel : dev.papernotes.notes.MarkdownLinks.encode(rel);
+            CodeAction a = new CodeAction("Replace with " + text);
+            a.setKind(CodeActionKind.QuickFix);
+            a.setDiagnostics(List.of(d));
+            a.setIsPreferred(first);
+            a.setEdit(new WorkspaceEdit(Map.of(doc.uri(), List.of(new TextEdit(
+                    Ranges.of(doc.model().lines(), m.targetSpan()), text)))));
+            out.add(a);
+            first = false;
+        }
+        return out;
+    }
+
+    /** "Did you mean" for an embed of a file that is not there: files of a close name and the same kind. */
+    static List<CodeAction> fileFixes(FeatureContext ctx, NoteDocument doc, Diagnostic d, String written) {
+        List<CodeAction> out = new ArrayList<>();
+        String name = written.substring(written.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        String ext = name.substring(name.lastIndexOf('.') + 1);
+        List<String> close = new ArrayList<>();
+        for (java.nio.file.Path f : ctx.workspace().files()) {
+            String n = f.getFileName().toString();
+            String lower = n.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith("." + ext) && distance(lower, name, 2) <= 2 && !close.contains(n)) {
+                close.add(n);
+            }
+        }
+        close.sort(String::compareToIgnoreCase);
+        boolean first = true;
+        for (String c : close.subList(0, Math.min(FIXES, close.size()))) {
+            CodeAction a = new CodeAction("Replace with [[" + c + "]]");
+            a.setKind(CodeActionKind.QuickFix);
+            a.setDiagnostics(List.of(d));
+            a.setIsPreferred(first);
+            a.setEdit(new WorkspaceEdit(Map.of(doc.uri(), List.of(new TextEdit(d.getRange(), c)))));
+            out.add(a);
+            first = false;
+        }
         return out;
     }
 

@@ -37,6 +37,10 @@ public final class CompletionService {
     public static CompletionList complete(FeatureContext ctx, NoteDocument doc, Position position) throws IOException {
         LineIndex lines = doc.model().lines();
         int cursor = Ranges.offset(lines, position);
+        CompletionList anchors = AnchorCompletion.complete(ctx, doc, cursor);
+        if (anchors != null) {
+            return anchors; // [[note#  and  [[note#^  complete the note's headings and blocks
+        }
         CompletionContext c = CompletionContext.at(doc.model(), cursor);
         CompletionList list = new CompletionList(true, new ArrayList<>());
         if (c == null || (c.scope() == Scope.PROSE && !ctx.settings().completionProse())) {
@@ -82,6 +86,8 @@ public final class CompletionService {
         }
         if (c.scope() == Scope.WIKI) {
             addNotes(ctx, doc, c, lines, items, max);
+            // Last, and only when the tiers above found (almost) nothing: the papers whose abstracts match.
+            AbstractCompletion.addIfSparse(ctx, c, lines, items, max);
         }
         return list;
     }

@@ -12,8 +12,9 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /**
- * Unresolved wiki links and citations are warnings; a name that several papers share is
- * information. The editor and {@code papernotes check} both report these.
+ * Unknown citations are warnings; a name that several papers share is information; links that
+ * lead nowhere, or to a heading a note does not have, are {@link LinkDiagnostics}'. The editor and
+ * {@code papernotes check} both report these.
  */
 public final class DiagnosticsService {
     public static final String SOURCE = "papernotes";
@@ -43,10 +44,8 @@ public final class DiagnosticsService {
             int n = ref.paperCount();
             boolean beingTyped = typingAt >= ref.span().start() - 2 && typingAt <= ref.span().end() + 2;
             if (n == 0 && !beingTyped) {
-                if (ref.kind() == PaperRef.Kind.WIKI_LINK && ctx.workspace().resolveNote(ref.written()).isEmpty()) {
-                    out.add(diagnostic(doc, ref, DiagnosticSeverity.Warning, UNRESOLVED_LINK,
-                            "No paper or note named '" + ref.written() + "'"));
-                } else if (ref.kind() == PaperRef.Kind.CITATION) {
+                // Wiki links that lead to no paper are the link diagnostics' (they may lead to a note or file).
+                if (ref.kind() == PaperRef.Kind.CITATION) {
                     out.add(diagnostic(doc, ref, DiagnosticSeverity.Warning, UNKNOWN_CITEKEY,
                             "Unknown citekey '@" + ref.written() + "'"));
                 }
@@ -63,6 +62,9 @@ public final class DiagnosticsService {
                         "'" + ref.written() + "' names " + n + " papers: " + String.join("; ", titles) + more));
             }
         }
+        out.addAll(LinkDiagnostics.diagnostics(ctx, doc, analysis, typingAt));
+        out.sort(java.util.Comparator.comparing((Diagnostic d) -> d.getRange().getStart().getLine())
+                .thenComparing(d -> d.getRange().getStart().getCharacter()));
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.papernotes.features;
 
 import dev.papernotes.corpus.Occurrence;
 import dev.papernotes.index.Paper;
+import dev.papernotes.notes.NoteModel;
 import dev.papernotes.workspace.NoteAnalysis;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.PaperRef;
@@ -41,9 +42,9 @@ public final class DocumentLinkService {
                     out.add(link);
                 }
             } else if (ref.paperIds().isEmpty() && ref.kind() == PaperRef.Kind.WIKI_LINK) {
-                List<NoteDocument> notes = ctx.workspace().resolveNote(ref.written());
-                if (notes.size() == 1) {
-                    out.add(new DocumentLink(range, notes.get(0).uri()));
+                DocumentLink link = toNoteOrFile(ctx, doc, ref.span().start(), range);
+                if (link != null) {
+                    out.add(link);
                 }
             }
         }
@@ -60,5 +61,24 @@ public final class DocumentLinkService {
         Paper p = ctx.index().get(id);
         Occurrence first = p == null ? null : p.occurrences().stream().filter(ctx::inCorpus).findFirst().orElse(null);
         return first == null ? NO_TARGET : new Target(Uris.fromPath(first.file()) + "#L" + first.line(), p.title());
+    }
+
+    /**
+     * A wiki link or embed that is no paper: to the note (at its heading, as {@code #L<line>}) or to
+     * the file. Markdown links are the editor's own business: every Markdown mode follows them.
+     */
+    private static DocumentLink toNoteOrFile(FeatureContext ctx, NoteDocument doc, int offset,
+            org.eclipse.lsp4j.Range range) {
+        NoteModel.Link link = doc.model().linkAt(offset);
+        if (!(link instanceof NoteModel.WikiLink)) {
+            return null;
+        }
+        List<org.eclipse.lsp4j.LocationLink> to = DefinitionService.noteOrFile(ctx, doc, link);
+        if (to.isEmpty()) {
+            return null;
+        }
+        org.eclipse.lsp4j.LocationLink l = to.get(0);
+        int line = l.getTargetRange().getStart().getLine();
+        return new DocumentLink(range, line > 0 ? l.getTargetUri() + "#L" + (line + 1) : l.getTargetUri());
     }
 }

@@ -44,8 +44,9 @@ public final class HoverService {
             if (ctx.index().isEmpty()) {
                 return null; // not indexed yet: "no such paper" would be wrong
             }
-            if (ref.kind() == PaperRef.Kind.WIKI_LINK && !ctx.workspace().resolveNote(ref.written()).isEmpty()) {
-                return null; // a note link: the editor's own preview is better than anything we could say
+            if (ref.kind() == PaperRef.Kind.WIKI_LINK && (doc.model().linkAt(ref.span().start()) == null
+                    || ctx.workspace().resolve(doc, doc.model().linkAt(ref.span().start())).found())) {
+                return null; // a note or file link: the editor's own preview is better than anything we could say
             }
             body = ctx.markdown()
                     ? "No paper named " + Markdown.code(ref.written()) + " in the corpus."

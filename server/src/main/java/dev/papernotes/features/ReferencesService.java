@@ -2,7 +2,8 @@ package dev.papernotes.features;
 
 import dev.papernotes.corpus.Occurrence;
 import dev.papernotes.index.Paper;
-import dev.papernotes.notes.NoteModel.WikiLink;
+import dev.papernotes.notes.NoteModel;
+import dev.papernotes.workspace.LinkTarget;
 import dev.papernotes.workspace.NoteAnalysis;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.PaperRef;
@@ -35,15 +36,15 @@ public final class ReferencesService {
         NoteAnalysis analysis = ctx.analysis(doc);
         int offset = Ranges.offset(doc.model().lines(), position);
         PaperRef ref = analysis.refAt(offset);
-        if (ref == null) {
-            return List.of();
-        }
         List<Location> out = new ArrayList<>();
-        if (!ref.paperIds().isEmpty()) {
+        if (ref != null && !ref.paperIds().isEmpty()) {
             out.addAll(paperReferences(ctx, Set.copyOf(ref.paperIds()), includeDeclaration, cancelled));
         }
-        if (ref.kind() == PaperRef.Kind.WIKI_LINK) {
-            for (NoteDocument note : ctx.workspace().resolveNote(ref.written())) {
+        NoteModel.Link link = doc.model().linkAt(offset);
+        if (link != null) {
+            LinkTarget target = ctx.workspace().resolve(doc, link);
+            NoteDocument note = target.via() == LinkTarget.Via.SELF ? doc : ctx.workspace().noteAt(target.best());
+            if (note != null) {
                 out.addAll(noteReferences(ctx, note, cancelled));
             }
         }
@@ -141,28 +142,29 @@ public final class ReferencesService {
         return false;
     }
 
+    /** Every link to {@code target} (wiki link, embed or Markdown link) in the workspace's notes. */
     static List<Location> noteReferences(FeatureContext ctx, NoteDocument target, BooleanSupplier cancelled) {
         List<Location> out = new ArrayList<>();
-        for (NoteDocument d : sorted(ctx)) {
+        List<NoteDocument> sources = new ArrayList<>(ctx.workspace().mayLinkTo(target));
+        if (!sources.contains(target)) {
+            sources.add(target);
+        }
+        sources.sort(Comparator.comparing(NoteDocument::uri));
+        for (NoteDocument d : sources) {
             if (cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException();
             }
-            for (WikiLink w : d.model().wikiLinks()) {
-                for (NoteDocument n : ctx.workspace().resolveNote(w.target())) {
-                    if (n.uri().equals(target.uri())) {
-                        out.add(new Location(d.uri(), Ranges.of(d.model().lines(), w.targetSpan())));
-                        break;
-                    }
+            for (NoteModel.Link l : d.model().links()) {
+                if (l.target().isEmpty()) {
+                    continue;
+                }
+                LinkTarget t = ctx.workspace().resolve(d, l);
+                if (t.found() && t.best().equals(target.path())) {
+                    out.add(new Location(d.uri(), Ranges.of(d.model().lines(), l.targetSpan())));
                 }
             }
         }
         return out;
-    }
-
-    private static List<NoteDocument> sorted(FeatureContext ctx) {
-        List<NoteDocument> docs = new ArrayList<>(ctx.workspace().linkable());
-        docs.sort(Comparator.comparing(NoteDocument::uri));
-        return docs;
     }
 
     private static List<Location> dedupe(List<Location> in) {

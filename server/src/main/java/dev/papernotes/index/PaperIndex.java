@@ -264,6 +264,31 @@ public final class PaperIndex implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Papers whose abstract holds every word of {@code text} (stopwords aside), best BM25 first;
+     * headers only. A conjunction: Lucene skips to the few documents that have them all, where a
+     * looser match would score most of a large corpus. (Abstracts are indexed without positions,
+     * so there is no phrase to prefer.)
+     */
+    public List<PaperHeader> searchAbstracts(String text, int limit) throws IOException {
+        if (reader == null || limit <= 0) {
+            return List.of();
+        }
+        List<String> terms = analyze(ABSTRACT_TEXT, text);
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) {
+            b.add(new TermQuery(new Term(ABSTRACT_TEXT, t)), BooleanClause.Occur.MUST);
+        }
+        List<PaperHeader> out = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(b.build(), limit).scoreDocs) {
+            out.add(header(sd.doc));
+        }
+        return out;
+    }
+
     private Query searchQuery(String text) throws IOException {
         List<String> nameTerms = analyze(NAME_TEXT, text);
         List<String> titleTerms = analyze(TITLE_TEXT, text);

@@ -73,7 +73,7 @@ public final class LanguageServerMain {
         Lifecycle[] lifecycle = new Lifecycle[1];
         Launcher<LanguageClient> launcher = new GuardedBuilder(server, onExit, lifecycle)
                 .setLocalService(server)
-                .setRemoteInterface(LanguageClient.class)
+                .setRemoteInterface(PapernotesClient.class)
                 .setInput(in)
                 .setOutput(out)
                 .setExecutorService(reader)

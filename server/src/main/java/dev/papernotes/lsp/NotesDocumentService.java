@@ -1,9 +1,15 @@
 package dev.papernotes.lsp;
 
 import dev.papernotes.features.CodeActionService;
+import dev.papernotes.features.CreateNoteAction;
+import dev.papernotes.features.RenameService;
 import dev.papernotes.features.CompletionService;
 import dev.papernotes.features.DefinitionService;
 import dev.papernotes.features.DocumentLinkService;
+import dev.papernotes.features.DocumentSymbolService;
+import dev.papernotes.features.FoldingService;
+import dev.papernotes.features.InlayHintService;
+import dev.papernotes.features.SemanticTokensService;
 import dev.papernotes.features.HoverService;
 import dev.papernotes.features.ReferencesService;
 import dev.papernotes.workspace.NoteDocument;
@@ -27,12 +33,34 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentLink;
 import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensRangeParams;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
@@ -111,17 +139,39 @@ final class NotesDocumentService implements TextDocumentService {
 
     // ---- features ----
 
+    /**
+     * How long a completion asked while the index is first built waits for it. Tests on a loaded
+     * machine set {@code papernotes.completion.indexWaitMs} (read per request) to wait longer or less.
+     */
+    static final long COMPLETION_WAITS_FOR_INDEX_MS = 3000;
+
+    private static long completionWaitMs() {
+        return Long.getLong("papernotes.completion.indexWaitMs", COMPLETION_WAITS_FOR_INDEX_MS);
+    }
+
+    /**
+     * Asked while the index is first being built, a completion waits for it (bounded, holding no
+     * thread) rather than answer an empty list the editor would show as "no suggestions". If the
+     * index is still not there, the answer is empty and incomplete, and a client that can re-ask is
+     * told when to.
+     */
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
-        return Requests.async(session.documents, "completion", cancel -> {
+        CompletableFuture<Boolean> ready = doc == null ? CompletableFuture.completedFuture(true)
+                : session.indexReady(completionWaitMs());
+        return Requests.after(ready, indexed -> Requests.async(session.documents, "completion", cancel -> {
             if (doc == null) {
+                return Either.forRight(new CompletionList(true, List.of()));
+            }
+            if (!indexed && session.indexLoading()) {
+                session.completionRefreshWanted(doc.uri(), params.getPosition());
                 return Either.forRight(new CompletionList(true, List.of()));
             }
             try (Session.Context ctx = session.context(session.markdownCompletion)) {
                 return Either.forRight(CompletionService.complete(ctx.features(), doc, params.getPosition()));
             }
-        });
+        }));
     }
 
     @Override
@@ -194,17 +244,138 @@ final class NotesDocumentService implements TextDocumentService {
         NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
         return Requests.async(session.documents, "codeAction", cancel -> {
             List<Either<Command, CodeAction>> out = new ArrayList<>();
-            if (doc == null || params.getContext() == null || params.getContext().getDiagnostics() == null) {
+            if (doc == null) {
                 return out;
             }
+            List<org.eclipse.lsp4j.Diagnostic> diagnostics = params.getContext() == null
+                    || params.getContext().getDiagnostics() == null ? List.of() : params.getContext().getDiagnostics();
             try (Session.Context ctx = session.context(true)) {
-                for (CodeAction a : CodeActionService.quickFixes(ctx.features(), doc,
-                        params.getContext().getDiagnostics())) {
+                for (CodeAction a : CodeActionService.quickFixes(ctx.features(), doc, diagnostics)) {
+                    out.add(Either.forRight(a));
+                }
+                for (CodeAction a : CreateNoteAction.actions(ctx.features(), doc, params.getRange(), diagnostics,
+                        session.edits)) {
                     out.add(Either.forRight(a));
                 }
             }
             return out;
         });
+    }
+
+    @Override
+    public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+        NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
+        return Requests.async(session.documents, "inlayHint", cancel -> {
+            if (doc == null) {
+                return List.of();
+            }
+            try (Session.Context ctx = session.context(session.markdownHover)) {
+                return InlayHintService.hints(ctx.features(), doc, params.getRange());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams params) {
+        NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
+        return Requests.async(session.documents, "prepareRename", cancel -> {
+            if (doc == null) {
+                return null;
+            }
+            try (Session.Context ctx = session.context(true)) {
+                PrepareRenameResult r = RenameService.prepare(ctx.features(), doc, params.getPosition());
+                return r == null ? null : Either3.forSecond(r);
+            } catch (RenameService.Refusal e) {
+                throw refused(e);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<InlayHint> resolveInlayHint(InlayHint hint) {
+        return Requests.async(session.documents, "inlayHint/resolve", cancel -> {
+            try (Session.Context ctx = session.context(session.markdownHover)) {
+                return InlayHintService.resolve(ctx.features(), hint);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+            DocumentSymbolParams params) {
+        String uri = params.getTextDocument().getUri();
+        NoteDocument doc = session.workspace.get(uri);
+        return Requests.async(session.documents, "documentSymbol", cancel -> {
+            List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+            if (doc == null) {
+                return out;
+            }
+            List<DocumentSymbol> symbols = DocumentSymbolService.symbols(doc);
+            if (session.hierarchicalSymbols) {
+                symbols.forEach(s -> out.add(Either.forRight(s)));
+            } else {
+                DocumentSymbolService.flat(uri, symbols).forEach(s -> out.add(Either.forLeft(s)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
+        return Requests.async(session.documents, "foldingRange", cancel ->
+                doc == null ? List.of() : FoldingService.ranges(doc, session.foldingRangeLimit));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
+        return Requests.async(session.documents, "semanticTokens/full", cancel -> semanticTokens(doc, null));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensRange(SemanticTokensRangeParams params) {
+        NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
+        return Requests.async(session.documents, "semanticTokens/range",
+                cancel -> semanticTokens(doc, params.getRange()));
+    }
+
+    private SemanticTokens semanticTokens(NoteDocument doc, org.eclipse.lsp4j.Range range) throws java.io.IOException {
+        if (doc == null) {
+            return new SemanticTokens(List.of());
+        }
+        try (Session.Context ctx = session.context(true)) {
+            return SemanticTokensService.tokens(ctx.features(), doc, range);
+        }
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        NoteDocument doc = session.workspace.get(params.getTextDocument().getUri());
+        return Requests.async(session.workspaceRequests, "rename", cancel -> {
+            if (doc == null) {
+                return null;
+            }
+            try (Session.Context ctx = session.context(true)) {
+                RenameService.Result r = RenameService.rename(ctx.features(), doc, params.getPosition(),
+                        params.getNewName(), session.edits);
+                if (r.renamedFrom() != null) {
+                    session.rememberOwnRename(r.renamedFrom(), r.renamedTo());
+                }
+                if (r.message() != null && session.client != null) {
+                    session.client.showMessage(new MessageParams(MessageType.Warning, r.message()));
+                }
+                return r.edit();
+            } catch (RenameService.Refusal e) {
+                throw refused(e);
+            }
+        });
+    }
+
+    /** A rename that cannot be done: the editor shows the message. */
+    private static ResponseErrorException refused(RenameService.Refusal e) {
+        return new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage(), null));
     }
 
     @Override

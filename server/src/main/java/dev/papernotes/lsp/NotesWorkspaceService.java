@@ -3,6 +3,8 @@ package dev.papernotes.lsp;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import dev.papernotes.config.Settings;
+import dev.papernotes.features.CreateNoteAction;
+import dev.papernotes.features.RenameService;
 import dev.papernotes.features.SymbolService;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.Uris;
@@ -22,7 +24,10 @@ import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.FileRename;
 import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.RenameFilesParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
@@ -53,8 +58,11 @@ final class NotesWorkspaceService implements WorkspaceService {
     void afterInitialized() {
         if (watchRegistrationSupported && session.client != null) {
             FileSystemWatcher md = new FileSystemWatcher(Either.forLeft("**/*.{md,markdown}"));
+            // Attachments only matter by existence: their creation and deletion, not their changes.
+            FileSystemWatcher any = new FileSystemWatcher(Either.forLeft("**/*"),
+                    org.eclipse.lsp4j.WatchKind.Create | org.eclipse.lsp4j.WatchKind.Delete);
             Registration reg = new Registration("papernotes-notes-watcher", "workspace/didChangeWatchedFiles",
-                    new DidChangeWatchedFilesRegistrationOptions(List.of(md)));
+                    new DidChangeWatchedFilesRegistrationOptions(List.of(md, any)));
             session.client.registerCapability(new RegistrationParams(List.of(reg)));
         }
         if (configurationSupported && session.client != null) {
@@ -68,16 +76,44 @@ final class NotesWorkspaceService implements WorkspaceService {
     private CompletableFuture<Void> pullConfiguration() {
         ConfigurationItem item = new ConfigurationItem();
         item.setSection("papernotes");
-        return session.client.configuration(new ConfigurationParams(List.of(item)))
+        List<ConfigurationItem> items = new ArrayList<>(List.of(item));
+        List<Path> folders = session.workspace.roots();
+        if (folders.size() > 1) {
+            // Multi-root: each folder may name its own corpus.
+            for (Path f : folders) {
+                ConfigurationItem scoped = new ConfigurationItem();
+                scoped.setSection("papernotes");
+                scoped.setScopeUri(Uris.fromPath(f));
+                items.add(scoped);
+            }
+        }
+        return session.client.configuration(new ConfigurationParams(items))
                 .orTimeout(10, TimeUnit.SECONDS)
                 .handle((values, err) -> {
                     if (err != null) {
                         LOG.log(Level.INFO, "workspace/configuration failed; keeping settings", err);
                     } else if (values != null && !values.isEmpty() && values.get(0) != null) {
                         apply(toJson(values.get(0)));
+                        applyFolders(folders, values);
                     }
                     return null;
                 });
+    }
+
+    /** Each folder's own corpus setting, from the folder-scoped answers (index i + 1 for folder i). */
+    private void applyFolders(List<Path> folders, List<Object> values) {
+        java.util.Map<Path, List<String>> perFolder = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < folders.size() && i + 1 < values.size() && folders.size() > 1; i++) {
+            Object v = values.get(i + 1);
+            if (v == null) {
+                continue;
+            }
+            Settings scoped = Settings.from(toJson(v), Settings.DEFAULTS);
+            if (!scoped.corpus().isEmpty()) {
+                perFolder.put(folders.get(i), scoped.corpus());
+            }
+        }
+        session.folderCorpus = java.util.Map.copyOf(perFolder);
     }
 
     private static JsonElement toJson(Object o) {
@@ -118,6 +154,7 @@ final class NotesWorkspaceService implements WorkspaceService {
                 session.scheduleDiagnostics(d.uri(), 0);
             }
         }
+        session.refreshEditorViews(); // inlay hints may have been switched on or off
     }
 
     @Override
@@ -163,7 +200,11 @@ final class NotesWorkspaceService implements WorkspaceService {
                 }
             }
             session.workspace.setRoots(roots);
-            session.background.submit(session::scanNotes);
+            if (configurationSupported && session.client != null) {
+                pullConfiguration().whenComplete((ok, err) -> session.restartIndexing());
+            } else {
+                session.restartIndexing(); // the folders' corpora count too; scanning follows indexing
+            }
         });
     }
 
@@ -213,11 +254,64 @@ final class NotesWorkspaceService implements WorkspaceService {
                 return "slept";
             });
         }
+        if (CreateNoteAction.COMMAND.equals(params.getCommand())) {
+            return createNote(params.getArguments());
+        }
         if (!PapernotesLanguageServer.REBUILD_COMMAND.equals(params.getCommand())) {
             return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
                     ResponseErrorCode.InvalidParams, "unknown command: " + params.getCommand(), null)));
         }
         session.startIndexing(true);
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** {@code papernotes.createNote [uri, text]}: the create-note fix for clients that cannot create files. */
+    private CompletableFuture<Object> createNote(List<Object> args) {
+        if (args == null || args.size() < 2) {
+            return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(
+                    ResponseErrorCode.InvalidParams, CreateNoteAction.COMMAND + " takes [uri, text]", null)));
+        }
+        String uri = stringArg(args.get(0));
+        String text = stringArg(args.get(1));
+        return Requests.async(session.background, CreateNoteAction.COMMAND, cancel -> {
+            Path file;
+            try {
+                file = CreateNoteAction.create(session.workspace, uri, text);
+            } catch (java.io.IOException e) {
+                throw new ResponseErrorException(new ResponseError(ResponseErrorCode.RequestFailed, e.getMessage(), null));
+            }
+            session.workspace.fileChanged(file);
+            session.reanalyze();
+            if (session.showDocumentSupport && session.client != null) {
+                session.client.showDocument(new org.eclipse.lsp4j.ShowDocumentParams(Uris.fromPath(file)));
+            }
+            return Uris.fromPath(file);
+        });
+    }
+
+    private static String stringArg(Object o) {
+        if (o instanceof JsonElement j && j.isJsonPrimitive()) {
+            return j.getAsString();
+        }
+        return o == null ? "" : String.valueOf(o);
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> willRenameFiles(RenameFilesParams params) {
+        java.util.Map<Path, Path> renames = new java.util.LinkedHashMap<>();
+        if (params.getFiles() != null) {
+            for (FileRename f : params.getFiles()) {
+                Path from = Uris.toPath(f.getOldUri());
+                Path to = Uris.toPath(f.getNewUri());
+                if (from != null && to != null && !session.isOwnRename(from, to)) {
+                    renames.put(from, to);
+                }
+            }
+        }
+        return Requests.async(session.workspaceRequests, "workspace/willRenameFiles", cancel -> {
+            try (Session.Context ctx = session.context(true)) {
+                return RenameService.willRename(ctx.features(), renames, session.edits);
+            }
+        });
     }
 }

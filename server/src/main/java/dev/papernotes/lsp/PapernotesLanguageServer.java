@@ -14,10 +14,20 @@ import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.FileOperationFilter;
+import org.eclipse.lsp4j.FileOperationOptions;
+import org.eclipse.lsp4j.FileOperationPattern;
+import org.eclipse.lsp4j.FileOperationPatternKind;
+import org.eclipse.lsp4j.FileOperationPatternOptions;
+import org.eclipse.lsp4j.FileOperationsServerCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.InlayHintRegistrationOptions;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import dev.papernotes.features.SemanticTokensService;
 import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.SetTraceParams;
@@ -68,7 +78,7 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
         sync.setOpenClose(true);
         sync.setChange(TextDocumentSyncKind.Incremental);
         caps.setTextDocumentSync(sync);
-        CompletionOptions completion = new CompletionOptions(true, List.of("[", "@"));
+        CompletionOptions completion = new CompletionOptions(true, List.of("[", "@", "#", "^"));
         caps.setCompletionProvider(completion);
         caps.setHoverProvider(true);
         caps.setDefinitionProvider(true);
@@ -76,14 +86,43 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
         caps.setWorkspaceSymbolProvider(true);
         caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(REBUILD_COMMAND, STATS_COMMAND)));
+        InlayHintRegistrationOptions inlayHints = new InlayHintRegistrationOptions();
+        inlayHints.setResolveProvider(true);
+        caps.setInlayHintProvider(inlayHints);
+        caps.setDocumentSymbolProvider(true);
+        caps.setFoldingRangeProvider(true);
+        caps.setSemanticTokensProvider(
+                new SemanticTokensWithRegistrationOptions(SemanticTokensService.legend(), true, true));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(REBUILD_COMMAND, STATS_COMMAND,
+                dev.papernotes.features.CreateNoteAction.COMMAND)));
+        caps.setRenameProvider(session.prepareRenameSupport ? Either.forRight(new RenameOptions(true))
+                : Either.forLeft(true));
         WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
         folders.setSupported(true);
         folders.setChangeNotifications(true);
-        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
+        WorkspaceServerCapabilities workspaceCaps = new WorkspaceServerCapabilities(folders);
+        workspaceCaps.setFileOperations(fileOperations());
+        caps.setWorkspace(workspaceCaps);
         String version = PapernotesLanguageServer.class.getPackage().getImplementationVersion();
         return CompletableFuture.completedFuture(
                 new InitializeResult(caps, new ServerInfo("papernotes", version == null ? "dev" : version)));
+    }
+
+    /** Renames and moves of notes and folders in the editor's explorer: links follow ({@code willRenameFiles}). */
+    private static FileOperationsServerCapabilities fileOperations() {
+        List<FileOperationFilter> filters = new ArrayList<>();
+        for (String glob : List.of("**/*.md", "**/*.markdown")) {
+            FileOperationPattern p = new FileOperationPattern(glob);
+            p.setMatches(FileOperationPatternKind.File);
+            p.setOptions(new FileOperationPatternOptions(true));
+            filters.add(new FileOperationFilter(p, "file"));
+        }
+        FileOperationPattern folder = new FileOperationPattern("**");
+        folder.setMatches(FileOperationPatternKind.Folder);
+        filters.add(new FileOperationFilter(folder, "file"));
+        FileOperationsServerCapabilities ops = new FileOperationsServerCapabilities();
+        ops.setWillRename(new FileOperationOptions(filters));
+        return ops;
     }
 
     private static List<Path> workspaceRoots(InitializeParams params) {
@@ -127,10 +166,31 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
             }
             session.linkSupport = text.getDefinition() != null
                     && Boolean.TRUE.equals(text.getDefinition().getLinkSupport());
+            session.hierarchicalSymbols = text.getDocumentSymbol() != null
+                    && Boolean.TRUE.equals(text.getDocumentSymbol().getHierarchicalDocumentSymbolSupport());
+            session.foldingRangeLimit = text.getFoldingRange() == null ? null : text.getFoldingRange().getRangeLimit();
+            session.prepareRenameSupport = text.getRename() != null
+                    && Boolean.TRUE.equals(text.getRename().getPrepareSupport());
         }
         var ws = caps.getWorkspace();
+        session.inlayHintRefresh = ws != null && ws.getInlayHint() != null
+                && Boolean.TRUE.equals(ws.getInlayHint().getRefreshSupport());
+        session.semanticTokensRefresh = ws != null && ws.getSemanticTokens() != null
+                && Boolean.TRUE.equals(ws.getSemanticTokens().getRefreshSupport());
+        session.completionRefreshSupported = caps.getExperimental() instanceof com.google.gson.JsonObject x
+                && x.get("papernotesCompletionRefresh") instanceof com.google.gson.JsonPrimitive p
+                && p.isBoolean() && p.getAsBoolean();
         session.workspaceSymbolData = ws != null && ws.getSymbol() != null && ws.getSymbol().getResolveSupport() != null;
         workspace.configurationSupported = ws != null && Boolean.TRUE.equals(ws.getConfiguration());
+        var workspaceEdit = ws == null ? null : ws.getWorkspaceEdit();
+        List<String> resourceOps = workspaceEdit == null || workspaceEdit.getResourceOperations() == null ? List.of()
+                : workspaceEdit.getResourceOperations();
+        session.edits = new dev.papernotes.features.NoteEdits(
+                workspaceEdit != null && Boolean.TRUE.equals(workspaceEdit.getDocumentChanges()),
+                resourceOps.contains(org.eclipse.lsp4j.ResourceOperationKind.Rename),
+                resourceOps.contains(org.eclipse.lsp4j.ResourceOperationKind.Create));
+        session.showDocumentSupport = window != null && window.getShowDocument() != null
+                && window.getShowDocument().isSupport();
         workspace.watchRegistrationSupported = ws != null && ws.getDidChangeWatchedFiles() != null
                 && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
     }

@@ -2,8 +2,10 @@ package dev.papernotes.lsp;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
@@ -51,6 +53,41 @@ final class Requests {
                         method + " failed: " + describe(e), null));
             }
         });
+    }
+
+    /**
+     * Runs {@code next} once {@code gate} completes, without holding a thread meanwhile. Cancelling
+     * the answer cancels the work, or keeps it from starting.
+     */
+    static <A, T> CompletableFuture<T> after(CompletableFuture<A> gate, Function<A, CompletableFuture<T>> next) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        gate.whenComplete((value, failure) -> {
+            if (answer.isDone()) {
+                return; // cancelled while waiting
+            }
+            if (failure != null) {
+                answer.completeExceptionally(unwrap(failure));
+                return;
+            }
+            CompletableFuture<T> work = next.apply(value);
+            answer.whenComplete((v, e) -> {
+                if (answer.isCancelled()) {
+                    work.cancel(true);
+                }
+            });
+            work.whenComplete((v, e) -> {
+                if (e != null) {
+                    answer.completeExceptionally(unwrap(e));
+                } else {
+                    answer.complete(v);
+                }
+            });
+        });
+        return answer;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     static BooleanSupplier cancelled(CancelChecker cancel) {

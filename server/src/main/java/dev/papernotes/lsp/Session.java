@@ -1,5 +1,6 @@
 package dev.papernotes.lsp;
 
+import com.google.gson.JsonObject;
 import dev.papernotes.config.CorpusSelection;
 import dev.papernotes.config.Settings;
 import dev.papernotes.corpus.CorpusWarning;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.Diagnostic;
@@ -64,11 +67,50 @@ final class Session {
     volatile boolean linkSupport;
     /** The client takes LSP 3.17 WorkspaceSymbol (with data), not only SymbolInformation. */
     volatile boolean workspaceSymbolData;
+    volatile boolean hierarchicalSymbols;
+    volatile Integer foldingRangeLimit;
+    /** The client takes workspace/inlayHint/refresh and workspace/semanticTokens/refresh. */
+    volatile boolean inlayHintRefresh;
+    volatile boolean semanticTokensRefresh;
+    /** The client re-asks completion on papernotes/completionRefresh (the VS Code client does). */
+    volatile boolean completionRefreshSupported;
+    /** What the client's workspace edits may hold (documentChanges, file renames and creations). */
+    volatile dev.papernotes.features.NoteEdits edits = dev.papernotes.features.NoteEdits.PLAIN;
+    volatile boolean prepareRenameSupport;
+    volatile boolean showDocumentSupport;
+    /** Per workspace folder, the corpus its own settings name (folder-scoped workspace/configuration). */
+    volatile Map<Path, List<String>> folderCorpus = Map.of();
+    /**
+     * Renames this server just asked the client to do (old path to new path, with when): the client
+     * may announce them again as willRenameFiles, and the links were already rewritten.
+     */
+    private final Map<Path, Map.Entry<Path, Long>> ownRenames = new ConcurrentHashMap<>();
+    private static final long OWN_RENAME_MILLIS = 60_000;
+
+    void rememberOwnRename(Path from, Path to) {
+        ownRenames.put(from, Map.entry(to, System.currentTimeMillis()));
+    }
+
+    /** Whether {@code from → to} is a rename this server's own edit asked for (then it is forgotten). */
+    boolean isOwnRename(Path from, Path to) {
+        Map.Entry<Path, Long> e = ownRenames.remove(from);
+        return e != null && e.getKey().equals(to) && System.currentTimeMillis() - e.getValue() < OWN_RENAME_MILLIS;
+    }
     private volatile IndexStore store;
     private volatile CorpusSelection selection;
     private final Map<String, ScheduledFuture<?>> pendingDiagnostics = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> refreshTimer;
     private volatile Future<?> indexJob;
+    /**
+     * Completes when the index job under way has its index served (or has ended): what a
+     * completion asked before then waits for. Pending from the start, since the first job starts
+     * only once the client's settings are in.
+     */
+    private volatile CompletableFuture<Void> indexServed = new CompletableFuture<>();
+    /** A completion answered empty while the index loaded: where to ask the client to complete again. */
+    private final AtomicReference<JsonObject> completionToRefresh = new AtomicReference<>();
+    /** The index build for which "completion waits" was logged: once per build, not per keystroke. */
+    private final AtomicReference<CompletableFuture<Void>> waitLoggedFor = new AtomicReference<>();
 
     // ---- what requests see ----
 
@@ -117,14 +159,124 @@ final class Session {
         if (previous != null && !previous.isDone() && !rebuild) {
             return;
         }
-        indexJob = background.submit(() -> runIndexing(rebuild));
+        submitIndexing(rebuild);
     }
 
-    private void runIndexing(boolean rebuild) {
+    /** Indexing again after the running job (if any): the corpus roots may have changed meanwhile. */
+    synchronized void restartIndexing() {
+        submitIndexing(false);
+    }
+
+    private void submitIndexing(boolean rebuild) {
+        CompletableFuture<Void> served = indexServed;
+        if (served.isDone()) {
+            served = new CompletableFuture<>();
+            indexServed = served;
+        }
+        CompletableFuture<Void> job = served;
+        indexJob = background.submit(() -> {
+            try {
+                runIndexing(rebuild, job);
+            } finally {
+                job.complete(null);
+            }
+        });
+    }
+
+
+    /**
+     * Whether the index is still being built with nothing served yet: answers would be empty for
+     * no other reason than timing. An index left by an earlier run is served at once and is not loading.
+     */
+    boolean indexLoading() {
+        if (indexServed.isDone()) {
+            return false;
+        }
+        IndexStore s = store;
+        if (s == null) {
+            return true;
+        }
+        PaperIndex idx = s.acquire();
+        try {
+            return idx.isEmpty();
+        } finally {
+            try {
+                idx.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing index snapshot", e);
+            }
+        }
+    }
+
+    /**
+     * True once the index is served, false when {@code timeoutMs} pass first; already true when no
+     * index is loading. Waiting holds no thread: the caller continues on whichever completes it.
+     */
+    CompletableFuture<Boolean> indexReady(long timeoutMs) {
+        if (!indexLoading()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        CompletableFuture<Void> served = indexServed;
+        if (waitLoggedFor.getAndSet(served) != served) {
+            log(MessageType.Log, "papernotes: completion waits for the index");
+        }
+        return served.thenApply(v -> true).completeOnTimeout(false, timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * After a completion had to answer empty because the index was loading: once it is served,
+     * ask the client (if it can) to complete at that place again. Only the latest place counts.
+     */
+    void completionRefreshWanted(String uri, org.eclipse.lsp4j.Position position) {
+        if (!completionRefreshSupported || position == null) {
+            return;
+        }
+        JsonObject params = new JsonObject();
+        JsonObject doc = new JsonObject();
+        doc.addProperty("uri", uri);
+        params.add("textDocument", doc);
+        JsonObject pos = new JsonObject();
+        pos.addProperty("line", position.getLine());
+        pos.addProperty("character", position.getCharacter());
+        params.add("position", pos);
+        completionToRefresh.set(params);
+        indexServed.thenRun(() -> {
+            JsonObject p = completionToRefresh.getAndSet(null);
+            if (p != null && client instanceof PapernotesClient c) {
+                c.completionRefresh(p);
+            }
+        });
+    }
+
+    /** Inlay hints and semantic tokens depend on the index and the notes: ask the client to fetch them again. */
+    void refreshEditorViews() {
+        LanguageClient c = client;
+        if (c == null) {
+            return;
+        }
+        try {
+            if (inlayHintRefresh) {
+                c.refreshInlayHints();
+            }
+            if (semanticTokensRefresh) {
+                c.refreshSemanticTokens();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "refresh request failed", e);
+        }
+    }
+
+    private void runIndexing(boolean rebuild, CompletableFuture<Void> served) {
         try {
             CorpusSelection wanted = resolveSelection();
             IndexStore s = store;
             if (s == null || selection == null || !selection.equals(wanted)) {
+                if (s != null && selection != null && selection.indexDir().equals(wanted.indexDir())) {
+                    // Same folder, other corpus roots (a workspace folder came or went): our own
+                    // writer must let go first, or the new store would find it and go read-only.
+                    store = null;
+                    s.close();
+                }
                 IndexStore opened = IndexStore.open(wanted.indexDir(), wanted.roots(), 32);
                 IndexStore old = store;
                 selection = wanted;
@@ -149,6 +301,7 @@ final class Session {
                     r = s.update(warnings::add, progress, rebuild);
                     progress.end(r.papers() + " papers");
                 }
+                served.complete(null);
                 for (int i = 0; i < Math.min(MAX_WARNINGS_LOGGED, warnings.size()); i++) {
                     log(MessageType.Warning, warnings.get(i).toString());
                 }
@@ -158,6 +311,7 @@ final class Session {
                 log(MessageType.Info, String.format("papernotes: index ready: %d papers (%d files read) in %.1f s",
                         r.papers(), r.filesRead(), r.millis() / 1000.0));
             } else {
+                served.complete(null);
                 scheduleRefresh();
                 try (Context ctx = context(true)) {
                     log(MessageType.Info, "papernotes: index ready (read-only): "
@@ -178,8 +332,13 @@ final class Session {
     private CorpusSelection resolveSelection() throws IOException {
         Settings st = settings;
         List<Path> roots = workspace.roots();
-        Path base = roots.isEmpty() ? Path.of("").toAbsolutePath() : roots.get(0);
-        return CorpusSelection.resolve(st.corpus(), st.indexDir(), base, roots.isEmpty() ? null : roots.get(0));
+        if (roots.size() <= 1 && folderCorpus.isEmpty()) {
+            Path base = roots.isEmpty() ? Path.of("").toAbsolutePath() : roots.get(0);
+            return CorpusSelection.resolve(st.corpus(), st.indexDir(), base, roots.isEmpty() ? null : roots.get(0));
+        }
+        // Several folders: each one's corpus counts (its own setting, else its corpus/ folder).
+        return CorpusSelection.resolveFolders(roots, folderCorpus, st.corpus(), st.indexDir(),
+                m -> log(MessageType.Warning, "papernotes: " + m));
     }
 
     /** A read-only store follows the writing process's commits. */
@@ -217,6 +376,7 @@ final class Session {
                 scheduleDiagnostics(d.uri(), 0);
             }
         }
+        refreshEditorViews();
     }
 
     // ---- diagnostics ----

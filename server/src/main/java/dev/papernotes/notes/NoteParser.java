@@ -1,7 +1,9 @@
 package dev.papernotes.notes;
 
 import dev.papernotes.notes.NoteModel.Citation;
+import dev.papernotes.notes.NoteModel.BlockId;
 import dev.papernotes.notes.NoteModel.Heading;
+import dev.papernotes.notes.NoteModel.MarkdownLink;
 import dev.papernotes.notes.NoteModel.Span;
 import dev.papernotes.notes.NoteModel.WikiLink;
 import java.util.ArrayList;
@@ -50,19 +52,40 @@ public final class NoteParser {
         for (Span s : prose) {
             findWikiLinks(text, s, links, taken);
         }
+        List<BlockId> blockIds = new ArrayList<>();
+        for (Span s : blocks) {
+            findBlockIds(text, s, blockIds, taken);
+        }
         List<Span> afterLinks = subtract(prose, taken);
         List<Span> citationSpans = new ArrayList<>();
         for (Span s : afterLinks) {
             findCitations(text, s, citations, citationSpans);
         }
         List<Span> mentionProse = subtract(afterLinks, citationSpans);
-        return new NoteModel(text, new LineIndex(text), List.copyOf(links), List.copyOf(citations),
-                List.copyOf(mentionProse), List.copyOf(collector.headings(text)));
+        List<WikiLink> named = new ArrayList<>(links.size());
+        List<NoteModel.Link> all = new ArrayList<>(links.size() + collector.markdownLinks.size());
+        for (WikiLink w : links) {
+            if (!w.target().isEmpty()) {
+                named.add(w);
+            }
+            all.add(w);
+        }
+        for (MarkdownLinks.Candidate c : collector.markdownLinks) {
+            MarkdownLink m = MarkdownLinks.read(text, c);
+            if (m != null) {
+                all.add(m);
+            }
+        }
+        all.sort((a, b) -> Integer.compare(a.span().start(), b.span().start()));
+        return new NoteModel(text, new LineIndex(text), List.copyOf(named), List.copyOf(citations),
+                List.copyOf(mentionProse), List.copyOf(collector.headings(text)),
+                List.copyOf(all), List.copyOf(blockIds), FrontMatter.aliases(text));
     }
 
     /** A model with nothing in it, for a note too large to parse. */
     public static NoteModel unparsed(String text) {
-        return new NoteModel(text, new LineIndex(text), List.of(), List.of(), List.of(), List.of());
+        return new NoteModel(text, new LineIndex(text), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     /**
@@ -70,42 +93,17 @@ public final class NoteParser {
      * spaces, so CommonMark does not read it as a heading and offsets stay where they were.
      */
     static String blankFrontMatter(String text) {
-        int firstEnd = lineEnd(text, 0);
-        if (!text.substring(0, firstEnd).strip().equals("---") || firstEnd == text.length()) {
+        int end = FrontMatter.end(text);
+        if (end < 0) {
             return text;
         }
-        int pos = nextLine(text, firstEnd);
-        while (pos < text.length()) {
-            int end = lineEnd(text, pos);
-            String line = text.substring(pos, end).strip();
-            int next = nextLine(text, end);
-            if (line.equals("---") || line.equals("...")) {
-                char[] chars = text.toCharArray();
-                for (int i = 0; i < next; i++) {
-                    if (chars[i] != '\n' && chars[i] != '\r') {
-                        chars[i] = ' ';
-                    }
-                }
-                return new String(chars);
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < end; i++) {
+            if (chars[i] != '\n' && chars[i] != '\r') {
+                chars[i] = ' ';
             }
-            pos = next;
         }
-        return text;
-    }
-
-    private static int lineEnd(String s, int from) {
-        int i = from;
-        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
-    }
-
-    private static int nextLine(String s, int lineEnd) {
-        if (lineEnd < s.length() && s.charAt(lineEnd) == '\r' && lineEnd + 1 < s.length() && s.charAt(lineEnd + 1) == '\n') {
-            return lineEnd + 2;
-        }
-        return Math.min(s.length(), lineEnd + 1);
+        return new String(chars);
     }
 
     /** Walks the tree once, noting prose blocks, headings and what inside them is not prose. */
@@ -113,6 +111,7 @@ public final class NoteParser {
         final List<Span> blockSpans = new ArrayList<>();
         final List<Span> excluded = new ArrayList<>();
         final List<org.commonmark.node.Heading> headingNodes = new ArrayList<>();
+        final List<MarkdownLinks.Candidate> markdownLinks = new ArrayList<>();
 
         @Override
         public void visit(Paragraph paragraph) {
@@ -140,6 +139,10 @@ public final class NoteParser {
         @Override
         public void visit(Link link) {
             excludeDestination(link, link.getDestination());
+            MarkdownLinks.Candidate c = MarkdownLinks.candidate(link, false);
+            if (c != null) {
+                markdownLinks.add(c);
+            }
             visitChildren(link);
         }
 
@@ -147,6 +150,10 @@ public final class NoteParser {
         public void visit(Image image) {
             // Alt text is not prose a reader sees; the destination never is.
             addSpans(image, excluded);
+            MarkdownLinks.Candidate c = MarkdownLinks.candidate(image, true);
+            if (c != null) {
+                markdownLinks.add(c);
+            }
         }
 
         private void excludeDestination(Node link, String destination) {
@@ -255,50 +262,48 @@ public final class NoteParser {
     }
 
     /**
-     * {@code spans} minus every range in {@code holes}; both may be unsorted (sorted disjoint spans,
-     * the parser's, give sorted results). Linear after sorting: a note with thousands of paragraphs and thousands of links or
-     * code spans must not cost their product.
+     * {@code spans} minus every range in {@code holes}; both may be unsorted. The holes are merged
+     * into disjoint sorted ranges first, so each span finds its holes by binary search: a note with
+     * twenty thousand links costs a sort, not spans times holes.
      */
     static List<Span> subtract(List<Span> spans, List<Span> holes) {
         if (holes.isEmpty()) {
             return spans;
         }
-        List<Span> sortedSpans = new ArrayList<>(spans);
-        sortedSpans.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        List<Span> sortedHoles = new ArrayList<>(holes);
-        sortedHoles.sort((a, b) -> Integer.compare(a.start(), b.start()));
-        List<Span> out = new ArrayList<>();
-        for (int i = 1; i < sortedSpans.size(); i++) {
-            if (sortedSpans.get(i).start() < sortedSpans.get(i - 1).end()) {
-                // Overlapping spans (never made by the parser): each on its own.
-                for (Span s : sortedSpans) {
-                    out.addAll(subtract(List.of(s), sortedHoles));
-                }
-                return out;
+        List<Span> sorted = new ArrayList<>(holes);
+        sorted.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        List<Span> merged = new ArrayList<>(sorted.size());
+        for (Span h : sorted) {
+            if (h.end() <= h.start()) {
+                continue;
+            }
+            if (!merged.isEmpty() && h.start() <= merged.get(merged.size() - 1).end()) {
+                Span last = merged.get(merged.size() - 1);
+                merged.set(merged.size() - 1, new Span(last.start(), Math.max(last.end(), h.end())));
+            } else {
+                merged.add(h);
             }
         }
-        int first = 0; // holes before this one end before every span still to come
-        int reach = Integer.MIN_VALUE; // the furthest end among holes[0..first)
-        for (Span s : sortedSpans) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            int lo = 0;
+            int hi = merged.size();
+            while (lo < hi) { // the first hole that ends after the span starts
+                int mid = (lo + hi) >>> 1;
+                if (merged.get(mid).end() <= s.start()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
             int start = s.start();
-            if (reach > start) {
-                start = Math.min(s.end(), reach);
-            }
-            int h = first;
-            for (; h < sortedHoles.size(); h++) {
-                Span hole = sortedHoles.get(h);
-                if (hole.start() >= s.end()) {
-                    break;
+            for (int i = lo; i < merged.size() && merged.get(i).start() < s.end(); i++) {
+                Span h = merged.get(i);
+                if (h.start() > start) {
+                    out.add(new Span(start, h.start()));
                 }
-                if (hole.end() > start) {
-                    if (hole.start() > start) {
-                        out.add(new Span(start, hole.start()));
-                    }
-                    start = Math.max(start, Math.min(hole.end(), s.end()));
-                }
-                reach = Math.max(reach, hole.end());
+                start = Math.max(start, h.end());
             }
-            first = h;
             if (start < s.end()) {
                 out.add(new Span(start, s.end()));
             }
@@ -306,11 +311,18 @@ public final class NoteParser {
         return out;
     }
 
-    /** {@code [[target]]}, {@code [[target|alias]]} and {@code [[note#heading]]} on one line. */
+    /**
+     * {@code [[target]]}, {@code [[target|alias]]}, {@code [[note#heading]]}, {@code [[note#^block]]},
+     * {@code [[#heading]]} and embeds {@code ![[target]]}, each on one line. In a table cell the bar
+     * is written {@code \\|}; it separates the alias there too.
+     */
     private static void findWikiLinks(String text, Span span, List<WikiLink> out, List<Span> taken) {
         int i = span.start();
         while (i + 1 < span.end()) {
-            int open = indexOfPair(text, '[', i, span.end());
+            int open = indexOf(text, '[', i, span.end() - 1);
+            while (open >= 0 && text.charAt(open + 1) != '[') {
+                open = indexOf(text, '[', open + 1, span.end() - 1);
+            }
             if (open < 0) {
                 return;
             }
@@ -338,49 +350,96 @@ public final class NoteParser {
                 i = contentStart;
                 continue;
             }
-            String inner = text.substring(contentStart, close);
-            int bar = inner.indexOf('|');
-            String targetPart = bar >= 0 ? inner.substring(0, bar) : inner;
-            String alias = bar >= 0 ? inner.substring(bar + 1).strip() : null;
-            int hash = targetPart.indexOf('#');
-            if (hash >= 0) {
-                targetPart = targetPart.substring(0, hash);
+            boolean embed = open > span.start() && text.charAt(open - 1) == '!'
+                    && !(open - 1 > 0 && text.charAt(open - 2) == '\\');
+            int bar = indexOf(text, '|', contentStart, close);
+            int targetEnd = bar >= 0 ? bar : close;
+            if (bar >= 0 && bar > contentStart && text.charAt(bar - 1) == '\\') {
+                targetEnd = bar - 1; // [[note\\|alias]] in a table
             }
-            int lead = 0;
-            while (lead < targetPart.length() && Character.isWhitespace(targetPart.charAt(lead))) {
-                lead++;
+            String alias = null;
+            Span aliasSpan = null;
+            if (bar >= 0) {
+                Span a = trimmed(text, bar + 1, close);
+                alias = text.substring(a.start(), a.end());
+                aliasSpan = a;
             }
-            String target = targetPart.strip();
-            int targetStart = contentStart + lead;
-            Span whole = new Span(open, close + 2);
-            if (!target.isEmpty()) {
-                out.add(new WikiLink(whole, target, new Span(targetStart, targetStart + target.length()), alias));
+            int hash = indexOf(text, '#', contentStart, targetEnd);
+            String anchor = null;
+            Span anchorSpan = null;
+            int nameEnd = targetEnd;
+            if (hash >= 0 && hash < targetEnd) {
+                nameEnd = hash;
+                Span a = trimmed(text, hash + 1, targetEnd);
+                anchor = text.substring(a.start(), a.end());
+                anchorSpan = a;
+            }
+            Span t = trimmed(text, contentStart, nameEnd);
+            String target = text.substring(t.start(), t.end());
+            Span whole = new Span(embed ? open - 1 : open, close + 2);
+            if (!target.isEmpty() || (anchor != null && !anchor.isEmpty())) {
+                out.add(new WikiLink(whole, target, t, alias, embed, anchor, anchorSpan, aliasSpan));
             }
             taken.add(whole);
             i = close + 2;
         }
     }
 
-    /**
-     * The first {@code cc} in {@code text[from, to)}, or -1. Bounded by the span: searching to the
-     * end of the note from each of thousands of paragraphs would cost their product.
-     */
-    private static int indexOfPair(String text, char c, int from, int to) {
-        for (int j = from; j + 1 < to; j++) {
-            if (text.charAt(j) == c && text.charAt(j + 1) == c) {
-                return j;
+    /** The first {@code c} in {@code [from, to)}, or -1: searches never run past the range they are about. */
+    private static int indexOf(String text, char c, int from, int to) {
+        for (int i = Math.max(0, from); i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
             }
         }
         return -1;
     }
 
-    private static int indexOf(String text, char c, int from, int to) {
-        for (int j = from; j < to; j++) {
-            if (text.charAt(j) == c) {
-                return j;
+    private static Span trimmed(String text, int start, int end) {
+        int s = start;
+        int e = end;
+        while (s < e && Character.isWhitespace(text.charAt(s))) {
+            s++;
+        }
+        while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        return new Span(s, e);
+    }
+
+    /**
+     * Obsidian block ids: {@code ^id} (letters, digits, dashes) ending a line of a paragraph or list
+     * item, after a space or alone on its line. They are markers, not prose.
+     */
+    private static void findBlockIds(String text, Span block, List<BlockId> out, List<Span> taken) {
+        int pos = block.start();
+        while (pos < block.end()) {
+            int end = Math.min(FrontMatter.lineEnd(text, pos), block.end());
+            int e = end;
+            while (e > pos && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\t')) {
+                e--;
+            }
+            int s = e;
+            while (s > pos && isBlockIdChar(text.charAt(s - 1))) {
+                s--;
+            }
+            if (s < e && s > pos && text.charAt(s - 1) == '^') {
+                int caret = s - 1;
+                boolean alone = text.substring(pos, caret).isBlank();
+                if (alone || text.charAt(caret - 1) == ' ' || text.charAt(caret - 1) == '\t') {
+                    out.add(new BlockId(text.substring(s, e), new Span(caret, e)));
+                    taken.add(new Span(caret, e));
+                }
+            }
+            pos = FrontMatter.nextLine(text, end);
+            if (pos <= end && end >= block.end()) {
+                break;
             }
         }
-        return -1;
+    }
+
+    private static boolean isBlockIdChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
     }
 
     /** Pandoc citations: {@code @key}, {@code [@key, p. 3]}, {@code [-@key]}, {@code @{key}}. */

@@ -23,6 +23,7 @@ public final class NoteDocument {
     private final int version;
     private final boolean open;
     private volatile NoteModel model;
+    private volatile java.util.Set<String> anchorKeys;
 
     public NoteDocument(String uri, Path path, String text, int version, boolean open) {
         this.uri = uri;
@@ -64,6 +65,19 @@ public final class NoteDocument {
             }
         }
         return m;
+    }
+
+    /**
+     * The keys under which links find this version's headings and blocks, computed once by
+     * {@code keys} (the link features decide what they are; the document only keeps them).
+     */
+    public java.util.Set<String> anchorKeys(java.util.function.Function<NoteModel, java.util.Set<String>> keys) {
+        java.util.Set<String> k = anchorKeys;
+        if (k == null) {
+            k = java.util.Set.copyOf(keys.apply(model()));
+            anchorKeys = k;
+        }
+        return k;
     }
 
     /** Whether the note is too large to parse; it then has no links, citations or prose. */

@@ -3,6 +3,8 @@ package dev.papernotes.workspace;
 import dev.papernotes.corpus.CorpusFiles;
 import dev.papernotes.index.PaperIndex;
 import dev.papernotes.names.NameKeys;
+import dev.papernotes.notes.NoteModel.Link;
+import dev.papernotes.notes.NoteModel.MarkdownLink;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -44,30 +46,92 @@ public final class NoteWorkspace {
     private final Set<String> linkableUris = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> notesByPaper = new HashMap<>();
     private final Map<String, Set<String>> papersByNote = new HashMap<>();
+    /** Every file under the workspace folders (notes and attachments), by name. */
+    private final WorkspaceFiles files = new WorkspaceFiles(this::relativeKey);
+    /** The key (canonical URI) of each linkable note by its file: a link's file finds its note without making a URI. */
+    private final ConcurrentHashMap<Path, String> keyByPath = new ConcurrentHashMap<>();
+    /** Linkable notes by lower-cased front-matter alias, and each note's aliases. */
+    private final ConcurrentHashMap<String, Set<String>> byAlias = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<String>> aliasesOf = new ConcurrentHashMap<>();
+    private final Backlinks backlinks = new Backlinks();
+    private final LinkResolver resolver = new LinkResolver(this);
+    /** Whether the workspace folders have been walked once (before that, a link is not "unresolved" yet). */
+    private volatile boolean scanned;
+
+    /**
+     * The key a note is held under: the URI its path gives, so that the editor's spelling of a URI
+     * ({@code %26} for {@code &}, say) and ours meet in one document. Non-file URIs are kept as they are.
+     */
+    static String canonical(String uri) {
+        Path p = Uris.toPath(uri);
+        return p == null ? uri : Uris.fromPath(p);
+    }
 
     private void put(NoteDocument d) {
-        NoteDocument old = docs.put(d.uri(), d);
+        String key = canonical(d.uri());
+        NoteDocument old = docs.put(key, d);
+        backlinks.changed(key);
         if (old != null && old.isOpen() == d.isOpen()) {
-            return; // same file, same names, same linkability
-        }
-        unindex(d.uri(), old);
-        if (decideLinkable(d)) {
-            linkableUris.add(d.uri());
-            for (String name : namesOf(d)) {
-                byName.computeIfAbsent(NameKeys.spaced(name), k -> ConcurrentHashMap.newKeySet()).add(d.uri());
+            if (linkableUris.contains(key)) {
+                indexAliases(key, d); // same file, same names, same linkability; front matter may have changed
             }
+            return;
+        }
+        unindex(key, old);
+        if (decideLinkable(d)) {
+            linkableUris.add(key);
+            for (String name : namesOf(d)) {
+                byName.computeIfAbsent(NameKeys.spaced(name), k -> ConcurrentHashMap.newKeySet()).add(key);
+            }
+            if (d.path() != null) {
+                files.add(d.path());
+                keyByPath.put(d.path(), key);
+            }
+            indexAliases(key, d);
         }
     }
 
-    private void unindex(String uri, NoteDocument old) {
-        if (old != null && linkableUris.remove(uri)) {
+    private void unindex(String key, NoteDocument old) {
+        if (old != null && linkableUris.remove(key)) {
             for (String name : namesOf(old)) {
                 Set<String> s = byName.get(NameKeys.spaced(name));
                 if (s != null) {
-                    s.remove(uri);
+                    s.remove(key);
                 }
             }
+            if (old.path() != null) {
+                files.remove(old.path());
+                keyByPath.remove(old.path(), key);
+            }
+            indexAliases(key, null);
         }
+    }
+
+    /** Files the note under {@code key} by its front-matter aliases (read from the front matter alone). */
+    private void indexAliases(String key, NoteDocument d) {
+        List<String> now = d == null ? List.of() : dev.papernotes.notes.FrontMatter.aliases(d.text());
+        List<String> before = aliasesOf.getOrDefault(key, List.of());
+        if (now.equals(before)) {
+            return;
+        }
+        for (String a : before) {
+            Set<String> s = byAlias.get(aliasKey(a));
+            if (s != null) {
+                s.remove(key);
+            }
+        }
+        if (now.isEmpty()) {
+            aliasesOf.remove(key);
+        } else {
+            aliasesOf.put(key, now);
+        }
+        for (String a : now) {
+            byAlias.computeIfAbsent(aliasKey(a), k -> ConcurrentHashMap.newKeySet()).add(key);
+        }
+    }
+
+    static String aliasKey(String alias) {
+        return alias.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     public void setRoots(List<Path> folders) {
@@ -82,8 +146,14 @@ public final class NoteWorkspace {
         roots = List.copyOf(real);
         byName.clear();
         linkableUris.clear();
+        files.clear();
+        keyByPath.clear();
+        byAlias.clear();
+        aliasesOf.clear();
+        backlinks.clear();
+        scanned = false;
         for (NoteDocument d : List.copyOf(docs.values())) {
-            docs.remove(d.uri());
+            docs.remove(canonical(d.uri()));
             put(d);
         }
     }
@@ -93,7 +163,7 @@ public final class NoteWorkspace {
     }
 
     public NoteDocument get(String uri) {
-        return docs.get(uri);
+        return uri == null ? null : docs.get(canonical(uri));
     }
 
     /** Every document the server holds, including open ones outside the workspace folders. */
@@ -118,7 +188,7 @@ public final class NoteWorkspace {
     }
 
     public boolean isLinkable(NoteDocument d) {
-        return linkableUris.contains(d.uri());
+        return linkableUris.contains(canonical(d.uri()));
     }
 
     private boolean decideLinkable(NoteDocument d) {
@@ -143,7 +213,7 @@ public final class NoteWorkspace {
 
     /** Stores the editor's new text; returns the new document, or null when the note is not open. */
     public NoteDocument change(String uri, String text, int version) {
-        NoteDocument old = docs.get(uri);
+        NoteDocument old = get(uri);
         if (old == null || !old.isOpen()) {
             return null;
         }
@@ -154,8 +224,11 @@ public final class NoteWorkspace {
 
     /** The editor let go: the note is what is on disk again, or gone if it is not a workspace file. */
     public void close(String uri) {
-        NoteDocument old = docs.get(uri);
+        NoteDocument old = get(uri);
         Path path = old == null ? null : old.path();
+        if (old != null && old.isOpen() && !old.uri().equals(canonical(uri))) {
+            remove(uri); // the editor's spelling of the URI; the file comes back under ours
+        }
         if (path != null && isWorkspaceNote(path) && Files.isRegularFile(path)) {
             NoteDocument fromDisk = read(path);
             if (fromDisk != null) {
@@ -171,6 +244,10 @@ public final class NoteWorkspace {
     /** A note file was created or changed on disk; ignored while the editor owns it. */
     public NoteDocument fileChanged(Path path) {
         String uri = Uris.fromPath(path);
+        if (!isNoteName(path)) {
+            attachmentChanged(path, true);
+            return null;
+        }
         NoteDocument old = docs.get(uri);
         if (old != null && old.isOpen()) {
             return null;
@@ -194,18 +271,47 @@ public final class NoteWorkspace {
         if (old != null && !old.isOpen()) {
             remove(uri);
         }
+        Path abs = path.toAbsolutePath().normalize();
+        if (old == null && files.contains(abs)) {
+            files.remove(abs);
+        } else if (old == null) {
+            // Not a file we know: a deleted folder, and everything indexed under it is gone too.
+            for (Path f : List.copyOf(files.all())) {
+                if (f.startsWith(abs) && !f.equals(abs)) {
+                    NoteDocument d = docs.get(Uris.fromPath(f));
+                    if (d == null) {
+                        files.remove(f);
+                    } else if (!d.isOpen()) {
+                        remove(d.uri());
+                    }
+                }
+            }
+        }
+    }
+
+    /** An attachment (any file that is not a note) appeared or went away. */
+    private void attachmentChanged(Path path, boolean exists) {
+        Path abs = path.toAbsolutePath().normalize();
+        if (exists && isWorkspaceFile(abs) && Files.isRegularFile(abs)) {
+            files.add(abs);
+        } else if (!exists || !Files.exists(abs)) {
+            files.remove(abs);
+        }
     }
 
     private void remove(String uri) {
-        unindex(uri, docs.remove(uri));
+        uri = canonical(uri);
+        NoteDocument removed = docs.remove(uri);
+        unindex(uri, removed);
+        backlinks.changed(uri);
         analyses.remove(uri);
         synchronized (notesByPaper) {
-            Set<String> before = papersByNote.remove(uri);
+            Set<String> before = papersByNote.remove(removed == null ? uri : removed.uri());
             if (before != null) {
                 for (String id : before) {
                     Set<String> s = notesByPaper.get(id);
                     if (s != null) {
-                        s.remove(uri);
+                        s.remove(removed == null ? uri : removed.uri());
                         if (s.isEmpty()) {
                             notesByPaper.remove(id);
                         }
@@ -223,6 +329,7 @@ public final class NoteWorkspace {
      */
     public int scan(BooleanSupplier cancelled) {
         List<Path> found = new ArrayList<>();
+        List<Path> other = new ArrayList<>();
         for (Path root : roots) {
             try {
                 Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -242,6 +349,8 @@ public final class NoteWorkspace {
                             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                                 if (attrs.isRegularFile() && isNoteName(file)) {
                                     found.add(file);
+                                } else if (attrs.isRegularFile() && !hidden(file)) {
+                                    other.add(file.toAbsolutePath().normalize());
                                 }
                                 return FileVisitResult.CONTINUE;
                             }
@@ -282,6 +391,15 @@ public final class NoteWorkspace {
                     remove(d.uri());
                 }
             }
+            List<Path> all = new ArrayList<>(other);
+            for (String key : linkableUris) {
+                NoteDocument d = docs.get(key);
+                if (d != null && d.path() != null) {
+                    all.add(d.path());
+                }
+            }
+            files.resetTo(all);
+            scanned = true;
         }
         return seen.size();
     }
@@ -289,6 +407,36 @@ public final class NoteWorkspace {
     private static boolean skippedFolder(Path dir) {
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
         return name.startsWith(".") || SKIPPED_FOLDERS.contains(name);
+    }
+
+    private static boolean hidden(Path p) {
+        Path n = p.getFileName();
+        return n == null || n.toString().startsWith(".");
+    }
+
+    /** Whether the workspace folders have been walked once since they were set. */
+    public boolean scanned() {
+        return scanned;
+    }
+
+    /** Under a workspace folder and not in a skipped (hidden, dependency, build) folder. */
+    boolean isWorkspaceFile(Path abs) {
+        if (hidden(abs)) {
+            return false;
+        }
+        for (Path root : roots) {
+            if (abs.startsWith(root) && !abs.equals(root)) {
+                Path rel = root.relativize(abs);
+                for (int i = 0; i < rel.getNameCount() - 1; i++) {
+                    String part = rel.getName(i).toString();
+                    if (part.startsWith(".") || SKIPPED_FOLDERS.contains(part)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isNoteName(Path p) {
@@ -346,13 +494,14 @@ public final class NoteWorkspace {
 
     /** The note's references resolved against {@code index}, computed once per version and index. */
     public NoteAnalysis analysis(NoteDocument doc, PaperIndex index) throws IOException {
-        NoteAnalysis a = analyses.get(doc.uri());
+        String key = canonical(doc.uri());
+        NoteAnalysis a = analyses.get(key);
         if (a != null && a.document() == doc && a.generation() == index.generation()) {
             return a;
         }
         a = NoteAnalysis.of(doc, index);
-        if (docs.get(doc.uri()) == doc) {
-            analyses.put(doc.uri(), a);
+        if (docs.get(key) == doc) {
+            analyses.put(key, a);
             record(doc.uri(), a);
         }
         return a;
@@ -386,7 +535,7 @@ public final class NoteWorkspace {
 
     /** Whether the note's analysis for this version and this index is at hand (then the paper → notes map holds it). */
     public boolean isAnalyzed(NoteDocument doc, PaperIndex index) {
-        NoteAnalysis a = analyses.get(doc.uri());
+        NoteAnalysis a = analyses.get(canonical(doc.uri()));
         return a != null && a.document() == doc && a.generation() == index.generation();
     }
 
@@ -402,6 +551,8 @@ public final class NoteWorkspace {
                 LOG.warning("cannot analyse " + d.uri() + ": " + e);
             }
         }
+        // Here, in the background, rather than in the first rename or "who links here".
+        backlinks.sources(Set.of(), key -> linkableUris.contains(key) ? docs.get(key) : null);
     }
 
     /** Notes that refer to the paper, as of their last analysis. */
@@ -439,28 +590,146 @@ public final class NoteWorkspace {
         return java.util.Collections.unmodifiableMap(byName);
     }
 
-    /** Notes a wiki-link target names, forgiving case and punctuation spacing. */
+    /**
+     * Notes a wiki-link target names (from no note in particular): by path or file name, alias,
+     * or with case and punctuation spacing forgiven; best first.
+     */
     public List<NoteDocument> resolveNote(String target) {
-        String t = target.strip();
-        if (t.endsWith(".md")) {
-            t = t.substring(0, t.length() - 3);
+        return notesOf(resolver.resolve(null, target, false));
+    }
+
+    /** Notes a wiki-link target written in {@code source} names, best first (see {@link #resolve}). */
+    public List<NoteDocument> resolveNote(NoteDocument source, String target) {
+        return notesOf(resolver.resolve(source == null ? null : source.path(), target, false));
+    }
+
+    // ---- links to notes and files ----
+
+    /** Where {@code link}, written in {@code source}, leads among the workspace's notes and files. */
+    public LinkTarget resolve(NoteDocument source, Link link) {
+        return resolver.resolve(source == null ? null : source.path(), link.target(), link instanceof MarkdownLink);
+    }
+
+    /** Where a target written in {@code source} leads; {@code markdown} for a Markdown link's path. */
+    public LinkTarget resolve(NoteDocument source, String target, boolean markdown) {
+        return resolver.resolve(source == null ? null : source.path(), target, markdown);
+    }
+
+    /** The linkable note stored in {@code file}, or null when it is not a note (an image, say). */
+    public NoteDocument noteAt(Path file) {
+        if (file == null) {
+            return null;
         }
-        String key = NameKeys.spaced(t);
-        if (key.isEmpty()) {
-            return List.of();
+        String key = keyByPath.get(file);
+        return key != null && linkableUris.contains(key) ? docs.get(key) : null;
+    }
+
+    /** The notes among a link's files, best first. */
+    public List<NoteDocument> notesOf(LinkTarget target) {
+        List<NoteDocument> out = new ArrayList<>(target.files().size());
+        for (Path p : target.files()) {
+            NoteDocument d = noteAt(p);
+            if (d != null) {
+                out.add(d);
+            }
         }
-        Set<String> uris = byName.get(key);
-        if (uris == null || uris.isEmpty()) {
-            return List.of();
+        return out;
+    }
+
+    /** {@code file}'s path relative to its workspace folder (its folder when there is none), lower-cased, with {@code /}. */
+    private String relativeKey(Path file) {
+        Path root = rootOf(file);
+        return LinkResolver.relative(root == null ? file.getParent() : root, file);
+    }
+
+    String relativeKeyOf(Path file) {
+        return files.relative(file);
+    }
+
+    /** The workspace folder {@code file} is in (the deepest, if folders nest), or null. */
+    public Path rootOf(Path file) {
+        Path best = null;
+        for (Path root : roots) {
+            if (file.startsWith(root) && (best == null || root.getNameCount() > best.getNameCount())) {
+                best = root;
+            }
         }
+        return best;
+    }
+
+    /** The front-matter aliases of a linkable note. */
+    public List<String> aliases(NoteDocument d) {
+        return aliasesOf.getOrDefault(canonical(d.uri()), List.of());
+    }
+
+    /**
+     * Notes that may link to {@code note} (by its file name or an alias); a superset: resolve each
+     * link to be sure. Reads only the notes changed since the last question.
+     */
+    public List<NoteDocument> mayLinkTo(NoteDocument note) {
+        return note.path() == null ? List.of() : mayLinkTo(note.path());
+    }
+
+    /** Notes that may link to the file (by its name, or an alias if it is a note); see {@link #mayLinkTo(NoteDocument)}. */
+    public List<NoteDocument> mayLinkTo(Path file) {
+        Set<String> keys = new HashSet<>();
+        keys.add(Backlinks.key(file.getFileName().toString()));
+        NoteDocument note = noteAt(file);
+        if (note != null) {
+            for (String a : aliases(note)) {
+                keys.add(Backlinks.key(a));
+            }
+        }
+        Set<String> uris = backlinks.sources(keys, key -> linkableUris.contains(key) ? docs.get(key) : null);
         List<NoteDocument> out = new ArrayList<>(uris.size());
-        for (String uri : uris) {
-            NoteDocument d = docs.get(uri);
+        for (String key : uris) {
+            NoteDocument d = docs.get(key);
             if (d != null) {
                 out.add(d);
             }
         }
         out.sort((a, b) -> a.uri().compareTo(b.uri()));
+        return out;
+    }
+
+    /** Every file under the workspace folders (notes and attachments); a live, read-only view. */
+    public Set<Path> files() {
+        return java.util.Collections.unmodifiableSet(files.all());
+    }
+
+    /** Files named {@code fileName}, case forgiven. */
+    public Set<Path> filesNamed(String fileName) {
+        return java.util.Collections.unmodifiableSet(files.named(fileName));
+    }
+
+    WorkspaceFiles fileIndex() {
+        return files;
+    }
+
+    List<Path> pathsWithAlias(String alias) {
+        return pathsOf(byAlias.get(aliasKey(alias)));
+    }
+
+    List<Path> pathsByLooseName(String target) {
+        String t = target.strip();
+        if (t.endsWith(".md")) {
+            t = t.substring(0, t.length() - 3);
+        }
+        String key = NameKeys.spaced(t);
+        return key.isEmpty() ? List.of() : pathsOf(byName.get(key));
+    }
+
+    private List<Path> pathsOf(Set<String> keys) {
+        if (keys == null || keys.isEmpty()) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            NoteDocument d = docs.get(key);
+            if (d != null && d.path() != null) {
+                out.add(d.path());
+            }
+        }
         return out;
     }
 

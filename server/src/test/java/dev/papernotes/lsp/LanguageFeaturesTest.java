@@ -109,7 +109,7 @@ class LanguageFeaturesTest {
     @Test
     void announcesWhatIsImplemented() {
         var caps = init.getCapabilities();
-        assertEquals(List.of("[", "@"), caps.getCompletionProvider().getTriggerCharacters());
+        assertEquals(List.of("[", "@", "#", "^"), caps.getCompletionProvider().getTriggerCharacters());
         assertTrue(caps.getCompletionProvider().getResolveProvider());
         assertTrue(caps.getHoverProvider().getLeft());
         assertTrue(caps.getDefinitionProvider().getLeft());

@@ -46,7 +46,16 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     public final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
     public final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
     public volatile JsonObject configuration = new JsonObject();
+    /** Answers to folder-scoped configuration items, by scope URI (others get {@link #configuration}). */
+    public final Map<String, JsonObject> scopedConfiguration = new ConcurrentHashMap<>();
     public volatile Integer exitStatus;
+    /** Edits the capabilities {@link #initialize} announces (by default as above), e.g. to add resolve support. */
+    public volatile java.util.function.Consumer<ClientCapabilities> capabilities = c -> { };
+    /** {@code papernotes/completionRefresh} notifications received. */
+    public final List<JsonObject> completionRefreshes = new CopyOnWriteArrayList<>();
+    /** How many {@code workspace/inlayHint/refresh} and {@code workspace/semanticTokens/refresh} requests came. */
+    public final java.util.concurrent.atomic.AtomicInteger inlayHintRefreshes = new java.util.concurrent.atomic.AtomicInteger();
+    public final java.util.concurrent.atomic.AtomicInteger semanticTokensRefreshes = new java.util.concurrent.atomic.AtomicInteger();
 
     private final LanguageServer server;
     private final Thread serverThread;
@@ -75,10 +84,23 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
 
     /** initialize + initialized with one workspace folder and the given initializationOptions. */
     public InitializeResult initialize(Path workspace, JsonObject options) throws Exception {
+        return initialize(workspace == null ? List.of() : List.of(workspace), options, caps -> { });
+    }
+
+    /**
+     * initialize + initialized with any number of workspace folders; {@code tweak} changes the
+     * client capabilities this client announces (what a particular editor supports).
+     */
+    public InitializeResult initialize(List<Path> folders, JsonObject options,
+            java.util.function.Consumer<ClientCapabilities> tweak) throws Exception {
         InitializeParams p = new InitializeParams();
         p.setProcessId((int) ProcessHandle.current().pid());
-        if (workspace != null) {
-            p.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "notes")));
+        if (!folders.isEmpty()) {
+            List<WorkspaceFolder> wf = new ArrayList<>();
+            for (Path f : folders) {
+                wf.add(new WorkspaceFolder(f.toUri().toString(), f.getFileName().toString()));
+            }
+            p.setWorkspaceFolders(wf);
         }
         p.setInitializationOptions(options);
         ClientCapabilities caps = new ClientCapabilities();
@@ -99,6 +121,8 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
         watched.setDynamicRegistration(true);
         ws.setDidChangeWatchedFiles(watched);
         caps.setWorkspace(ws);
+        capabilities.accept(caps);
+        tweak.accept(caps);
         p.setCapabilities(caps);
         InitializeResult r = server.initialize(p).get(30, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
@@ -205,8 +229,9 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     @Override
     public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
         List<Object> out = new ArrayList<>();
-        for (int i = 0; i < p.getItems().size(); i++) {
-            out.add(configuration);
+        for (var item : p.getItems()) {
+            JsonObject scoped = item.getScopeUri() == null ? null : scopedConfiguration.get(item.getScopeUri());
+            out.add(scoped != null ? scoped : configuration);
         }
         return CompletableFuture.completedFuture(out);
     }
@@ -225,6 +250,23 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
     @Override
     public void notifyProgress(ProgressParams params) {
         progress.add(params);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshInlayHints() {
+        inlayHintRefreshes.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshSemanticTokens() {
+        semanticTokensRefreshes.incrementAndGet();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @org.eclipse.lsp4j.jsonrpc.services.JsonNotification("papernotes/completionRefresh")
+    public void completionRefresh(JsonObject params) {
+        completionRefreshes.add(params);
     }
 
     @Override
