@@ -354,6 +354,8 @@ async function openSession(entry, name, extraSettings) {
     'git.enabled': false,
     'window.restoreWindows': 'none',
     'editor.hover.delay': 300,
+    // The checks read the rendered line text; inlay hints (the short title after a link) would be part of it.
+    'editor.inlayHints.enabled': 'off',
     // Two pages list Prepacking: go straight to the first definition instead of peeking.
     'editor.gotoLocation.multipleDefinitions': 'goto',
     '[markdown]': {
