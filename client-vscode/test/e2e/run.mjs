@@ -10,8 +10,9 @@
 // papers" inserts a [[link]], and the server log is shown.
 //
 // Environment:
-//   CODE_SERVER_INSTALLER  installer script (default: <repo>/../shared/tools/install-code-server.sh)
+//   CODE_SERVER_INSTALLER  installer script (default: <repo>/scripts/install-code-server.sh)
 //   CODE_SERVER_DIR        where code-server is installed (default: the installer's default)
+//   E2E_RESULT             a JSON file to write each scenario's outcome to (scripts/test-all.sh counts them)
 //   CHROMIUM               browser executable (default: /usr/bin/chromium, apt-get installed if missing)
 //   E2E_TIMEOUT_S          overall time limit in seconds (default 900)
 //   E2E_SERVER_WAIT_S      how long to wait for the first completion (server start + indexing; default 240)
@@ -20,8 +21,9 @@
 //                          nojava: only the "no Java 17+" error with its Open Settings button
 //   E2E_SKIP_PACKAGE=1     use the existing papernotes.vsix instead of running `npm run package`
 //   E2E_KEEP=1             keep the temporary folder (code-server settings, logs, notes)
-// Screenshots go to build/e2e-screenshots/, logs to build/e2e-logs/. Exit status 0 only when
-// every assertion held.
+// Screenshots go to build/e2e-screenshots/, logs to build/e2e-logs/ (the installer's output to
+// install-code-server.log there, shown only if it fails). Exit status 0 only when every assertion
+// held. Nothing outside the repository is used but the installed code-server and Chromium.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -44,7 +46,18 @@ const LOGS = path.join(CLIENT, 'build', 'e2e-logs');
 const VSIX = path.join(CLIENT, 'papernotes.vsix');
 const CORPUS = path.join(REPO, 'corpus');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const INSTALLER = process.env.CODE_SERVER_INSTALLER || path.join(REPO, '..', 'shared', 'tools', 'install-code-server.sh');
+const INSTALLER = process.env.CODE_SERVER_INSTALLER || path.join(REPO, 'scripts', 'install-code-server.sh');
+const RESULT = process.env.E2E_RESULT;
+/** Each scenario's outcome, in order: {name, status: 'passed' | 'failed'}. */
+const outcomes = [];
+function writeOutcomes() {
+  if (!RESULT) return;
+  try {
+    fs.writeFileSync(RESULT, JSON.stringify({ scenarios: outcomes }) + '\n');
+  } catch (e) {
+    console.error(`cannot write ${RESULT}: ${e?.message ?? e}`);
+  }
+}
 const TIMEOUT_S = Number(process.env.E2E_TIMEOUT_S || 900);
 const SERVER_WAIT_S = Number(process.env.E2E_SERVER_WAIT_S || 240);
 const STEPS = process.env.E2E_STEPS || 'all'; // all | full | client | nojava
@@ -89,6 +102,8 @@ async function fail(msg) {
   if (finished) return;
   finished = true;
   console.error(`\nE2E FAILED: ${msg}`);
+  for (const o of outcomes) if (o.status === 'running') o.status = 'failed';
+  writeOutcomes();
   await cleanup();
   killStrays();
   process.exit(1);
@@ -173,9 +188,14 @@ function ensureChromium() {
 
 function installCodeServer() {
   if (!fs.existsSync(INSTALLER)) throw new Error(`code-server installer not found: ${INSTALLER} (set CODE_SERVER_INSTALLER)`);
-  log(`installing code-server: ${INSTALLER}`);
+  const logFile = path.join(LOGS, 'install-code-server.log');
+  log(`installing code-server: ${INSTALLER} (output: ${path.relative(CLIENT, logFile)})`);
   const args = process.env.CODE_SERVER_DIR ? [process.env.CODE_SERVER_DIR] : [];
-  const r = run('bash', [INSTALLER, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync('bash', [INSTALLER, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  fs.writeFileSync(logFile, `${r.stderr || ''}${r.error ? `\n${r.error}` : ''}`);
+  if (r.error || r.status !== 0) {
+    throw new Error(`${INSTALLER} failed (exit ${r.status}):\n${(r.stderr || '').slice(-4000)}`);
+  }
   const entry = r.stdout.trim().split('\n').pop().trim();
   if (!fs.existsSync(entry)) throw new Error(`installer did not print an existing entry script (got "${entry}")`);
   return entry;
@@ -334,6 +354,8 @@ async function openSession(entry, name, extraSettings) {
     'git.enabled': false,
     'window.restoreWindows': 'none',
     'editor.hover.delay': 300,
+    // The checks read the rendered line text; inlay hints (the short title after a link) would be part of it.
+    'editor.inlayHints.enabled': 'off',
     // Two pages list Prepacking: go straight to the first definition instead of peeking.
     'editor.gotoLocation.multipleDefinitions': 'goto',
     '[markdown]': {
@@ -703,14 +725,21 @@ async function main() {
   if (!process.env.E2E_KEEP) cleanups.unshift(() => fs.rmSync(tmp, { recursive: true, force: true }));
   else log(`keeping ${tmp}`);
 
-  if (STEPS !== 'nojava') await scenarioFull(entry);
-  if (STEPS === 'all' || STEPS === 'nojava') await scenarioNoJava(entry);
+  const scenario = async (name, fn) => {
+    const outcome = { name, status: 'running' };
+    outcomes.push(outcome);
+    await fn(entry);
+    outcome.status = 'passed';
+  };
+  if (STEPS !== 'nojava') await scenario(STEPS === 'client' ? 'client' : 'full', scenarioFull);
+  if (STEPS === 'all' || STEPS === 'nojava') await scenario('nojava', scenarioNoJava);
   log(`E2E PASSED (${STEPS === 'client' ? 'client checks only: completion, hover, definition and search were not run' : STEPS})`);
 }
 
 try {
   await main();
   clearTimeout(overall);
+  writeOutcomes();
   finished = true;
   await cleanup();
   killStrays();

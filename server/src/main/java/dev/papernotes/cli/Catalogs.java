@@ -1,6 +1,7 @@
 package dev.papernotes.cli;
 
 import dev.papernotes.config.CorpusSelection;
+import dev.papernotes.corpus.CorpusFiles;
 import dev.papernotes.corpus.CorpusWarning;
 import dev.papernotes.index.IndexStore;
 import dev.papernotes.index.UpdateProgress;
@@ -24,24 +25,79 @@ final class Catalogs {
     }
 
     /**
-     * Opens the store and updates it when this process may write; a store another process is
-     * writing is used as its last commit.
+     * Opens the store for a command that only reads (search, export, check). A store this process
+     * may write is first brought up to date — built, saying so, when there is no index yet; but
+     * when an earlier update was stopped before its commit, finishing it could take minutes, so
+     * the command answers from the last commit at once and says how to catch up. A store another
+     * process is writing is used as its last commit.
      */
-    static IndexStore openUpdated(CorpusSelection selection, PrintStream err, boolean progressBar, boolean rebuild)
+    static IndexStore openForReading(CorpusSelection selection, CorpusOptions options, PrintStream err)
             throws IOException {
         IndexStore store = IndexStore.open(selection.indexDir(), selection.roots(), 64);
         try {
             if (store.openNote() != null) {
                 err.println("papernotes: " + store.openNote());
             }
-            if (store.isWritable()) {
-                update(store, err, progressBar, rebuild);
+            if (!store.isWritable()) {
+                return store;
+            }
+            boolean terminal = System.console() != null;
+            if (store.hasCommit() && store.unfinishedUpdate() != null) {
+                err.println("papernotes: the index is behind the corpus (" + store.unfinishedUpdate()
+                        + "); answering from the last complete index. Run '" + indexCommand(options)
+                        + "' to bring it up to date.");
+            } else if (!store.hasCommit()) {
+                err.println("papernotes: building the index of " + corpusFileCount(selection) + " files"
+                        + (terminal ? "" : " (this takes a while once; later commands reuse it)") + "\u2026");
+                update(store, err, terminal, false);
+            } else {
+                update(store, err, terminal ? null : announce(err), false);
             }
             return store;
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** {@code papernotes index} with the corpus and index options the user gave. */
+    static String indexCommand(CorpusOptions options) {
+        StringBuilder sb = new StringBuilder("papernotes index");
+        for (String c : options.corpus) {
+            sb.append(" --corpus ").append(quote(c));
+        }
+        if (options.index != null) {
+            sb.append(" --index ").append(quote(options.index));
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String arg) {
+        return arg.matches("[A-Za-z0-9_./:=@%+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    private static int corpusFileCount(CorpusSelection selection) {
+        Consumer<CorpusWarning> quiet = w -> { };
+        return CorpusFiles.list(CorpusFiles.roots(selection.roots(), quiet), quiet).size();
+    }
+
+    /** Says on stderr, once, that corpus files changed and are being read (no bar: not a terminal). */
+    private static UpdateProgress announce(PrintStream err) {
+        return new UpdateProgress() {
+            @Override
+            public void reading(long totalBytes) {
+                err.printf("papernotes: updating the index (%.1f MiB of new or changed corpus files)\u2026%n",
+                        totalBytes / 1048576.0);
+            }
+        };
+    }
+
+    static UpdateResult update(IndexStore store, PrintStream err, UpdateProgress progress, boolean rebuild)
+            throws IOException {
+        if (progress != null) {
+            return store.update(err::println, progress, rebuild);
+        }
+        return update(store, err, true, rebuild);
     }
 
     static UpdateResult update(IndexStore store, PrintStream err, boolean progressBar, boolean rebuild)

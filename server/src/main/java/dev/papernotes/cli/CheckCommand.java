@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         CorpusSelection selection = Catalogs.select(corpus);
         PrintWriter out = spec.commandLine().getOut();
         int warnings = 0;
-        try (IndexStore store = Catalogs.openUpdated(selection, System.err, false, false);
+        try (IndexStore store = Catalogs.openForReading(selection, corpus, System.err);
                 PaperIndex index = store.acquire()) {
             FeatureContext ctx = new FeatureContext(index, workspace, Settings.DEFAULTS, selection.roots(), false);
             workspace.analyzeAll(index, () -> false);
@@ -92,9 +92,9 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        if (warnings > 0) {
-            System.err.println("papernotes: " + warnings + (warnings == 1 ? " warning" : " warnings"));
-        }
+        int checked = (int) notes.stream().distinct().count();
+        System.err.println("papernotes: " + checked + (checked == 1 ? " note" : " notes") + " checked, "
+                + (warnings == 0 ? "no warnings" : warnings + (warnings == 1 ? " warning" : " warnings")));
         return warnings > 0 ? 1 : 0;
     }
 

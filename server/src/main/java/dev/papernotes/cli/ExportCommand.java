@@ -38,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Gson gson = new GsonBuilder().disableHtmlEscaping().create();
-        try (IndexStore store = Catalogs.openUpdated(Catalogs.select(corpus), System.err, false, false);
+        try (IndexStore store = Catalogs.openForReading(Catalogs.select(corpus), corpus, System.err);
                 PaperIndex idx = store.acquire()) {
             idx.forEach(p -> out.println(gson.toJson(toJson(p))));
         }

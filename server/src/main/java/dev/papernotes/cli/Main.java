@@ -37,14 +37,13 @@ public final class Main {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, argv) -> {
-            String command = ex.getCommandLine().getCommandName();
-            ex.getCommandLine().getErr().println("papernotes" + (command.equals("papernotes") ? "" : " " + command)
-                    + ": " + ex.getMessage() + " (see --help)");
+            ex.getCommandLine().getErr().println(prefix(ex.getCommandLine()) + ex.getMessage() + " (see --help)");
             return CommandLine.ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof CorpusSelection.MissingCorpusException) {
-                commandLine.getErr().println("papernotes: " + ex.getMessage());
+                // A usage error like the others: the command's name, and where to look.
+                commandLine.getErr().println(prefix(commandLine) + ex.getMessage() + " (see --help)");
                 return CommandLine.ExitCode.USAGE;
             }
             commandLine.getErr().println("papernotes: error: " + describe(ex));
@@ -54,6 +53,12 @@ public final class Main {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cli;
+    }
+
+    /** {@code papernotes CMD: } (or {@code papernotes: } for the top level), as compilers name themselves. */
+    private static String prefix(CommandLine commandLine) {
+        String command = commandLine.getCommandName();
+        return "papernotes" + (command.equals("papernotes") ? "" : " " + command) + ": ";
     }
 
     private static String describe(Throwable t) {

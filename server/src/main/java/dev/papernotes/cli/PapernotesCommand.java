@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
         description = "A language server and command-line tool for Markdown research notes over a corpus of papers.%n"
                 + "Without a command (or with 'lsp') it speaks LSP on stdin/stdout.",
         subcommands = {LspCommand.class, IndexCommand.class, SearchCommand.class, ExportCommand.class,
-                CheckCommand.class})
+                CheckCommand.class, picocli.CommandLine.HelpCommand.class})
 final class PapernotesCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

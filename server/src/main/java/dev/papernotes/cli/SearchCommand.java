@@ -39,7 +39,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (IndexStore store = Catalogs.openUpdated(Catalogs.select(corpus), System.err, false, false);
+        try (IndexStore store = Catalogs.openForReading(Catalogs.select(corpus), corpus, System.err);
                 PaperIndex idx = store.acquire()) {
             List<Paper> hits = idx.search(String.join(" ", query), limit);
             if (json) {

@@ -39,7 +39,12 @@ public record CorpusSelection(List<Path> roots, Path indexDir) {
             }
             p = p.toAbsolutePath().normalize();
             if (!Files.exists(p)) {
-                throw new MissingCorpusException(p);
+                if (!Files.isSymbolicLink(p)) {
+                    throw new MissingCorpusException(p);
+                }
+                // A dangling link is there, just broken: indexing warns about it and skips it.
+                roots.add(p);
+                continue;
             }
             roots.add(p.toRealPath());
         }

@@ -33,7 +33,8 @@ public final class CorpusFiles {
             try {
                 out.add(abs.toRealPath());
             } catch (IOException e) {
-                warnings.accept(new CorpusWarning(abs, 0, "corpus path does not exist"));
+                String why = Files.isSymbolicLink(abs) ? skipReason(abs, null) : null;
+                warnings.accept(new CorpusWarning(abs, 0, why != null ? why : "corpus path does not exist"));
             }
         }
         return new ArrayList<>(out);
@@ -46,6 +47,11 @@ public final class CorpusFiles {
     public static List<Path> list(List<Path> roots, Consumer<CorpusWarning> warnings) {
         TreeSet<Path> files = new TreeSet<>();
         for (Path root : roots) {
+            String rootProblem = skipReason(root, attributes(root));
+            if (rootProblem != null) {
+                warnings.accept(new CorpusWarning(root, 0, rootProblem));
+                continue;
+            }
             if (Files.isRegularFile(root)) {
                 files.add(root);
                 continue;
@@ -61,6 +67,11 @@ public final class CorpusFiles {
                                 if (!dir.equals(root) && isHidden(dir)) {
                                     return FileVisitResult.SKIP_SUBTREE;
                                 }
+                                String problem = dir.equals(root) ? null : skipReason(dir, attrs);
+                                if (problem != null) {
+                                    warnings.accept(new CorpusWarning(dir, 0, problem));
+                                    return FileVisitResult.SKIP_SUBTREE;
+                                }
                                 return within(dir, roots) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
                             }
 
@@ -71,6 +82,14 @@ public final class CorpusFiles {
                                     Path real = realWithin(file, roots);
                                     if (real != null) {
                                         files.add(real);
+                                    } else {
+                                        warnings.accept(new CorpusWarning(file, 0,
+                                                "symbolic link leads outside the corpus; not followed"));
+                                    }
+                                } else if (!isHidden(file)) {
+                                    String problem = skipReason(file, attrs);
+                                    if (problem != null) {
+                                        warnings.accept(new CorpusWarning(file, 0, problem));
                                     }
                                 }
                                 return FileVisitResult.CONTINUE;
@@ -111,6 +130,68 @@ public final class CorpusFiles {
             }
         }
         return null;
+    }
+
+    /**
+     * Why a path in the corpus is not read, or null when it is an ordinary file or folder: a FIFO,
+     * a device or a socket (never opened: reading a FIFO blocks until some writer comes), a
+     * dangling symbolic link, or a folder named like a corpus file. Each gets a one-line warning.
+     * Only attributes are read here, never the file itself.
+     *
+     * @param attrs the path's attributes (links followed), or null when they cannot be read
+     */
+    static String skipReason(Path path, BasicFileAttributes attrs) {
+        if (attrs == null || attrs.isSymbolicLink()) {
+            // Following the link failed: it points nowhere.
+            if (Files.isSymbolicLink(path)) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(path).toString();
+                } catch (IOException | UnsupportedOperationException e) {
+                    target = "?";
+                }
+                return "dangling symbolic link (to " + target + "); skipped";
+            }
+            return attrs == null ? "cannot read its attributes; skipped" : null;
+        }
+        if (attrs.isDirectory()) {
+            Path name = path.getFileName();
+            return name != null && name.toString().endsWith(".txt")
+                    ? "a folder named like a corpus file; skipped (its contents are not read)" : null;
+        }
+        if (attrs.isOther()) {
+            return "not a regular file (" + specialKind(path) + "); skipped, not opened";
+        }
+        return null;
+    }
+
+    private static BasicFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** FIFO, device or socket, from the file's mode where the platform tells it. */
+    private static String specialKind(Path path) {
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode");
+            switch (mode & 0170000) {
+                case 0010000:
+                    return "a FIFO";
+                case 0020000:
+                    return "a character device";
+                case 0060000:
+                    return "a block device";
+                case 0140000:
+                    return "a socket";
+                default:
+                    return "a special file";
+            }
+        } catch (IOException | RuntimeException e) {
+            return "a special file";
+        }
     }
 
     private static boolean isHidden(Path p) {

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * separated by blank lines. The file is streamed; entries go to a sink as they are complete.
  *
  * <p>Real pages are damaged in known ways: a title without its abstract, an abstract without its
- * title, an abstract wrapped over several lines, stray bytes. Lines are told apart by shape
- * (abstracts are long prose, titles are short and do not end in a full stop) so that one missing
- * line does not shift every pair after it. Each damage is reported with file and line.
+ * title, an abstract wrapped over several lines, stray bytes, and lines of unusual shape (a title of
+ * 400 characters, an abstract of one short phrase). Pairs follow the page's structure of blank-line
+ * blocks; the shape of a block (prose or title) is evidence only against that structure, so one
+ * missing or odd line does not shift every pair after it. Each damage is reported with file and
+ * line, and so is each pair kept against the shape of its lines.
  */
 public final class DailyPapersReader {
     /** Lines longer than this are cut: no real title or abstract comes near it. */
@@ -59,10 +61,18 @@ public final class DailyPapersReader {
         return line.length() <= 24 && DATE_LINE.matcher(line).matches();
     }
 
-    /** Abstracts are prose: long, several sentences, or ending in a full stop. */
+    /** No title comes near this length; a line this long is prose whatever its punctuation. */
+    static final int MAX_TITLE_CHARS = 4000;
+    /** Titles longer than this are rare enough that their pairing is worth a warning. */
+    static final int LONG_TITLE_CHARS = 300;
+
+    /**
+     * Abstracts are prose: sentences, or a full stop at the end of a long line. Length alone does
+     * not make prose below {@link #MAX_TITLE_CHARS}: a title of 400 characters is still a title.
+     */
     static boolean looksLikeAbstract(String line) {
         int n = line.length();
-        if (n >= 400) {
+        if (n >= MAX_TITLE_CHARS) {
             return true;
         }
         if (n >= 120 && line.endsWith(".")) {
@@ -71,20 +81,71 @@ public final class DailyPapersReader {
         return n >= 200 && SENTENCE_BREAK.matcher(line).find();
     }
 
+    /**
+     * Written in sentence case: most longer words start in lower case, as in prose and unlike a
+     * title ({@code We propose RedosScheme, a method} against {@code Sparse Token Pruning Helps}).
+     */
+    static boolean sentenceCase(String line) {
+        int lower = 0;
+        int upper = 0;
+        for (String word : line.split("[\\s/]+")) {
+            String w = word.replaceAll("^[^\\p{L}]+", "");
+            if (w.length() < 4) {
+                continue;
+            }
+            if (Character.isLowerCase(w.charAt(0))) {
+                lower++;
+            } else if (Character.isUpperCase(w.charAt(0))) {
+                upper++;
+            }
+        }
+        return lower > upper;
+    }
+
+    /**
+     * Pairs titles with abstracts by the page's structure: after the date, its blank-line blocks
+     * alternate title, abstract, title, abstract. Each block's shape (prose or title) is only
+     * evidence against that alternation, weighed with the blocks around it (up to two ahead), so a
+     * block of an unusual shape (a 400-character title, an abstract of one short phrase) keeps its
+     * place and does not shift the pairs after it. A block that is out of place (a title whose
+     * abstract is missing, an abstract without its title) is reported; a pair kept against its
+     * shape is reported as doubtful.
+     */
     private static final class PageParser {
+        /** One blank-line block: usually one line; an abstract wrapped over several lines is joined. */
+        private static final class Block {
+            final StringBuilder text;
+            final int line;
+            boolean prose;
+
+            Block(String text, int line) {
+                this.text = new StringBuilder(text);
+                this.line = line;
+                this.prose = looksLikeAbstract(text);
+            }
+
+            String text() {
+                return text.toString();
+            }
+
+            boolean titleShaped() {
+                return !prose && !text.toString().endsWith(".");
+            }
+        }
+
         private final Path file;
         private final Consumer<CorpusEntry> entries;
         private final Consumer<CorpusWarning> warnings;
         private String date = "";
         private boolean inHeader = true;
-        private String pendingTitle;
-        private int pendingTitleLine;
-        // The last complete entry is held back one line so a wrapped abstract can be joined to it.
+        /** Blocks not yet paired, the first in a title's place; never more than three. */
+        private final java.util.ArrayDeque<Block> window = new java.util.ArrayDeque<>(4);
+        // The last complete entry is held back so a wrapped abstract can still be joined to it.
         private String heldTitle;
         private StringBuilder heldAbstract;
         private Occurrence heldOccurrence;
+        private boolean heldEndsAtLastLine;
         private boolean previousLineBlank = true;
-        private boolean previousLineWasAbstract;
         private int entryCount;
 
         PageParser(Path file, Consumer<CorpusEntry> entries, Consumer<CorpusWarning> warnings) {
@@ -120,10 +181,8 @@ public final class DailyPapersReader {
                 accept(text, lineNo);
                 previousLineBlank = false;
             }
-            if (pendingTitle != null) {
-                warn(pendingTitleLine, "title without an abstract: \"" + shorten(pendingTitle) + "\"");
-                hold(pendingTitle, "", pendingTitleLine);
-                pendingTitle = null;
+            while (!window.isEmpty()) {
+                step(true);
             }
             flushHeld();
             if (!anyText) {
@@ -139,44 +198,92 @@ public final class DailyPapersReader {
             }
             if (isDateLine(text)) {
                 inHeader = false;
-                if (pendingTitle != null) {
-                    warn(pendingTitleLine, "title without an abstract: \"" + shorten(pendingTitle) + "\"");
-                    hold(pendingTitle, "", pendingTitleLine);
-                    pendingTitle = null;
+                while (!window.isEmpty()) {
+                    step(true);
                 }
+                heldEndsAtLastLine = false;
                 date = text;
-                previousLineWasAbstract = false;
                 return;
             }
             inHeader = false;
             boolean prose = looksLikeAbstract(text);
-            if (pendingTitle == null) {
-                if (prose) {
-                    if (previousLineWasAbstract && !previousLineBlank && heldTitle != null) {
-                        heldAbstract.append(' ').append(text);
-                    } else {
-                        warn(lineNo, "abstract without a title; skipped: \"" + shorten(text) + "\"");
-                    }
-                    previousLineWasAbstract = true;
+            if (!previousLineBlank && prose) {
+                // A wrapped abstract: the line continues the prose right above it.
+                Block last = window.peekLast();
+                if (last != null && last.prose) {
+                    last.text.append(' ').append(text);
+                    return;
+                }
+                if (last == null && heldEndsAtLastLine) {
+                    heldAbstract.append(' ').append(text);
+                    return;
+                }
+            }
+            window.addLast(new Block(text, lineNo));
+            heldEndsAtLastLine = false;
+            if (window.size() == 3) {
+                step(false);
+            }
+        }
+
+        /** Decides the first block of the window (with what follows it); {@code atEnd}: nothing more follows. */
+        private void step(boolean atEnd) {
+            Block p = window.pollFirst();
+            java.util.Iterator<Block> ahead = window.iterator();
+            Block b = ahead.hasNext() ? ahead.next() : null;
+            Block c = ahead.hasNext() ? ahead.next() : null;
+            if (b == null) {
+                if (p.prose) {
+                    warn(p.line, "abstract without a title; skipped: \"" + shorten(p.text()) + "\"");
                 } else {
-                    pendingTitle = text;
-                    pendingTitleLine = lineNo;
-                    previousLineWasAbstract = false;
+                    titleAlone(p);
                 }
                 return;
             }
-            if (!prose && !text.endsWith(".")) {
-                // Two title-shaped lines in a row: the first lost its abstract.
-                warn(pendingTitleLine, "title without an abstract: \"" + shorten(pendingTitle) + "\"");
-                hold(pendingTitle, "", pendingTitleLine);
-                pendingTitle = text;
-                pendingTitleLine = lineNo;
-                previousLineWasAbstract = false;
+            if (p.prose && !b.prose) {
+                // Prose in a title's place, a title after it: an abstract whose title is missing.
+                warn(p.line, "abstract without a title; skipped: \"" + shorten(p.text()) + "\"");
                 return;
             }
-            hold(pendingTitle, text, pendingTitleLine);
-            pendingTitle = null;
-            previousLineWasAbstract = true;
+            if (p.prose) {
+                window.pollFirst();
+                warn(p.line, "doubtful pair: a title that reads like prose, taken with the abstract after it: \""
+                        + shorten(p.text()) + "\"");
+                pair(p, b);
+                return;
+            }
+            if (b.prose || !b.titleShaped()) {
+                // Prose, or a short line ending in a full stop (no title does): the abstract.
+                window.pollFirst();
+                if (p.text.length() > LONG_TITLE_CHARS) {
+                    warn(p.line, "doubtful pair: a long title (" + p.text.length()
+                            + " characters), taken with the abstract after it: \"" + shorten(p.text()) + "\"");
+                }
+                pair(p, b);
+                return;
+            }
+            // Two title-shaped blocks: the second is either the next title (then the first lost its
+            // abstract) or a short abstract. An abstract after it, or title case, says title.
+            boolean bIsTitle = (c != null && c.prose) || !sentenceCase(b.text()) || (c == null && !atEnd);
+            if (bIsTitle) {
+                titleAlone(p);
+                return;
+            }
+            window.pollFirst();
+            warn(b.line, "doubtful pair: a short abstract that could be a title, taken with the title before it: \""
+                    + shorten(b.text()) + "\"");
+            pair(p, b);
+        }
+
+        private void titleAlone(Block title) {
+            warn(title.line, "title without an abstract: \"" + shorten(title.text()) + "\"");
+            hold(title.text(), "", title.line);
+            heldEndsAtLastLine = false;
+        }
+
+        private void pair(Block title, Block abstractBlock) {
+            hold(title.text(), abstractBlock.text(), title.line);
+            heldEndsAtLastLine = window.isEmpty();
         }
 
         private void hold(String title, String abstractText, int titleLine) {

@@ -9,7 +9,9 @@ import dev.papernotes.workspace.PaperRef;
 import dev.papernotes.workspace.Uris;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.lsp4j.DocumentLink;
 
 /** Wiki links and citations become clickable: to the paper's first corpus line, or to the note. */
@@ -20,18 +22,23 @@ public final class DocumentLinkService {
     public static List<DocumentLink> links(FeatureContext ctx, NoteDocument doc) throws IOException {
         NoteAnalysis analysis = ctx.analysis(doc);
         List<DocumentLink> out = new ArrayList<>();
+        // A note links the same few papers many times: each is read from the index once.
+        Map<String, Target> papers = new HashMap<>();
         for (PaperRef ref : analysis.refs()) {
             if (ref.kind() == PaperRef.Kind.MENTION) {
                 continue;
             }
             var range = Ranges.of(doc.model().lines(), ref.span());
             if (ref.paperCount() == 1) {
-                Paper p = ctx.index().get(ref.paperIds().get(0));
-                Occurrence first = p == null ? null
-                        : p.occurrences().stream().filter(ctx::inCorpus).findFirst().orElse(null);
-                if (first != null) {
-                    DocumentLink link = new DocumentLink(range, Uris.fromPath(first.file()) + "#L" + first.line());
-                    link.setTooltip(p.title());
+                String id = ref.paperIds().get(0);
+                Target t = papers.get(id);
+                if (t == null) {
+                    t = paperTarget(ctx, id);
+                    papers.put(id, t);
+                }
+                if (t != NO_TARGET) {
+                    DocumentLink link = new DocumentLink(range, t.uri());
+                    link.setTooltip(t.tooltip());
                     out.add(link);
                 }
             } else if (ref.paperIds().isEmpty() && ref.kind() == PaperRef.Kind.WIKI_LINK) {
@@ -42,6 +49,18 @@ public final class DocumentLinkService {
             }
         }
         return out;
+    }
+
+    private record Target(String uri, String tooltip) {
+    }
+
+    private static final Target NO_TARGET = new Target("", "");
+
+    /** The paper's first corpus line, or {@link #NO_TARGET}. */
+    private static Target paperTarget(FeatureContext ctx, String id) throws IOException {
+        Paper p = ctx.index().get(id);
+        Occurrence first = p == null ? null : p.occurrences().stream().filter(ctx::inCorpus).findFirst().orElse(null);
+        return first == null ? NO_TARGET : new Target(Uris.fromPath(first.file()) + "#L" + first.line(), p.title());
     }
 
     /**

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -169,13 +168,19 @@ public final class ReferencesService {
     }
 
     private static List<Location> dedupe(List<Location> in) {
-        Set<String> seen = new LinkedHashSet<>();
+        // Keyed by numbers, not by Range.toString(): tens of thousands of locations are normal.
+        Set<LocationKey> seen = new java.util.HashSet<>();
         List<Location> out = new ArrayList<>();
         for (Location l : in) {
-            if (seen.add(l.getUri() + "|" + l.getRange())) {
+            var r = l.getRange();
+            if (seen.add(new LocationKey(l.getUri(), r.getStart().getLine(), r.getStart().getCharacter(),
+                    r.getEnd().getLine(), r.getEnd().getCharacter()))) {
                 out.add(l);
             }
         }
         return out;
+    }
+
+    private record LocationKey(String uri, int startLine, int startCharacter, int endLine, int endCharacter) {
     }
 }

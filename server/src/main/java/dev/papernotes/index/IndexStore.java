@@ -51,6 +51,8 @@ public final class IndexStore implements Closeable {
     private final double ramBufferMb;
     private volatile PaperIndex current;
     private long currentGeneration = -1;
+    /** What the update marker left by an earlier process says (an update that did not finish), or null. */
+    private final String unfinishedUpdate;
 
     private IndexStore(Path path, Directory directory, List<Path> roots, IndexWriter writer, String openNote,
             long refusedGeneration, double ramBufferMb) throws IOException {
@@ -61,6 +63,7 @@ public final class IndexStore implements Closeable {
         this.openNote = openNote;
         this.refusedGeneration = refusedGeneration;
         this.ramBufferMb = ramBufferMb;
+        this.unfinishedUpdate = writer == null ? null : readUpdateMarker(path);
         this.current = PaperIndex.empty();
         try {
             refresh();
@@ -141,6 +144,17 @@ public final class IndexStore implements Closeable {
     }
 
     private static final String SESSION_MARKER = "papernotes.writer";
+    /** Present from the start of an update until it is committed (or found to change nothing). */
+    private static final String UPDATE_MARKER = "papernotes.updating";
+
+    private static String readUpdateMarker(Path path) {
+        Path marker = path.resolve(UPDATE_MARKER);
+        try {
+            return Files.exists(marker) ? "an update started " + Files.readString(marker).strip() + " did not finish" : null;
+        } catch (IOException e) {
+            return "an earlier update did not finish";
+        }
+    }
 
     private static IndexWriter openWriter(Directory dir, double ramBufferMb, IndexWriterConfig.OpenMode mode)
             throws IOException {
@@ -201,6 +215,20 @@ public final class IndexStore implements Closeable {
         return writer != null;
     }
 
+    /**
+     * When this process holds the writer and an earlier update of this index was stopped before
+     * its commit (killed, out of memory, a full disk): what its marker says; null otherwise. The
+     * last commit is then complete but behind the corpus.
+     */
+    public String unfinishedUpdate() {
+        return unfinishedUpdate;
+    }
+
+    /** Whether a commit is being served (false for an index never built, or only refused commits). */
+    public synchronized boolean hasCommit() {
+        return currentGeneration >= 0;
+    }
+
     /** Why the store opened the way it did (rebuild, read-only), or null when all was normal. */
     public String openNote() {
         return openNote;
@@ -220,6 +248,9 @@ public final class IndexStore implements Closeable {
             writer = openWriter(directory, ramBufferMb, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         }
         long start = System.nanoTime();
+        Path marker = path.resolve(UPDATE_MARKER);
+        Files.writeString(marker, "at " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + " by process " + ProcessHandle.current().pid());
         boolean schemaMissing = !VERSION.equals(writer.getLiveCommitData() == null ? null
                 : toMap(writer.getLiveCommitData()).get(DATA_SCHEMA));
         if (rebuild) {
@@ -245,6 +276,9 @@ public final class IndexStore implements Closeable {
             throw e;
         }
         refresh();
+        // Committed, or nothing to commit: the index is as current as the corpus. A failure above
+        // leaves the marker, so read-only commands can say the index is behind.
+        Files.deleteIfExists(marker);
         int papers;
         try (PaperIndex idx = acquire()) {
             papers = idx.paperCount();

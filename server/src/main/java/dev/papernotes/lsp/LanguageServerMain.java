@@ -128,14 +128,21 @@ public final class LanguageServerMain {
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
             var outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
             Endpoint local = ServiceEndpoints.toEndpoint(localServices);
-            Lifecycle guard = new Lifecycle(local, exit, message -> {
+            java.util.function.Consumer<String> report = message -> {
                 LanguageClient c = server.session().client;
                 if (c != null) {
                     c.logMessage(new MessageParams(MessageType.Error, message));
                 }
-            });
+            };
+            Lifecycle guard = new Lifecycle(local, exit, report);
             holder[0] = guard;
-            RemoteEndpoint endpoint = new RemoteEndpoint(outgoing, guard, exceptionHandler) {
+            java.util.Map<String, org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod> methods = new java.util.HashMap<>();
+            for (Object service : localServices) {
+                methods.putAll(ServiceEndpoints.getSupportedMethods(service.getClass()));
+            }
+            // Shape first: params that cannot be served are refused before the lifecycle counts the message.
+            Endpoint checked = new ParamsGuard(guard, methods, report);
+            RemoteEndpoint endpoint = new RemoteEndpoint(outgoing, checked, exceptionHandler) {
                 @Override
                 public void handle(org.eclipse.lsp4j.jsonrpc.messages.Message message,
                         java.util.List<org.eclipse.lsp4j.jsonrpc.messages.MessageIssue> issues) {

@@ -39,8 +39,13 @@ public final class NoteParser {
     }
 
     public static NoteModel parse(String text) {
+        return parse(text, true);
+    }
+
+    /** @param mask whether wiki-link brackets are hidden from CommonMark (tests compare both ways) */
+    static NoteModel parse(String text, boolean mask) {
         String source = blankFrontMatter(text);
-        Node doc = PARSER.parse(source);
+        Node doc = PARSER.parse(mask ? maskWikiBrackets(source) : source);
         Collector collector = new Collector();
         doc.accept(collector);
         List<Span> blocks = mergeLines(collector.blockSpans, source);
@@ -86,6 +91,79 @@ public final class NoteParser {
     public static NoteModel unparsed(String text) {
         return new NoteModel(text, new LineIndex(text), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of());
+    }
+
+    // Stand-ins for the brackets of a wiki link while CommonMark reads the note: one UTF-16 unit
+    // each, so every offset stays where it was, and punctuation that links nothing, so emphasis
+    // and bare URLs around them are read as around brackets (U+2E28/U+2E29, double parentheses).
+    private static final char MASKED_OPEN = '\u2E28';
+    private static final char MASKED_CLOSE = '\u2E29';
+
+    /**
+     * Wiki links are the notes' syntax, not CommonMark's: to CommonMark each of their brackets is a
+     * link opener or closer to be matched and then merged back into text, which costs tens of
+     * milliseconds on a note with 20,000 links. Their brackets are hidden from it (same length, so
+     * positions do not move); CommonMark still sees every code span, HTML, Markdown link and block
+     * around them. Only plain links between blanks or sentence punctuation are hidden: not brackets
+     * glued to a word ({@code \\[[}, {@code path/[[x]]}, {@code [[x]]@host}: an autolinked URL or
+     * address decides its extent by brackets), nor nested ones, nor {@code [[x]](url)} /
+     * {@code [[x]][ref]}, which CommonMark reads as a Markdown link whose text is {@code [x]}.
+     */
+    static String maskWikiBrackets(String source) {
+        if (source.indexOf(MASKED_OPEN) >= 0 || source.indexOf(MASKED_CLOSE) >= 0) {
+            return source; // the stand-ins must mean nothing else, or they could not be put back
+        }
+        char[] chars = null;
+        int n = source.length();
+        int i = source.indexOf("[[");
+        while (i >= 0) {
+            int close = -1;
+            for (int j = i + 2; j + 1 < n; j++) {
+                char c = source.charAt(j);
+                if (c == '\n' || c == '\r' || c == '[') {
+                    break; // only plain [[target]] on one line: anything else stays CommonMark's
+                }
+                if (c == ']') {
+                    close = source.charAt(j + 1) == ']' ? j : -1;
+                    break;
+                }
+            }
+            if (close < 0) {
+                i = source.indexOf("[[", i + 2);
+                continue;
+            }
+            char after = close + 2 < n ? source.charAt(close + 2) : ' ';
+            if (standsAlone(source, i) && (Character.isWhitespace(after) || ".,;:!?)*_\"'".indexOf(after) >= 0)) {
+                if (chars == null) {
+                    chars = source.toCharArray();
+                }
+                chars[i] = MASKED_OPEN;
+                chars[i + 1] = MASKED_OPEN;
+                chars[close] = MASKED_CLOSE;
+                chars[close + 1] = MASKED_CLOSE;
+            }
+            i = source.indexOf("[[", close + 2);
+        }
+        return chars == null ? source : new String(chars);
+    }
+
+    /**
+     * Whether the {@code [[} at {@code i} starts after a blank (or a blank and one of {@code !(*_}).
+     * Glued to a word it may end a bare URL ({@code www.x.org/[[a]]}), whose extent the autolinker
+     * decides by brackets: those are left as they are.
+     */
+    private static boolean standsAlone(String source, int i) {
+        int before = i;
+        if (before > 0 && "!(*_".indexOf(source.charAt(before - 1)) >= 0) {
+            before--;
+        }
+        return before == 0 || Character.isWhitespace(source.charAt(before - 1));
+    }
+
+    /** A literal CommonMark read from the masked source, with its wiki-link brackets back. */
+    private static String unmask(String literal) {
+        return literal.indexOf(MASKED_OPEN) < 0 && literal.indexOf(MASKED_CLOSE) < 0 ? literal
+                : literal.replace(MASKED_OPEN, '[').replace(MASKED_CLOSE, ']');
     }
 
     /**
@@ -138,7 +216,7 @@ public final class NoteParser {
 
         @Override
         public void visit(Link link) {
-            excludeDestination(link, link.getDestination());
+            excludeDestination(link, unmask(link.getDestination()));
             MarkdownLinks.Candidate c = MarkdownLinks.candidate(link, false);
             if (c != null) {
                 markdownLinks.add(c);
@@ -186,9 +264,9 @@ public final class NoteParser {
             StringBuilder sb = new StringBuilder();
             for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof Text t) {
-                    sb.append(t.getLiteral());
+                    sb.append(unmask(t.getLiteral()));
                 } else if (n instanceof Code c) {
-                    sb.append(c.getLiteral());
+                    sb.append(unmask(c.getLiteral()));
                 } else {
                     sb.append(textOf(n));
                 }
@@ -458,8 +536,8 @@ public final class NoteParser {
             int end;
             String key;
             if (keyStart < span.end() && text.charAt(keyStart) == '{') {
-                int close = text.indexOf('}', keyStart);
-                if (close < 0 || close >= span.end()) {
+                int close = indexOf(text, '}', keyStart, span.end());
+                if (close < 0) {
                     continue;
                 }
                 key = text.substring(keyStart + 1, close).strip();

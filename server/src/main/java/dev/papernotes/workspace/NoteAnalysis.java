@@ -57,13 +57,16 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
             refs.add(new PaperRef(w.targetSpan(), PaperRef.Kind.WIKI_LINK, w.target(), ids.ids(), ids.total()));
             linkedIds.addAll(ids.ids());
         }
+        Map<String, List<String>> citekeys = new HashMap<>();
         for (Citation c : model.citations()) {
-            String id = index.idByCitekey(c.key());
-            refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), id == null ? List.of() : List.of(id),
-                    id == null ? 0 : 1));
-            if (id != null) {
-                linkedIds.add(id);
+            List<String> ids = citekeys.get(c.key());
+            if (ids == null) {
+                String id = index.idByCitekey(c.key());
+                ids = id == null ? List.of() : List.of(id);
+                citekeys.put(c.key(), ids);
             }
+            refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), ids, ids.size()));
+            linkedIds.addAll(ids);
         }
         List<PaperRef> hints = mentions(doc, index, context, seen, linkedIds, refs);
         refs.sort(Comparator.comparingInt(r -> r.span().start()));

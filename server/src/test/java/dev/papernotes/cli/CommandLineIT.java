@@ -129,4 +129,102 @@ class CommandLineIT {
         assertEquals(0, clean.status(), clean.out() + clean.err());
         assertEquals("", clean.out());
     }
+
+    // ---- issue 16: first contact, and an index whose last update did not finish ----
+
+    @Test
+    void firstSearchSaysItBuildsTheIndex(@TempDir Path dir) throws Exception {
+        String fresh = dir.resolve("index").toString();
+        Result first = run("search", "Dragonfly", "--corpus", corpus, "--index", fresh);
+        assertEquals(0, first.status(), first.err());
+        assertTrue(first.err().startsWith("papernotes: building the index of 5 files"), first.err());
+        assertTrue(first.out().contains("Dragonfly: Multi-Resolution Zoom"), first.out());
+        Result second = run("search", "Dragonfly", "--corpus", corpus, "--index", fresh);
+        assertEquals("", second.err());
+    }
+
+    @Test
+    void checkSaysHowManyNotesItCheckedOnSuccess(@TempDir Path notes) throws Exception {
+        Files.writeString(notes.resolve("a.md"), "See [[Mini-Monkey]].\n");
+        Files.writeString(notes.resolve("b.md"), "And @dragonfly.\n");
+        Result r = run("check", notes.toString(), "--corpus", corpus, "--index", index);
+        assertEquals(0, r.status(), r.err());
+        assertEquals("", r.out());
+        assertEquals("papernotes: 2 notes checked, no warnings", r.err().strip().lines().reduce((a, b) -> b).orElse(""));
+    }
+
+    @Test
+    void helpIsACommandAsInGit() throws Exception {
+        Result top = run("help");
+        assertEquals(0, top.status(), top.err());
+        assertTrue(top.out().startsWith("Usage: papernotes"), top.out());
+        assertTrue(top.out().contains("search"), top.out());
+        Result search = run("help", "search");
+        assertEquals(0, search.status(), search.err());
+        assertTrue(search.out().startsWith("Usage: papernotes search"), search.out());
+    }
+
+    @Test
+    void missingCorpusNamesTheCommandAndTheHelp() throws Exception {
+        Path missing = home.resolve("no-such-corpus");
+        Result r = run("search", "x", "--corpus", missing.toString());
+        assertEquals(2, r.status());
+        assertEquals("papernotes search: corpus path does not exist: " + missing + " (see --help)", r.err().strip());
+    }
+
+    /**
+     * A killed {@code index} leaves its update unfinished. A later {@code search} or {@code export}
+     * must not finish it (that can take minutes): they answer from the last commit and say the
+     * index is behind and how to update it; {@code index} then catches up.
+     */
+    @Test
+    void readOnlyCommandsAnswerFromTheLastCommitWhenAnUpdateDidNotFinish(@TempDir Path dir) throws Exception {
+        Path big = Files.createDirectories(dir.resolve("corpus"));
+        List<Path> seed;
+        try (var files = Files.list(Path.of(corpus))) {
+            seed = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        for (Path page : seed) {
+            Files.copy(page, big.resolve(page.getFileName()));
+        }
+        String idx = dir.resolve("index").toString();
+        Result built = run("index", "--corpus", big.toString(), "--index", idx);
+        assertEquals(0, built.status(), built.err());
+        // Many more pages (new dates, same papers: their occurrences change), then an update killed midway.
+        for (int copy = 0; copy < 20; copy++) {
+            for (Path page : seed) {
+                Files.copy(page, big.resolve("copy" + copy + "-" + page.getFileName()));
+            }
+        }
+        Process killed = JarProcess.builder(home, cache, "index", "--corpus", big.toString(), "--index", idx)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // Kill it once its update has begun (its marker is there; without one, after a few seconds).
+        Path lock = dir.resolve("index").resolve("write.lock");
+        Path marker = dir.resolve("index").resolve("papernotes.updating");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(lock) && killed.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        long started = System.nanoTime();
+        while (!Files.exists(marker) && killed.isAlive() && System.nanoTime() - started < 5_000_000_000L) {
+            Thread.sleep(5);
+        }
+        boolean killedWhileRunning = killed.isAlive();
+        killed.destroyForcibly().waitFor();
+        org.junit.jupiter.api.Assumptions.assumeTrue(killedWhileRunning, "the update ended before it could be killed");
+
+        String expected = "papernotes index --corpus " + big + " --index " + idx;
+        for (int i = 0; i < 2; i++) {
+            Result search = run("export", "--corpus", big.toString(), "--index", idx);
+            assertEquals(0, search.status(), search.err());
+            assertTrue(search.err().contains("the index is behind the corpus"), search.err());
+            assertTrue(search.err().contains("Run '" + expected + "' to bring it up to date."), search.err());
+            assertEquals(413, search.outLines().size(), "answered from the last commit");
+        }
+        Result caughtUp = run("index", "--corpus", big.toString(), "--index", idx);
+        assertEquals(0, caughtUp.status(), caughtUp.err());
+        Result after = run("search", "Dragonfly", "--corpus", big.toString(), "--index", idx, "--json");
+        assertEquals("", after.err());
+        assertTrue(after.out().contains("copy19-"), "the update is in: " + after.out().substring(0, 300));
+    }
 }

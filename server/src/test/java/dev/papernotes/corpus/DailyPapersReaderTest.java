@@ -181,4 +181,102 @@ class DailyPapersReaderTest {
         assertEquals(DailyPapersReader.MAX_LINE_BYTES, entries.get(0).abstractText().length());
         assertTrue(warnings.stream().anyMatch(w -> w.line() == 13 && w.message().contains("cut")), warnings.toString());
     }
+
+    // ---- issue 16: lines of unusual shape keep their place in the page's structure ----
+
+    private static final String LONG_TITLE = "RedosScheme: Scaling Regular Expression Denial of Service Detection"
+            + " Across Heterogeneous Engines, Languages and Libraries with Symbolic Automata".repeat(5);
+
+    @Test
+    void titleOfFourHundredCharactersIsATitle() throws IOException {
+        assertTrue(LONG_TITLE.length() >= 400);
+        read(HEADER + "Alpha: A Title\n\n" + ABSTRACT_A + "\n\n" + LONG_TITLE + "\n\n" + ABSTRACT_B
+                + "\n\nGamma: Last one\n\n" + ABSTRACT_A + "\n");
+        assertEquals(List.of("Alpha: A Title", LONG_TITLE, "Gamma: Last one"), titles());
+        assertEquals(ABSTRACT_B.strip(), entries.get(1).abstractText());
+        assertEquals(ABSTRACT_A.strip(), entries.get(2).abstractText());
+        assertEquals(15, entries.get(1).occurrence().line());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals(15, warnings.get(0).line());
+        assertTrue(warnings.get(0).message().startsWith("doubtful pair: a long title"), warnings.get(0).message());
+    }
+
+    @Test
+    void shortAbstractIsNotTakenForATitle() throws IOException {
+        read(HEADER + "Alpha: A Title\n\nWe propose RedosScheme, a method for finding slow patterns\n\n"
+                + "Beta: Another\n\n" + ABSTRACT_B + "\n");
+        assertEquals(List.of("Alpha: A Title", "Beta: Another"), titles());
+        assertEquals("We propose RedosScheme, a method for finding slow patterns", entries.get(0).abstractText());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals(13, warnings.get(0).line());
+        assertTrue(warnings.get(0).message().startsWith("doubtful pair: a short abstract"), warnings.get(0).message());
+    }
+
+    @Test
+    void longTitleWithoutAbstractDoesNotTakeTheNextTitle() throws IOException {
+        read(HEADER + LONG_TITLE + "\n\nBeta: Another\n\n" + ABSTRACT_B + "\n");
+        assertEquals(List.of(LONG_TITLE, "Beta: Another"), titles());
+        assertEquals("", entries.get(0).abstractText());
+        assertEquals(ABSTRACT_B.strip(), entries.get(1).abstractText());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).message().startsWith("title without an abstract"), warnings.get(0).message());
+    }
+
+    /**
+     * Random pages of papers with every kind of damage the reader must survive, in any order: each
+     * paper comes out as itself (its own abstract, or none when it had none), none is shifted onto
+     * its neighbour, and each damaged paper has a warning on its own lines.
+     */
+    @Test
+    void randomDamageNeverShiftsThePairs() throws IOException {
+        java.util.Random random = new java.util.Random(1616);
+        String[] words = {"Sparse", "Token", "Pruning", "Attention", "Diffusion", "Models", "Scaling", "Vision",
+            "Language", "Retrieval", "Graph", "Adapters", "Efficient", "Long", "Context", "Reasoning", "Agents"};
+        for (int page = 0; page < 300; page++) {
+            entries.clear();
+            warnings.clear();
+            StringBuilder text = new StringBuilder(HEADER);
+            List<String> expectedTitles = new ArrayList<>();
+            List<String> expectedAbstracts = new ArrayList<>();
+            List<Integer> damagedLines = new ArrayList<>();
+            int line = 11;
+            int papers = 1 + random.nextInt(12);
+            for (int i = 0; i < papers; i++) {
+                StringBuilder title = new StringBuilder("Name" + page + "x" + i + ":");
+                int length = random.nextInt(5) == 0 ? 400 + random.nextInt(300) : 40 + random.nextInt(80);
+                while (title.length() < length) {
+                    title.append(' ').append(words[random.nextInt(words.length)]);
+                }
+                int kind = random.nextInt(10); // 0: no abstract, 1: a short one, else a full one
+                String abs = kind == 0 ? "" : kind == 1 ? "we propose a method for " + words[random.nextInt(words.length)]
+                        .toLowerCase() + " that works" : "We propose Name" + i + ", a method. " + "It works well. ".repeat(20);
+                text.append(title).append("\n\n");
+                int titleLine = line;
+                line += 2;
+                if (!abs.isEmpty()) {
+                    text.append(abs).append("\n\n");
+                    line += 2;
+                }
+                expectedTitles.add(title.toString());
+                expectedAbstracts.add(abs.strip());
+                if (kind <= 1 || title.length() > DailyPapersReader.LONG_TITLE_CHARS) {
+                    damagedLines.add(titleLine);
+                }
+            }
+            read(text.toString());
+            assertEquals(expectedTitles, titles(), "page " + page + ":\n" + text + "\nwarnings: " + warnings);
+            for (int i = 0; i < papers; i++) {
+                assertEquals(expectedAbstracts.get(i), entries.get(i).abstractText(), "page " + page + " paper " + i);
+            }
+            for (int damaged : damagedLines) {
+                assertTrue(warnings.stream().anyMatch(w -> w.line() == damaged || w.line() == damaged + 2),
+                        "page " + page + ": no warning for the paper at line " + damaged + ": " + warnings);
+            }
+            assertEquals(damagedLines.size(), warnings.size(), "page " + page + ": " + warnings);
+        }
+    }
+
+    private List<String> titles() {
+        return entries.stream().map(CorpusEntry::title).toList();
+    }
 }

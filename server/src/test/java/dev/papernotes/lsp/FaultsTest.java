@@ -67,26 +67,46 @@ class FaultsTest {
     }
 
     @Test
-    void anExceptionInANotificationIsReportedAndTheServerCarriesOn() throws Exception {
+    void aNotificationItsHandlerCannotServeIsReportedAndTheServerCarriesOn() throws Exception {
         String uri = notes.resolve("a.md").toUri().toString();
         client.open(uri, "Prepacking\n");
-        // An open without its document: the handler fails on it.
+        // An open without its document: refused before the handler, in words, to the user.
         client.server().getTextDocumentService().didOpen(new org.eclipse.lsp4j.DidOpenTextDocumentParams());
-        var m = client.awaitLog(l -> l.getMessage().contains("textDocument/didOpen failed"), 20);
+        var m = client.awaitLog(l -> l.getMessage().contains("textDocument/didOpen: params.textDocument is missing"), 20);
         assertEquals(MessageType.Error, m.getType());
         assertNotNull(hover(uri, 3));
     }
 
     @Test
-    void anExceptionInARequestIsAnErrorWithoutAStackTrace() throws Exception {
+    void anExceptionInANotificationHandlerIsReported() {
+        java.util.List<String> reported = new java.util.ArrayList<>();
+        Lifecycle lifecycle = new Lifecycle(new org.eclipse.lsp4j.jsonrpc.Endpoint() {
+            @Override
+            public java.util.concurrent.CompletableFuture<?> request(String method, Object parameter) {
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void notify(String method, Object parameter) {
+                throw new IllegalStateException("handler broke");
+            }
+        }, status -> { }, reported::add);
+        lifecycle.request("initialize", null);
+        lifecycle.notify("textDocument/didSave", null);
+        assertEquals(java.util.List.of("papernotes: textDocument/didSave failed: IllegalStateException: handler broke"),
+                reported);
+    }
+
+    @Test
+    void aRequestWithoutItsDocumentIsInvalidParamsWithoutAStackTrace() throws Exception {
         HoverParams broken = new HoverParams();
         broken.setPosition(new Position(0, 0));
         var f = client.server().getTextDocumentService().hover(broken);
         ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(20, TimeUnit.SECONDS));
         ResponseErrorException re = (ResponseErrorException) e.getCause();
-        assertEquals(-32603, re.getResponseError().getCode());
+        assertEquals(-32602, re.getResponseError().getCode());
         assertNull(re.getResponseError().getData());
-        assertTrue(re.getResponseError().getMessage().contains("hover failed"), re.getResponseError().getMessage());
+        assertEquals("textDocument/hover: params.textDocument is missing", re.getResponseError().getMessage());
     }
 
     @Test

@@ -7,8 +7,9 @@ package dev.papernotes.lsp.jsonrpc;
  * @param length   how many of {@code bytes} are valid
  * @param consumed how many bytes of the stream were taken as this body
  * @param status   whether the body matched its declared length
+ * @param bom      the body began with a UTF-8 byte order mark (consumed, not stored)
  */
-record Body(byte[] bytes, int length, long consumed, Status status) {
+record Body(byte[] bytes, int length, long consumed, Status status, boolean bom) {
 
     enum Status {
         /** A JSON value that fills the declared length exactly (give or take trailing whitespace). */

@@ -22,6 +22,13 @@ final class BodyReader {
         JsonExtent extent = new JsonExtent();
         Store store = new Store((int) Math.min(storeLimit, Integer.MAX_VALUE - 8));
         long consumed = 0;
+        // A byte order mark is not JSON, but it is plainly not the start of the next frame either:
+        // step over it so the body is still delimited (and its id read) and say what was wrong.
+        boolean bom = false;
+        if (declared >= BOM.length && startsWithBom()) {
+            bom = true;
+            consumed = BOM.length;
+        }
         while (consumed < declared) {
             int want = (int) Math.min(CHUNK, declared - consumed);
             // Once the value is complete, only look at bytes that have already arrived: the peer
@@ -29,20 +36,43 @@ final class BodyReader {
             int n = extent.complete() ? src.readAvailable(chunk, 0, want) : src.read(chunk, 0, want);
             if (n <= 0) {
                 Body.Status status = extent.complete() ? Body.Status.TOO_LONG : Body.Status.EOF;
-                return store.body(consumed, status);
+                return store.body(consumed, status, bom);
             }
             for (int i = 0; i < n; i++) {
                 if (extent.feed(chunk[i] & 0xff) == JsonExtent.Step.INVALID) {
                     store.add(chunk, i);
                     src.unread(chunk, i, n - i);
                     Body.Status status = extent.complete() ? Body.Status.TOO_LONG : Body.Status.NOT_JSON;
-                    return store.body(consumed + i, status);
+                    return store.body(consumed + i, status, bom);
                 }
             }
             store.add(chunk, n);
             consumed += n;
         }
-        return store.body(consumed, extent.complete() ? Body.Status.COMPLETE : Body.Status.TOO_SHORT);
+        return store.body(consumed, extent.complete() ? Body.Status.COMPLETE : Body.Status.TOO_SHORT, bom);
+    }
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Reads the next three bytes if they are a BOM; otherwise gives back what it read. */
+    private boolean startsWithBom() throws IOException {
+        byte[] head = new byte[BOM.length];
+        int n = 0;
+        while (n < BOM.length) {
+            int b = src.read();
+            if (b < 0) {
+                break;
+            }
+            head[n++] = (byte) b;
+            if (head[n - 1] != BOM[n - 1]) {
+                break;
+            }
+        }
+        if (n == BOM.length && head[2] == BOM[2]) {
+            return true;
+        }
+        src.unread(head, 0, n);
+        return false;
     }
 
     /** A byte buffer that grows as data arrives, up to a cap; bytes past the cap are dropped. */
@@ -69,8 +99,8 @@ final class BodyReader {
             size += take;
         }
 
-        Body body(long consumed, Body.Status status) {
-            return new Body(data, size, consumed, status);
+        Body body(long consumed, Body.Status status, boolean bom) {
+            return new Body(data, size, consumed, status, bom);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.papernotes.lsp.jsonrpc;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.math.BigDecimal;
 import java.nio.charset.Charset;
 
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -79,6 +78,13 @@ record Envelope(Either<String, Number> id, String method, boolean response, bool
         } catch (Exception | StackOverflowError damage) {
             // Expected: the body is broken somewhere. Keep what was read before that point.
         }
+        if (id == null) {
+            // Gson refuses numbers longer than its buffer; the id may still be one, followed by valid JSON.
+            NumericId.Found number = NumericId.find(bytes, offset, length);
+            if (number != null) {
+                id = Either.forRight(number.number());
+            }
+        }
         return new Envelope(id, method, response, jsonrpc, whole);
     }
 
@@ -88,16 +94,7 @@ record Envelope(Either<String, Number> id, String method, boolean response, bool
             return Either.forLeft(reader.nextString());
         }
         if (token == JsonToken.NUMBER) {
-            String text = reader.nextString();
-            try {
-                return Either.forRight(Integer.valueOf(text));
-            } catch (NumberFormatException notInt) {
-                try {
-                    return Either.forRight(Long.valueOf(text));
-                } catch (NumberFormatException notLong) {
-                    return Either.forRight(new BigDecimal(text));
-                }
-            }
+            return Either.forRight(NumericId.exact(reader.nextString()));
         }
         reader.skipValue();
         return null;

@@ -46,7 +46,8 @@ final class FailureReporter {
 
     /**
      * Bytes outside any frame. Answered only when they hold what is clearly a JSON-RPC message
-     * that lost its header (an object with a {@code jsonrpc} member and an id), possibly after
+     * that lost its header (an object with a {@code jsonrpc} member and an id, or a whole one
+     * with an id and a method), possibly after
      * some junk such as a mangled header value; otherwise only logged, since stray bytes have no
      * one to answer to.
      */
@@ -65,7 +66,9 @@ final class FailureReporter {
             }
             tries++;
             Envelope envelope = Envelope.sniff(sample, i, length - i, StandardCharsets.UTF_8);
-            if (envelope.jsonrpc() && (envelope.id() != null || envelope.method() != null)) {
+            // A JSON-RPC object, or any whole object with both an id and a method: clearly a request.
+            if (envelope.jsonrpc() && (envelope.id() != null || envelope.method() != null)
+                    || envelope.whole() && envelope.id() != null && envelope.method() != null) {
                 return envelope;
             }
         }

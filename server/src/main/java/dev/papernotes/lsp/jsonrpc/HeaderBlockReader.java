@@ -79,8 +79,16 @@ final class HeaderBlockReader {
 
     /** A short printable rendering of a header line for log messages. */
     private static String abbreviate(String text) {
-        String clean = text.strip().replaceAll("[^\\x20-\\x7e]", "?");
-        return clean.length() > 40 ? clean.substring(0, 40) + "..." : clean;
+        StringBuilder clean = new StringBuilder();
+        for (char c : text.strip().toCharArray()) {
+            if (clean.length() >= 40) {
+                clean.append("...");
+                break;
+            }
+            // Bytes a person cannot see are shown as \xNN: a NUL in a header must be visible.
+            clean.append(c >= 0x20 && c <= 0x7e ? String.valueOf(c) : String.format("\\x%02X", (int) c));
+        }
+        return clean.toString();
     }
 
     /** The line as text without carriage returns; header bytes are ASCII, Latin-1 keeps any others. */

@@ -17,10 +17,14 @@ final class HeaderScanner {
     };
     private static final int LONGEST = Math.max(NAMES[0].length, NAMES[1].length);
 
-    /** Where the scan stopped and what it stepped over. */
-    record Result(String headerName, long garbageBytes, byte[] sample, int sampleLength) {
+    /**
+     * Where the scan stopped and what it stepped over. {@code headerName} is null at the end of
+     * the input, or when {@code jsonEnded}: the garbage ended with a whole JSON object (a message
+     * that lost its header), reported at once rather than when the next header arrives.
+     */
+    record Result(String headerName, long garbageBytes, byte[] sample, int sampleLength, boolean jsonEnded) {
         boolean atEnd() {
-            return headerName == null;
+            return headerName == null && !jsonEnded;
         }
     }
 
@@ -37,15 +41,18 @@ final class HeaderScanner {
         long garbage = 0;
         byte[] sample = null;
         int sampleLength = 0;
+        // A JSON object being followed inside the garbage: the client that sent it waits for an
+        // answer and will send nothing more, so its end must be noticed as it arrives.
+        JsonExtent object = null;
         while (true) {
             int b = src.read();
             if (b < 0) {
-                return new Result(null, garbage, sample, sampleLength);
+                return new Result(null, garbage, sample, sampleLength, false);
             }
             if (lower(b) == 'c') {
                 String name = matchName(b);
                 if (name != null) {
-                    return new Result(name, garbage, sample, sampleLength);
+                    return new Result(name, garbage, sample, sampleLength, false);
                 }
             }
             boolean space = b == ' ' || b == '\t' || b == '\r' || b == '\n';
@@ -60,6 +67,19 @@ final class HeaderScanner {
                     sample = Arrays.copyOf(sample, Math.min(sampleLimit, sample.length * 2));
                 }
                 sample[sampleLength++] = (byte) b;
+            }
+            if (object != null) {
+                JsonExtent.Step step = object.feed(b);
+                if (step == JsonExtent.Step.END) {
+                    return new Result(null, garbage, sample, sampleLength, true);
+                }
+                if (step == JsonExtent.Step.INVALID) {
+                    object = null;
+                }
+            }
+            if (object == null && b == '{') {
+                object = new JsonExtent();
+                object.feed(b);
             }
         }
     }

@@ -6,7 +6,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.Type;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,10 +18,18 @@ import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueHandler;
 import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import com.google.gson.stream.MalformedJsonException;
 
 /**
@@ -42,6 +53,7 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
     private static final Logger LOG = Logger.getLogger(SafeMessageProducer.class.getName());
     private static final int PARSE_ERROR = ResponseErrorCode.ParseError.getValue();
     private static final int INVALID_REQUEST = ResponseErrorCode.InvalidRequest.getValue();
+    private static final int INVALID_PARAMS = ResponseErrorCode.InvalidParams.getValue();
 
     private final FrameReader frames;
     private final MessageJsonHandler jsonHandler;
@@ -49,8 +61,10 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
     private final FailureReporter reporter;
     private final long maxContentLength;
     private volatile boolean keepRunning;
-    // Why the last header block was refused; it names the failure of the body skipped after it.
+    // Why the last header block (or body) was refused; it names the failure of the bytes skipped
+    // after it, and refusedCode is the code they are answered with.
     private String refusedHeader;
+    private int refusedCode = INVALID_REQUEST;
 
     /** With the default 64 MiB limit. */
     public SafeMessageProducer(InputStream input, MessageJsonHandler jsonHandler, MessageIssueHandler issueHandler) {
@@ -113,15 +127,35 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
         if (event instanceof FrameEvent.Skipped skipped) {
             String why = refusedHeader != null ? "Message skipped: " + refusedHeader
                     : "Skipped " + skipped.bytes() + " bytes outside any message (no Content-Length header before them)";
+            int code = refusedHeader != null ? refusedCode : INVALID_REQUEST;
             refusedHeader = null;
-            reporter.unframed(INVALID_REQUEST, why, skipped.sample(), skipped.sampleLength());
+            String first = skipped.sampleLength() > 0 ? oddByte(skipped.sample()[0] & 0xff) : null;
+            if (first != null) {
+                why += "; it begins with " + first;
+            }
+            reporter.unframed(code, why, skipped.sample(), skipped.sampleLength());
         } else if (event instanceof FrameEvent.BadHeader bad) {
             refusedHeader = "invalid message header: " + bad.problem();
+            refusedCode = INVALID_REQUEST;
             LOG.warning("Refused a header block: " + bad.problem());
         } else if (event instanceof FrameEvent.Frame frame) {
             refusedHeader = null;
             handleFrame(frame, callback);
         }
+    }
+
+    /** A byte that explains why text is not JSON (NUL, other control bytes, a BOM's first byte), or null. */
+    private static String oddByte(int b) {
+        if (b == 0) {
+            return "a NUL byte (0x00)";
+        }
+        if (b == 0xEF) {
+            return "byte 0xEF (a byte order mark?)";
+        }
+        if (b < 0x20 && b != '\t' && b != '\r' && b != '\n' || b == 0x7f) {
+            return String.format("control byte 0x%02X", b);
+        }
+        return null;
     }
 
     private void handleFrame(FrameEvent.Frame frame, MessageConsumer callback) {
@@ -133,26 +167,30 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
                     + maxContentLength + " bytes and was skipped", body, frame.charset());
             return;
         }
-        switch (body.status()) {
-            case EOF:
-                reporter.framed(PARSE_ERROR, "Input ended after " + body.consumed() + " of " + declared
-                        + " message bytes", body, frame.charset());
+        String problem = switch (body.status()) {
+            case EOF -> "Input ended after " + body.consumed() + " of " + declared + " message bytes";
+            case TOO_SHORT -> "Content-Length " + declared + " ends inside the JSON body"
+                    + " (counted in characters rather than UTF-8 bytes?)";
+            case TOO_LONG -> "Content-Length " + declared + " is longer than the " + body.consumed() + "-byte JSON body";
+            case NOT_JSON -> "Message body is not JSON from byte " + body.consumed() + " of " + declared
+                    + "; skipped to the next header";
+            case COMPLETE -> null;
+        };
+        if (body.bom()) {
+            problem = "Message body starts with a byte order mark (U+FEFF), which JSON-RPC does not allow"
+                    + (problem == null ? "" : "; " + problem);
+        }
+        if (problem != null) {
+            if (body.status() == Body.Status.NOT_JSON && body.blank()) {
+                // Nothing stored to answer from: the bytes go back to the scanner, whose report
+                // (with the id, if they hold a message) carries this reason.
+                refusedHeader = problem;
+                refusedCode = PARSE_ERROR;
+                LOG.warning(problem);
                 return;
-            case TOO_SHORT:
-                reporter.framed(PARSE_ERROR, "Content-Length " + declared + " ends inside the JSON body"
-                        + " (counted in characters rather than UTF-8 bytes?)", body, frame.charset());
-                return;
-            case TOO_LONG:
-                reporter.framed(PARSE_ERROR, "Content-Length " + declared + " is longer than the "
-                        + body.consumed() + "-byte JSON body", body, frame.charset());
-                return;
-            case NOT_JSON:
-                reporter.framed(PARSE_ERROR, "Message body is not JSON from byte " + body.consumed()
-                        + " of " + declared + "; skipped to the next header", body, frame.charset());
-                return;
-            case COMPLETE:
-            default:
-                break;
+            }
+            reporter.framed(PARSE_ERROR, problem, body, frame.charset());
+            return;
         }
         if (frame.charset() == null) {
             reporter.framed(INVALID_REQUEST, "Message skipped: " + frame.charsetProblem(), body, null);
@@ -163,12 +201,19 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
 
     /** LSP4J's own handling, plus an answer for bodies LSP4J would only log. */
     private void dispatch(Body body, Charset charset, MessageConsumer callback) {
+        byte[] bytes = body.bytes();
+        int length = body.length();
+        NumericId.Found numericId = NumericId.find(bytes, 0, length);
+        if (numericId != null) {
+            bytes = NumericId.quoted(bytes, length, numericId);
+            length += 2;
+        }
         Message message;
         try {
-            InputStream content = new ByteArrayInputStream(body.bytes(), 0, body.length());
+            InputStream content = new ByteArrayInputStream(bytes, 0, length);
             message = jsonHandler.parseMessage(new InputStreamReader(content, charset));
         } catch (MessageIssueException issue) {
-            handleIssue(issue);
+            handleIssue(issue, body, charset, numericId);
             return;
         } catch (RuntimeException | StackOverflowError e) {
             boolean syntax = isSyntaxError(e);
@@ -180,27 +225,87 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
             reporter.framed(INVALID_REQUEST, "Invalid request: the message is JSON null", body, charset);
             return;
         }
+        restoreId(message, numericId);
         try {
             callback.consume(message);
         } catch (MessageIssueException issue) {
             // E.g. LSP4J's ReflectiveMessageValidator refusing the message.
-            handleIssue(issue);
+            handleIssue(issue, body, charset, numericId);
         } catch (Exception e) {
             // Keep this thread alive whatever a consumer throws, as StreamMessageProducer does.
             LOG.log(Level.SEVERE, e.getMessage() != null ? e.getMessage() : "Error while handling a message", e);
         }
     }
 
-    private void handleIssue(MessageIssueException issue) {
+    /** Puts back a numeric id that was quoted for LSP4J (see {@link NumericId}). */
+    private static void restoreId(Message message, NumericId.Found numericId) {
+        if (numericId == null) {
+            return;
+        }
+        if (message instanceof RequestMessage request) {
+            request.setRawId(Either.forRight(numericId.number()));
+        } else if (message instanceof ResponseMessage response) {
+            response.setRawId(Either.forRight(numericId.number()));
+        }
+    }
+
+    /**
+     * LSP4J's issues, made answerable: params of the wrong JSON type are invalid params (-32602) in
+     * words, not a parse error with Gson's message; and a request whose params broke before its id
+     * was read is answered with that id rather than taken for a notification.
+     */
+    private void handleIssue(MessageIssueException issue, Body body, Charset charset, NumericId.Found numericId) {
+        Message message = issue.getRpcMessage();
+        restoreId(message, numericId);
+        String method = message instanceof RequestMessage r ? r.getMethod()
+                : message instanceof NotificationMessage n ? n.getMethod() : null;
+        List<MessageIssue> issues = new ArrayList<>();
+        for (MessageIssue i : issue.getIssues()) {
+            if (i.getIssueCode() == PARSE_ERROR && method != null && i.getCause() != null
+                    && !ParamsTypeError.isSyntax(i.getCause())) {
+                issues.add(new MessageIssue(ParamsTypeError.describe(method, paramsOf(body, charset),
+                        parameterType(method), jsonHandler.getGson()), INVALID_PARAMS));
+            } else {
+                issues.add(i);
+            }
+        }
+        if (message instanceof NotificationMessage n) {
+            Envelope envelope = Envelope.sniff(body.bytes(), body.length(), charset);
+            if (envelope.id() != null) {
+                RequestMessage request = new RequestMessage();
+                request.setJsonrpc(n.getJsonrpc());
+                request.setMethod(n.getMethod());
+                request.setParams(n.getParams());
+                request.setRawId(envelope.id());
+                request.setJsonHandler(jsonHandler);
+                message = request;
+            }
+        }
+        LOG.warning((issues.isEmpty() ? "Message issue" : issues.get(0).getText()) + (message instanceof RequestMessage r ? " (id " + r.getId() + ")" : ""));
         if (issueHandler == null) {
-            LOG.log(Level.SEVERE, issue.getMessage(), issue);
             return;
         }
         try {
-            issueHandler.handle(issue.getRpcMessage(), issue.getIssues());
+            issueHandler.handle(message, issues);
         } catch (Exception e) {
             LOG.log(Level.SEVERE, e.getMessage() != null ? e.getMessage() : "Error while reporting an issue", e);
         }
+    }
+
+    /** The params member of a body that is known to be well-formed JSON, or null. */
+    private static JsonElement paramsOf(Body body, Charset charset) {
+        try {
+            JsonElement json = JsonParser.parseReader(new InputStreamReader(
+                    new ByteArrayInputStream(body.bytes(), 0, body.length()), charset));
+            return json.isJsonObject() ? json.getAsJsonObject().get("params") : null;
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private Type parameterType(String method) {
+        JsonRpcMethod m = jsonHandler.getJsonRpcMethod(method);
+        return m != null && m.getParameterTypes().length == 1 ? m.getParameterTypes()[0] : null;
     }
 
     private static boolean isSyntaxError(Throwable e) {

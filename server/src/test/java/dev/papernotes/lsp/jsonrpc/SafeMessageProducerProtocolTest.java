@@ -276,9 +276,10 @@ class SafeMessageProducerProtocolTest {
     }
 
     @Test
-    void idThatIsNotAnIntegerIsStillAnswered() {
+    void idBeyondTheIntRangeIsAnswered() {
+        // LSP4J alone reads ids with nextInt() and failed the whole message; see NumericIdTest.
         around(frame("{\"jsonrpc\":\"2.0\",\"id\":12345678901234,\"method\":\"test/echo\",\"params\":{}}"))
-                .error(12345678901234L, INVALID_REQUEST).count(3);
+                .result(12345678901234L).count(3);
     }
 
     @Test
