@@ -20,6 +20,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import dev.papernotes.lsp.jsonrpc.LspLauncher;
+import dev.papernotes.lsp.jsonrpc.UninterruptedOutput;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /** Runs the language server on a pair of streams until the client says exit or goes away. */
@@ -75,7 +76,7 @@ public final class LanguageServerMain {
                 .setLocalService(server)
                 .setRemoteInterface(PapernotesClient.class)
                 .setInput(in)
-                .setOutput(out)
+                .setOutput(new UninterruptedOutput(out))
                 .setExecutorService(reader)
                 .setExceptionHandler(LanguageServerMain::errorWithoutStackTrace)
                 .setMaxContentLength(MAX_MESSAGE_BYTES)

@@ -498,6 +498,8 @@ final class Session {
     }
 
     void shutdown() {
+        // Nothing more to tell the client; jobs being stopped must not write to it.
+        client = null;
         ScheduledFuture<?> r = refreshTimer;
         if (r != null) {
             r.cancel(false);
