@@ -84,6 +84,14 @@ record Token(String text, boolean word, boolean sentenceStart, boolean sentenceE
                 flush(out, w, sentenceStart);
                 out.add(new Token("'", false, false));
                 sentenceStart = false;
+            } else if (c == '-' && next == '-') {
+                // a TeX dash glued to words, "algorithm---called X---is": a dash of its own
+                sentenceStart = flush(out, w, sentenceStart);
+                int from = i;
+                while (i + 1 < n && s.charAt(i + 1) == '-') {
+                    i++;
+                }
+                out.add(new Token(s.substring(from, i + 1), false, false));
             } else if (ALWAYS_PUNCT.indexOf(c) >= 0) {
                 boolean ends = (c == '?' || c == '!');
                 flush(out, w, sentenceStart);
