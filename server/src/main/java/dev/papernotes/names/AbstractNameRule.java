@@ -93,6 +93,11 @@ final class AbstractNameRule {
     private final Set<String> defined = new HashSet<>();
     /** Names the text writes in lower case after an explicit naming cue ("called depth soups"). */
     private final Set<String> lowerCase = new HashSet<>();
+    /**
+     * Names only a modifier position gives ("our WGAN paradigm", "the DepthMix strategy"): not
+     * this paper's when the abstract defines them in a sentence about other work.
+     */
+    private final Set<String> weak = new HashSet<>();
 
     private final Sentences sentences;
 
@@ -111,13 +116,14 @@ final class AbstractNameRule {
      * @param definedShortForms short forms the introducing sentences define themselves, even in
      *     lower case ("polynomial composition activations (PolyCom)")
      */
-    record Result(List<String> names, Set<String> definedShortForms, Set<String> lowerCaseNames) {
+    record Result(List<String> names, Set<String> definedShortForms, Set<String> lowerCaseNames,
+            Set<String> weakNames) {
     }
 
     static Result find(List<Token> abstractTokens, String title, Sentences sentences) {
         AbstractNameRule rule = new AbstractNameRule(abstractTokens, title, sentences);
         rule.run();
-        return new Result(rule.out, rule.defined, rule.lowerCase);
+        return new Result(rule.out, rule.defined, rule.lowerCase, rule.weak);
     }
 
     private void run() {
@@ -302,6 +308,7 @@ final class AbstractNameRule {
                 }
                 Candidate c = candidateAt(k, appositive);
                 if (c.modifier && namesItsKind(k, c.end)) {
+                    weak.add(t.get(k).text());
                     emit(new Candidate(List.of(t.get(k).text()), c.end, false), true); // "the DepthMix strategy"
                     return;
                 }
@@ -596,6 +603,7 @@ final class AbstractNameRule {
         if (!kind && c.end < t.size() && t.get(c.end).word()
                 && NameShape.KIND_NOUNS.contains(t.get(c.end).lower())) {
             if (OWN_KINDS.contains(t.get(c.end).lower()) && c.names.size() == 1 && isCoined(c.names.get(0))) {
+                weak.add(c.names.get(0));
                 emit(c, true);
             }
             return;
@@ -728,17 +736,13 @@ final class AbstractNameRule {
         if (!NameShape.isMarked(t.get(k).text()) || NameShape.isGeneric(t.get(k).text())) {
             return false;
         }
-        for (int i = end; i < t.size() && i < end + 3; i++) {
-            Token x = t.get(i);
-            if (!x.word() || !x.text().equals(x.lower()) || NameShape.isStopword(x.text())) {
-                return false;
-            }
-            if (OWN_KINDS.contains(x.lower())) {
-                return i + 1 >= t.size() || !t.get(i + 1).word() || !t.get(i + 1).text().equals(t.get(i + 1).lower())
-                        || NameShape.isStopword(t.get(i + 1).text()) || NAME_FOLLOWERS.contains(t.get(i + 1).lower());
-            }
+        int i = end;
+        while (i < t.size() && i < end + 3 && t.get(i).word() && t.get(i).text().equals(t.get(i).lower())
+                && !NameShape.isStopword(t.get(i).text()) && !NAME_FOLLOWERS.contains(t.get(i).lower())
+                && !SCAN_STOPS.contains(t.get(i).lower())) {
+            i++;
         }
-        return false;
+        return i > end && OWN_KINDS.contains(t.get(i - 1).lower());
     }
 
     /**
@@ -803,7 +807,10 @@ final class AbstractNameRule {
             while (end < t.size() && t.get(end).word() && end - from < 4) {
                 end++;
             }
-            if (end < t.size() && isQuote(t.get(end).text()) && end - from <= 3) {
+            // 'we call the results "model soups."': the stop may sit inside the quotes
+            boolean closed = (end < t.size() && isQuote(t.get(end).text())) || (end + 1 < t.size()
+                    && (t.get(end).is(".") || t.get(end).is(",")) && isQuote(t.get(end + 1).text()));
+            if (closed && end - from <= 3) {
                 String phrase = join(from, end);
                 if (!NameShape.isGeneric(phrase)) {
                     out.add(phrase);
@@ -1022,7 +1029,7 @@ final class AbstractNameRule {
         }
         List<String> items = new ArrayList<>();
         int i = k;
-        while (i + 1 < t.size() && (t.get(i).is(",") || t.get(i).is("and"))) {
+        while (i + 1 < t.size() && (t.get(i).is(",") || t.get(i).is("and")) && items.size() < MethodNames.MAX_NAMES) {
             int next = i + 1;
             if (t.get(next).is("and") && t.get(i).is(",")) {
                 next++;

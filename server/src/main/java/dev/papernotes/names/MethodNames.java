@@ -15,6 +15,8 @@ import java.util.Set;
  * <li>{@link TitleNameRule}: the title's prefix ({@code Griffon v2: ...});
  * <li>{@link AbstractNameRule}: the sentences that introduce the contribution ("we propose X",
  *     "called X", "the resulting model, X", "a new metric (X)");
+ * <li>{@link UncuedNameRule}: names introduced without such a verb ("the resulting model, X",
+ *     "X, a novel ...", "the newly introduced X dataset");
  * <li>{@link OwnDefinitionRule}: acronym definitions in sentences about the paper's own work
  *     ("Heron incorporates a Gated Residual Mixer (GRM)");
  * <li>{@link TitleIsNameRule}: a title without a prefix that is itself the name the abstract
@@ -61,12 +63,24 @@ public final class MethodNames {
         for (String n : fromTitle) {
             names.add(n, true);
         }
+        Set<String> definedElsewhere = new HashSet<>();
+        for (AcronymDefinition d : definitions) {
+            if (!definedHere.contains(d.shortForm())) {
+                definedElsewhere.add(d.shortForm());
+            }
+        }
         for (String n : fromAbstract.names()) {
+            if (fromAbstract.weakNames().contains(n) && definedElsewhere.contains(n)) {
+                continue; // "... with the Wasserstein GAN (WGAN) paradigm. ... our WGAN paradigm"
+            }
             if (fromAbstract.lowerCaseNames().contains(n)) {
                 names.addLowerCase(n);
             } else {
                 names.add(n, false);
             }
+        }
+        for (String n : UncuedNameRule.names(abstractTokens, NameKeys.compact(t))) {
+            names.add(n, false);
         }
         for (String n : ownParts) {
             names.add(n, false);
@@ -119,6 +133,11 @@ public final class MethodNames {
             return !FieldTerms.isFieldTerm(name) && add(name, true);
         }
 
+        /** Another spelling of a name held; a single word may be lower case ("sigsoftmax"). */
+        boolean addSpelling(String spelling, boolean fromTitle) {
+            return !FieldTerms.isFieldTerm(spelling) && add(spelling, true);
+        }
+
         boolean containsKey(String key) {
             return byKey.containsKey(key);
         }
@@ -133,6 +152,18 @@ public final class MethodNames {
 
         List<String> all() {
             return new ArrayList<>(byExact.keySet());
+        }
+
+        /** The first {@code n} names found: later rules derive from these, in time linear in the text. */
+        List<String> first(int n) {
+            List<String> out = new ArrayList<>(Math.min(n, byExact.size()));
+            for (String name : byExact.keySet()) {
+                if (out.size() >= n) {
+                    break;
+                }
+                out.add(name);
+            }
+            return out;
         }
 
         /** Distinct names first (in order found), then second spellings; at most {@link #MAX_NAMES}. */

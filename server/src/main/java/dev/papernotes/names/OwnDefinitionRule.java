@@ -120,6 +120,7 @@ final class OwnDefinitionRule {
             if (start < 0) {
                 continue;
             }
+            start = initialsStart(words, start, shortForm);
             int k = first + start; // first token of the long form
             String longForm = String.join(" ", words.subList(start, words.size()));
             if (FieldTerms.isFieldTerm(longForm) || FieldTerms.isFieldTerm(shortForm)) {
@@ -134,6 +135,33 @@ final class OwnDefinitionRule {
             }
         }
         return out;
+    }
+
+    /**
+     * An earlier start whose word initials are exactly the short form's capitals: the letter
+     * matching alone takes both I's of {@code IIM} from "Interaction" in "Intra-scale Interaction
+     * Module (IIM)".
+     */
+    static int initialsStart(List<String> words, int start, String shortForm) {
+        StringBuilder caps = new StringBuilder();
+        for (int i = 0; i < shortForm.length(); i++) {
+            if (Character.isUpperCase(shortForm.charAt(i))) {
+                caps.append(Character.toLowerCase(shortForm.charAt(i)));
+            }
+        }
+        for (int s = start - 1; s >= 0 && s >= start - 2; s--) {
+            StringBuilder initials = new StringBuilder();
+            for (int i = s; i < words.size(); i++) {
+                String w = words.get(i);
+                if (i == s || !NameShape.CONNECTORS.contains(w)) {
+                    initials.append(Character.toLowerCase(w.charAt(0)));
+                }
+            }
+            if (initials.toString().equals(caps.toString())) {
+                return s;
+            }
+        }
+        return start;
     }
 
     /** A short form spelled like a coinage: two capitals or more ({@code GRM}, {@code C-Former}). */
@@ -372,7 +400,15 @@ final class OwnDefinitionRule {
             "answering", "translation", "classification", "synthesis", "captioning", "grounding", "adaptation",
             "learning", "prediction", "reasoning", "understanding", "editing", "completion", "forecasting",
             "navigation", "localization", "matching", "summarization", "inference", "planning", "control",
-            "optimization", "compression", "restoration", "reconstruction", "analysis", "modeling", "modelling");
+            "optimization", "compression", "restoration", "reconstruction", "analysis", "modeling", "modelling",
+            "generalization", "counting", "parsing", "labeling", "labelling", "annotation", "enhancement",
+            "super-resolution", "deblurring", "denoising", "inpainting", "interpolation", "registration");
+
+    /** Whether {@code phrase} ends in the name of a task ("Single Domain Generalization"). */
+    static boolean endsInTask(String phrase) {
+        int space = phrase.lastIndexOf(' ');
+        return TASK_ENDINGS.contains(NameShape.lower(phrase.substring(space + 1)));
+    }
 
     private static boolean endsInTask(List<Token> t, int k, int after) {
         String last = t.get(after - 4).lower(); // the word before "(": after = ")" + 1

@@ -27,10 +27,17 @@ final class Sentences {
         }
     }
 
-    /** Index of the first token of the sentence holding token {@code k}. */
+    /**
+     * Index of the first token of the sentence holding token {@code k}, but at most
+     * {@link #WINDOW} tokens back: rules look back within a sentence, and a text without full
+     * stops must not make every look-back as long as the text.
+     */
     int start(int k) {
-        return start[k];
+        return Math.max(start[k], k - WINDOW);
     }
+
+    /** The longest look-back within a sentence; real sentences of abstracts are shorter. */
+    static final int WINDOW = 80;
 
     /** Index just after the last token of the sentence holding token {@code k}. */
     int end(int k) {
