@@ -79,6 +79,10 @@ final class AbstractNameRule {
     private static final Set<String> DETERMINERS = NameShape.words(
             "the", "a", "an", "our", "this", "these", "its", "their");
 
+    /** Nouns after a definition that make it the name of a problem studied. */
+    static final Set<String> TASK_WORDS = NameShape.words("task", "tasks", "problem", "problems", "setting", "settings",
+            "challenge", "scenario", "scenarios");
+
     /** Kinds of thing authors make and name in the singular: "our DepthMix framework". */
     private static final Set<String> OWN_KINDS = NameShape.words(
             "framework", "method", "approach", "system", "pipeline", "module", "algorithm", "architecture",
@@ -170,6 +174,21 @@ final class AbstractNameRule {
                 return;
             }
         }
+    }
+
+    /** A task, problem or setting is what the naming cue at {@code cue} names, a few words back. */
+    private boolean namesATask(int cue) {
+        for (int k = cue - 1; k >= 0 && k >= cue - 16; k--) {
+            Token x = t.get(k);
+            if (isSentenceEnd(x) || (x.word() && (VERB_CUES.contains(x.lower()) || x.is("algorithm")
+                    || x.is("method") || x.is("model") || x.is("framework")))) {
+                return false; // "we propose an algorithm called X" names the algorithm
+            }
+            if (x.word() && TASK_WORDS.contains(x.lower())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "or LOOK for short": a name, then "for short". */
@@ -332,7 +351,22 @@ final class AbstractNameRule {
                     appositive = false;
                     continue;
                 }
+                if (c.end < t.size() && t.get(c.end).is(",") && spelledOutAcronym(k, true)) {
+                    return; // "we propose Decomposition, Interpretation, and Mitigation (DIM)"
+                }
+                if (c.names.size() == 1 && c.end == k + 1 && !isCoined(c.names.get(0)) && c.end + 1 < t.size()
+                        && (t.get(c.end).is("and") || t.get(c.end).is("or"))) {
+                    coordinatedPhrase(k, c.end);
+                    return; // "a Hard and Soft Depth Regularization": not "Hard"
+                }
                 int coined = plainRun(c, k) ? coinedAppositiveAhead(c.end) : -1;
+                if (coined < 0 && c.end < t.size() && t.get(c.end).word()
+                        && NameShape.KIND_NOUNS.contains(t.get(c.end).lower()) && c.names.size() == 1) {
+                    if (c.end == k + 1 && isProperAdjective(t.get(k).text())) {
+                        return; // "a novel Bayesian approach"
+                    }
+                    weak.add(c.names.get(0)); // "a novel BSR approach": maybe the field's, defined earlier
+                }
                 emit(coined >= 0 ? candidateAt(coined, true) : c, false);
                 return;
             }
@@ -415,6 +449,9 @@ final class AbstractNameRule {
         if (target || !NameShape.isUsableName(shortForm, false)) {
             return close + 1; // a term of the field ("remote sensing (RS)"): read on
         }
+        if (close + 1 < t.size() && t.get(close + 1).word() && TASK_WORDS.contains(t.get(close + 1).lower())) {
+            return -1; // "we present a Multi-Instance Generation (MIG) task": a task, not a contribution's name
+        }
         out.add(shortForm);
         defined.add(shortForm);
         if (NameShape.isTitleCased(longForm)) {
@@ -467,6 +504,9 @@ final class AbstractNameRule {
 
     /** After "called", "dubbed", "named as", "namely": the name that follows. */
     private void named(int j, boolean namely) {
+        if (namesATask(j - 1)) {
+            return; // "we explore the task of ..., which we term Set Difference Captioning"
+        }
         int k = j;
         while (k < t.size() && t.get(k).word() && (t.get(k).is("as") || t.get(k).is("the") || t.get(k).is("a"))) {
             k++;
@@ -518,25 +558,45 @@ final class AbstractNameRule {
      * Only the short form is kept; such a long form is no name.
      */
     private boolean spelledOutAcronym(int k) {
+        return spelledOutAcronym(k, false);
+    }
+
+    /**
+     * As above; {@code listOnly}: a short list of capitalized words and commas whose initials start
+     * right here ("Decomposition, Interpretation, and Mitigation (DIM)").
+     */
+    private boolean spelledOutAcronym(int k, boolean listOnly) {
         List<String> words = new ArrayList<>();
+        boolean comma = false;
         for (int i = k; i < t.size() && i - k < 3 * MAX_LONG_FORM; i++) {
             Token x = t.get(i);
             if (x.word()) {
+                if (listOnly && !NameShape.isNameWord(x.text()) && !x.is("and") && !x.is("or")) {
+                    return false;
+                }
                 words.add(x.text());
             } else if (x.is("(")) {
-                if (i + 2 < t.size() && t.get(i + 2).is(")") && t.get(i + 1).word()
-                        && NameShape.isShortFormShape(t.get(i + 1).text()) && words.size() > MAX_LONG_FORM
-                        && AcronymDefinition.longFormStart(words, t.get(i + 1).text()) >= 0) {
+                boolean enough = listOnly ? comma && words.size() >= 3 : words.size() > MAX_LONG_FORM;
+                if (enough && i + 2 < t.size() && t.get(i + 2).is(")") && t.get(i + 1).word()
+                        && NameShape.isShortFormShape(t.get(i + 1).text())
+                        && startsAt(words, t.get(i + 1).text(), listOnly)) {
                     out.add(t.get(i + 1).text());
                     defined.add(t.get(i + 1).text());
                     return true;
                 }
                 return false;
-            } else if (!x.is(",")) {
+            } else if (x.is(",")) {
+                comma = true;
+            } else {
                 return false;
             }
         }
         return false;
+    }
+
+    private static boolean startsAt(List<String> words, String shortForm, boolean atFirst) {
+        int start = AcronymDefinition.longFormStart(words, shortForm);
+        return atFirst ? start == 0 : start >= 0;
     }
 
     /** "... architectures, namely X and Y": a plural before "namely" and a list after it. */
@@ -666,6 +726,16 @@ final class AbstractNameRule {
         return false;
     }
 
+    /** "Bayesian", "Gaussian", "Euclidean", "Hierarchical": capitalized adjectives, not names. */
+    private static boolean isProperAdjective(String w) {
+        if (NameShape.isMarked(w) || w.indexOf('-') >= 0) {
+            return false;
+        }
+        String l = NameShape.lower(w);
+        return l.endsWith("ian") || l.endsWith("ean") || l.endsWith("ic") || l.endsWith("al") || l.endsWith("ive")
+                || l.endsWith("ous") || l.endsWith("ary");
+    }
+
     /** "WArping", "COlor": capitals picking the letters of an acronym out of a plain word. */
     private static boolean isMnemonic(String w) {
         if (w.length() < 4 || !Character.isUpperCase(w.charAt(0)) || !Character.isUpperCase(w.charAt(1))) {
@@ -695,6 +765,22 @@ final class AbstractNameRule {
             }
         }
         return false;
+    }
+
+    /**
+     * "a Hard and Soft Depth Regularization": a capitalized phrase joined by "and" is one name
+     * when capitalized words close it; otherwise it names nothing.
+     */
+    private void coordinatedPhrase(int k, int and) {
+        int end = and + 1;
+        while (end < t.size() && t.get(end).word() && end - k < NameShape.MAX_NAME_WORDS
+                && NameShape.isNameWord(t.get(end).text())) {
+            end++;
+        }
+        boolean closed = end >= t.size() || !t.get(end).word() || !NameShape.isNameWord(t.get(end).text());
+        if (end - and >= 3 && closed) {
+            out.add(join(k, end));
+        }
     }
 
     /** The candidate is plain capitalized words ("Non-parametric Network"), none coined, not the title's. */
@@ -865,7 +951,9 @@ final class AbstractNameRule {
         int end = k + 1;
         while (end < t.size() && t.get(end).word() && end - k < NameShape.MAX_NAME_WORDS) {
             String w = t.get(end).text();
-            if (!(NameShape.isNameWord(w) || NameShape.isVersion(w))) {
+            boolean dimension = isDimension(w) && end + 1 < t.size() && t.get(end + 1).word()
+                    && NameShape.isNameWord(t.get(end + 1).text()); // "Language Embedded 3D Gaussians"
+            if (!(NameShape.isNameWord(w) || NameShape.isVersion(w) || dimension)) {
                 break;
             }
             end++;

@@ -53,12 +53,21 @@ record AcronymDefinition(String longForm, String shortForm) {
         if (start < 0) {
             return -1;
         }
+        start = OwnDefinitionRule.initialsStart(words, start, shortForm);
         while (start > 0 && words.size() - start < NameShape.MAX_NAME_WORDS
-                && NameShape.isNameWord(words.get(start - 1)) && NameShape.isCapitalized(words.get(start))) {
+                && NameShape.isNameWord(words.get(start - 1)) && NameShape.isCapitalized(words.get(start))
+                && !NOT_NAME_STARTS.contains(NameShape.lower(words.get(start - 1)))) {
             start--;
         }
         return start;
     }
+
+    /** Capitalized only because they start a sentence: "Existing Blind Super-Resolution (BSR)". */
+    private static final java.util.Set<String> NOT_NAME_STARTS = NameShape.words(
+            "existing", "recent", "current", "traditional", "previous", "conventional", "standard", "classic",
+            "classical", "modern", "popular", "typical", "most", "many", "some", "these", "such", "prior",
+            "early", "earlier", "state-of-the-art", "mainstream", "common", "general", "generic", "various",
+            "original", "vanilla", "specifically", "moreover", "however", "unlike", "although", "while");
 
     /**
      * The index in {@code words} (all words before the parenthesis, the last one adjacent to it)

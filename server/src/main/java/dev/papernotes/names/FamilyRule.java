@@ -32,7 +32,7 @@ final class FamilyRule {
             spellings(name, key, abstractTokens, names, false);
         }
         for (String name : found) {
-            if (name.indexOf(' ') < 0 && NameShape.isCapitalized(name) && !NameShape.isGeneric(name)) {
+            if (name.indexOf(' ') < 0 && (NameShape.isCapitalized(name) || NameShape.isMarked(name)) && !NameShape.isGeneric(name)) {
                 members(name, abstractTokens, names);
             }
         }

@@ -225,6 +225,13 @@ final class OwnDefinitionRule {
         if (after < t.size() && t.get(after).word() && t.get(after).text().startsWith("-")) {
             return false; // "lookup table(LUT)-based": an adjective
         }
+        if (after < t.size() && t.get(after).word() && AbstractNameRule.TASK_WORDS.contains(t.get(after).lower())) {
+            return false; // "a Multi-Instance Generation (MIG) task"
+        }
+        if (!titleCased && after + 1 < t.size() && (t.get(after).is("to") || t.get(after).is("into"))
+                && t.get(after + 1).word() && (t.get(after + 1).is("the") || t.get(after + 1).is("a"))) {
+            return false; // "we introduce product quantization (PQ) to the VAE": applying a known technique
+        }
         if (!titleCased && k > 0 && t.get(k - 1).is(")")) {
             return false; // "a Warmup-Stable-Decay (WSD) learning rate scheduler (LRS)": the head noun
         }

@@ -80,10 +80,21 @@ final class UncuedNameRule {
                 && (NameShape.isVersion(t.get(end).text()) || FamilyRule.isSize(t.get(end).text()))) {
             end++;
         }
-        if (end < t.size() && t.get(end).word() && NameShape.KIND_NOUNS.contains(t.get(end).lower())) {
-            return;
+        if (end < t.size() && t.get(end).word() && !isPredicate(t.get(end))) {
+            return; // "the resulting ViT-G model", "the resulting sim2real gap": a modifier
         }
         name(t, k, out, false);
+    }
+
+    private static final Set<String> AUXILIARIES = NameShape.words(
+            "can", "could", "will", "would", "may", "might", "is", "are", "was", "were", "has", "have", "does",
+            "not", "also", "then", "thus", "still", "only", "even", "further", "significantly", "consistently");
+
+    /** A verb after the name: "the resulting VisualTracker can ...", "... achieves". */
+    private static boolean isPredicate(Token x) {
+        String w = x.lower();
+        return AUXILIARIES.contains(w) || (w.equals(x.text()) && w.endsWith("s") && !w.endsWith("ss")
+                && !NameShape.KIND_NOUNS.contains(w));
     }
 
     /** "novel privacy-preserving face recognition method ," : the index of the comma, or -1. */
