@@ -184,12 +184,33 @@ final class AbstractNameRule {
                     || x.is("method") || x.is("model") || x.is("framework")))) {
                 return false; // "we propose an algorithm called X" names the algorithm
             }
-            if (x.word() && TASK_WORDS.contains(x.lower())) {
+            if (isProblemAt(k)) {
                 return true;
             }
         }
         return false;
     }
+
+    /**
+     * Token {@code k} is a task, problem or setting studied ("a new task"), not a task used for
+     * training, which is part of a method ("a pre-training task called replaced token detection",
+     * "the representative words prediction (ROP) task for pre-training").
+     */
+    boolean isProblemAt(int k) {
+        if (k >= t.size() || !t.get(k).word() || !TASK_WORDS.contains(t.get(k).lower())) {
+            return false;
+        }
+        for (int i = Math.max(0, k - 2); i < Math.min(t.size(), k + 3); i++) {
+            if (t.get(i).word() && TRAINING_WORDS.contains(t.get(i).lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> TRAINING_WORDS = NameShape.words(
+            "pre-training", "pretraining", "pre-train", "pretrain", "pretext", "auxiliary", "proxy", "surrogate",
+            "training", "self-supervised", "objective");
 
     /** "or LOOK for short": a name, then "for short". */
     private boolean forShortFollows(int k) {
@@ -449,7 +470,7 @@ final class AbstractNameRule {
         if (target || !NameShape.isUsableName(shortForm, false)) {
             return close + 1; // a term of the field ("remote sensing (RS)"): read on
         }
-        if (close + 1 < t.size() && t.get(close + 1).word() && TASK_WORDS.contains(t.get(close + 1).lower())) {
+        if (isProblemAt(close + 1)) {
             return -1; // "we present a Multi-Instance Generation (MIG) task": a task, not a contribution's name
         }
         out.add(shortForm);

@@ -225,7 +225,8 @@ final class OwnDefinitionRule {
         if (after < t.size() && t.get(after).word() && t.get(after).text().startsWith("-")) {
             return false; // "lookup table(LUT)-based": an adjective
         }
-        if (after < t.size() && t.get(after).word() && AbstractNameRule.TASK_WORDS.contains(t.get(after).lower())) {
+        if (after < t.size() && t.get(after).word() && AbstractNameRule.TASK_WORDS.contains(t.get(after).lower())
+                && !trainingTask(t, after)) {
             return false; // "a Multi-Instance Generation (MIG) task"
         }
         if (!titleCased && after + 1 < t.size() && (t.get(after).is("to") || t.get(after).is("into"))
@@ -447,6 +448,18 @@ final class OwnDefinitionRule {
         }
         return s + 1 < k && (t.get(s).isIgnoreCase("the") || t.get(s).isIgnoreCase("this"))
                 && t.get(s + 1).word() && NameShape.KIND_NOUNS.contains(t.get(s + 1).lower());
+    }
+
+    /** "the words prediction (WP) task for pre-training": a task of a training method. */
+    private static boolean trainingTask(List<Token> t, int k) {
+        for (int i = Math.max(0, k - 2); i < Math.min(t.size(), k + 3); i++) {
+            String w = t.get(i).lower();
+            if (w.equals("pre-training") || w.equals("pretraining") || w.equals("pretext") || w.equals("auxiliary")
+                    || w.equals("training") || w.equals("proxy")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "(WCK) branch": a kind of part follows the parenthesis. */
