@@ -91,8 +91,8 @@ final class AbstractNameRule {
 
     private final List<Token> t;
     private final String title;
-    private final String spacedTitle;
-    private final String compactTitle;
+    private String spacedTitle; // computed when first needed
+    private String compactTitle;
     private final List<String> out = new ArrayList<>();
     private final Set<String> defined = new HashSet<>();
     /** Names the text writes in lower case after an explicit naming cue ("called depth soups"). */
@@ -109,8 +109,7 @@ final class AbstractNameRule {
         this.t = tokens;
         this.sentences = sentences;
         this.title = title;
-        this.spacedTitle = " " + NameKeys.spaced(title) + " ";
-        this.compactTitle = NameKeys.compact(title);
+
     }
 
     /**
@@ -130,6 +129,27 @@ final class AbstractNameRule {
         return new Result(rule.out, rule.defined, rule.lowerCase, rule.weak);
     }
 
+    private static final int VERB = 1;
+    private static final int NAMING_VERB = 2;
+    private static final int NAMING = 3;
+    private static final int OUR = 4;
+    private static final int OR = 5;
+    private static final int REFER = 6;
+
+    /** Every cue word and what it cues, so that each word of the text costs one look-up. */
+    private static final java.util.Map<String, Integer> CUES = cues();
+
+    private static java.util.Map<String, Integer> cues() {
+        java.util.Map<String, Integer> m = new java.util.HashMap<>();
+        VERB_CUES.forEach(w -> m.put(w, VERB));
+        NAMING_VERBS.forEach(w -> m.put(w, NAMING_VERB));
+        NAMING_CUES.forEach(w -> m.put(w, NAMING));
+        m.put("our", OUR);
+        m.put("or", OR);
+        m.put("refer", REFER);
+        return java.util.Map.copyOf(m);
+    }
+
     private void run() {
         for (int i = 0; i < t.size(); i++) {
             Token tok = t.get(i);
@@ -137,27 +157,41 @@ final class AbstractNameRule {
                 continue;
             }
             String w = tok.lower();
+            Integer cue = CUES.get(w);
+            if (cue == null) {
+                continue;
+            }
             boolean infinitive = i > 0 && t.get(i - 1).is("to"); // "to create graphic layouts"
-            if (w.equals("proposed") && i > 0 && (t.get(i - 1).isIgnoreCase("our") || t.get(i - 1).isIgnoreCase("the"))) {
-                ownNamed(i + 1);
-            } else if (NAMING_VERBS.contains(w) && !infinitive) {
-                if (i > 0 && t.get(i - 1).isIgnoreCase("we")) {
-                    namingVerb(i + 1);
+            switch (cue) {
+                case VERB -> {
+                    if (w.equals("proposed") && i > 0 && (t.get(i - 1).isIgnoreCase("our")
+                            || t.get(i - 1).isIgnoreCase("the"))) {
+                        ownNamed(i + 1);
+                    } else if (!infinitive && subjectAgrees(i, w)) {
+                        object(i + 1, false);
+                    }
                 }
-            } else if (VERB_CUES.contains(w) && !infinitive) {
-                if (subjectAgrees(i, w)) {
-                    object(i + 1, false);
+                case NAMING_VERB -> {
+                    if (!infinitive && i > 0 && t.get(i - 1).isIgnoreCase("we")) {
+                        namingVerb(i + 1);
+                    }
                 }
-            } else if (NAMING_CUES.contains(w)) {
-                if (aboutOwnWork(i)) {
-                    named(i + 1, w.equals("namely"));
+                case NAMING -> {
+                    if (aboutOwnWork(i)) {
+                        named(i + 1, w.equals("namely"));
+                    }
                 }
-            } else if (w.equals("our")) {
-                ownNamed(i + 1);
-            } else if (w.equals("or") && forShortFollows(i + 1) && aboutOwnWork(i)) {
-                named(i + 1, false); // "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
-            } else if (w.equals("refer") && i > 0 && t.get(i - 1).isIgnoreCase("we")) {
-                referAs(i + 1); // "we refer to the final model as Puffin-2"
+                case OUR -> ownNamed(i + 1);
+                case OR -> {
+                    if (forShortFollows(i + 1) && aboutOwnWork(i)) {
+                        named(i + 1, false); // "Leave-One-Out K-Nearest-Neighbor, or LOOK for short"
+                    }
+                }
+                default -> {
+                    if (i > 0 && t.get(i - 1).isIgnoreCase("we")) {
+                        referAs(i + 1); // "we refer to the final model as Puffin-2"
+                    }
+                }
             }
         }
     }
@@ -1038,12 +1072,18 @@ final class AbstractNameRule {
 
     /** The title contains the name, punctuation and case forgiven ("DocOwl2" in "mPLUG-DocOwl2"). */
     private boolean inTitleCompact(String name) {
+        if (compactTitle == null) {
+            compactTitle = NameKeys.compact(title);
+        }
         String n = NameKeys.compact(name);
         return !n.isEmpty() && compactTitle.contains(n);
     }
 
     /** The phrase occurs in the title, as whole words (case and punctuation spacing forgiven). */
     private boolean inTitle(String phrase) {
+        if (spacedTitle == null) {
+            spacedTitle = " " + NameKeys.spaced(title) + " ";
+        }
         String p = NameKeys.spaced(phrase);
         return !p.isEmpty() && spacedTitle.contains(" " + p + " ");
     }

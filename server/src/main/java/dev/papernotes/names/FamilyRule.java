@@ -20,20 +20,20 @@ final class FamilyRule {
     /** Longest spelling, in words, looked for. */
     private static final int MAX_SPELLING_WORDS = 3;
 
-    static void add(String title, List<Token> abstractTokens, MethodNames.Names names) {
-        List<Token> titleTokens = Token.tokenize(title);
+    static void add(List<Token> titleTokens, List<Token> abstractTokens, Sentences sentences,
+            MethodNames.Names names) {
         List<String> found = names.first(2 * MethodNames.MAX_NAMES);
         for (String name : found) {
             String key = spellingKey(name);
             if (key.length() < 4) {
                 continue;
             }
-            spellings(name, key, titleTokens, names, true);
-            spellings(name, key, abstractTokens, names, false);
+            spellings(name, key, titleTokens, null, names, true);
+            spellings(name, key, abstractTokens, sentences.wordsStartingLike(key), names, false);
         }
         for (String name : found) {
             if (name.indexOf(' ') < 0 && (NameShape.isCapitalized(name) || NameShape.isMarked(name)) && !NameShape.isGeneric(name)) {
-                members(name, abstractTokens, names);
+                members(name, abstractTokens, sentences, names);
             }
         }
     }
@@ -54,6 +54,25 @@ final class FamilyRule {
         return sb.toString();
     }
 
+    /**
+     * How far {@code key} is matched after {@code word}, given {@code from} characters matched
+     * before it, comparing as {@link #spellingKey} would; -1 when the word does not continue it.
+     */
+    private static int continueKey(String key, int from, String word) {
+        int k = from;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isWhitespace(c) || c == '-' || c == '_' || c == '‐' || c == '–') {
+                continue;
+            }
+            if (k >= key.length() || Character.toLowerCase(c) != key.charAt(k)) {
+                return -1;
+            }
+            k++;
+        }
+        return k;
+    }
+
     /** Lower-case letters and digits only, without Unicode normalisation: cheap, for one text. */
     static String letters(String s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -71,20 +90,23 @@ final class FamilyRule {
      * standing alone (not inside a longer capitalized phrase: "Layered Scene Diffusion" is no
      * spelling of {@code SceneDiffusion}).
      */
-    private static void spellings(String name, String key, List<Token> t, MethodNames.Names names, boolean title) {
+    private static void spellings(String name, String key, List<Token> t, int[] candidates, MethodNames.Names names,
+            boolean title) {
         char first = key.charAt(0);
-        for (int i = 0; i < t.size(); i++) {
+        int count = candidates == null ? t.size() : candidates.length;
+        for (int c = 0; c < count; c++) {
+            int i = candidates == null ? c : candidates[c];
             Token x = t.get(i);
             if (!x.word() || x.lower().isEmpty() || x.lower().charAt(0) != first) {
                 continue;
             }
-            StringBuilder sb = new StringBuilder();
+            int matched = 0; // characters of the key matched so far
             for (int j = i; j < t.size() && j - i < MAX_SPELLING_WORDS && t.get(j).word(); j++) {
-                sb.append(spellingKey(t.get(j).text()));
-                if (sb.length() > key.length() || !key.startsWith(sb.toString())) {
+                matched = continueKey(key, matched, t.get(j).text());
+                if (matched < 0) {
                     break;
                 }
-                if (sb.length() == key.length()) {
+                if (matched == key.length()) {
                     String spelling = join(t, i, j + 1);
                     if (!spelling.equals(name) && !names.containsExact(spelling) && standsAlone(t, i, j + 1)
                             && !lowerCaseTail(spelling, name)
@@ -116,16 +138,19 @@ final class FamilyRule {
      * {@code MuLAn-COCO} of {@code MuLAn} anywhere; {@code Seg-PN} beside {@code Seg-NN} in the
      * same sentence; {@code Magpie 7B} after {@code Magpie}.
      */
-    private static void members(String name, List<Token> t, MethodNames.Names names) {
+    private static void members(String name, List<Token> t, Sentences sentences, MethodNames.Names names) {
         int dash = name.indexOf('-');
         String stem = dash >= 3 ? name.substring(0, dash + 1) : null;
-        int sentence = -1;
-        for (int i = 0; i < t.size(); i++) {
+        int sentence = -1; // index of the last occurrence of the name, for members in its sentence
+        int[] candidates = sentences.wordsStartingLike(NameShape.lower(name));
+        int count = candidates == null ? t.size() : candidates.length;
+        for (int c = 0; c < count; c++) {
+            int i = candidates == null ? c : candidates[c];
             Token x = t.get(i);
             if (!x.word()) {
                 continue;
             }
-            if (x.sentenceStart()) {
+            if (sentence >= 0 && sentences.end(sentence) <= i) {
                 sentence = -1;
             }
             String w = x.text();
@@ -138,7 +163,7 @@ final class FamilyRule {
                     && startsCapitalOrDigit(w, name.length() + 1) && !NameShape.isAdjectiveCompound(w)
                     && w.indexOf('/') < 0 && (NameShape.isMarked(name) || name.length() >= 4)) {
                 names.add(w, false); // "MuLAn-COCO"
-            } else if (stem != null && sentence >= 0 && i - sentence < 30 && w.startsWith(stem)
+            } else if (stem != null && sentence >= 0 && w.startsWith(stem)
                     && w.length() > stem.length() && startsCapitalOrDigit(w, stem.length())
                     && NameShape.isMarked(w) && !NameShape.isAdjectiveCompound(w)) {
                 names.add(w, false); // "Seg-NN, and its parametric variant, Seg-PN"

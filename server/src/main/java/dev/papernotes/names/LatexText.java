@@ -18,14 +18,23 @@ final class LatexText {
         {"sigma", "σ"}, {"tau", "τ"}, {"phi", "φ"}, {"chi", "χ"}, {"psi", "ψ"}, {"omega", "ω"},
     };
 
+    private static final java.util.Map<String, String> GREEK_LETTERS = greek();
+
+    private static java.util.Map<String, String> greek() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (String[] g : GREEK) {
+            m.put(g[0], g[1]);
+        }
+        return java.util.Map.copyOf(m);
+    }
+
     /**
      * Drops {@code $}, braces and unknown {@code \macros}; turns Greek macros into letters,
      * {@code \%} into {@code %}, {@code ~(} into {@code  (} and {@code M^2} into {@code M2}.
      * One pass, linear in the length of the text.
      */
     static String clean(String s) {
-        if (s.indexOf('$') < 0 && s.indexOf('\\') < 0 && s.indexOf('{') < 0 && s.indexOf('~') < 0
-                && s.indexOf('^') < 0 && s.indexOf('&') < 0) {
+        if (!needsCleaning(s)) {
             return s;
         }
         StringBuilder sb = new StringBuilder(s.length());
@@ -50,6 +59,20 @@ final class LatexText {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether any of the characters this class undoes occurs: one pass, usually answering no. */
+    private static boolean needsCleaning(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case '$', '\\', '{', '~', '^', '&' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     /** The first character at or after {@code i} that is not dropped ({@code $ { }}), or a blank. */
@@ -136,13 +159,10 @@ final class LatexText {
             }
             return at;
         }
-        String word = s.substring(at + 1, j);
-        for (String[] g : GREEK) {
-            if (g[0].equals(word)) {
-                sb.append(g[1]);
-                return j - 1;
-            }
+        String letter = GREEK_LETTERS.get(s.substring(at + 1, j));
+        if (letter != null) {
+            sb.append(letter);
         }
-        return j - 1; // unknown macro such as \OurMethod or \etc: dropped
+        return j - 1; // the Greek letter, or an unknown macro such as \OurMethod or \etc: dropped
     }
 }

@@ -48,14 +48,15 @@ public final class MethodNames {
         String t = readable(title);
         String a = readable(abstractText);
         List<Token> abstractTokens = Token.tokenize(a);
+        List<Token> titleTokens = Token.tokenize(t);
         Sentences sentences = new Sentences(abstractTokens);
         AbstractNameRule.Result fromAbstract = AbstractNameRule.find(abstractTokens, t, sentences);
-        List<String> fromTitle = TitleNameRule.names(t, abstractTokens, fromAbstract.names());
-        List<AcronymDefinition> definitions = AcronymDefinition.findAll(abstractTokens);
+        List<String> fromTitle = TitleNameRule.names(titleTokens, abstractTokens, fromAbstract.names());
+        List<AcronymDefinition> definitions = AcronymDefinition.findAll(abstractTokens, sentences);
         Set<String> found = new HashSet<>();
         fromTitle.forEach(n -> found.add(NameKeys.compact(n)));
         fromAbstract.names().forEach(n -> found.add(NameKeys.compact(n)));
-        List<String> ownParts = OwnDefinitionRule.names(abstractTokens, sentences, found);
+        List<String> ownParts = OwnDefinitionRule.names(abstractTokens, sentences, found, definitions);
         Set<String> definedHere = new HashSet<>(fromAbstract.definedShortForms());
         definedHere.addAll(ownParts);
         Names names = new Names(excluded(t, definitions, definedHere));
@@ -79,18 +80,18 @@ public final class MethodNames {
                 names.add(n, false);
             }
         }
-        for (String n : UncuedNameRule.names(abstractTokens, NameKeys.compact(t))) {
+        for (String n : UncuedNameRule.names(abstractTokens, sentences, NameKeys.compact(t))) {
             names.add(n, false);
         }
         for (String n : ownParts) {
             names.add(n, false);
         }
-        for (String n : TitleIsNameRule.names(t, fromTitle.isEmpty(), definitions)) {
+        for (String n : TitleIsNameRule.names(titleTokens, t, fromTitle.isEmpty(), definitions)) {
             names.add(n, true);
         }
         pairWithDefinitions(names, definitions);
-        OtherHalfRule.add(t, abstractTokens, names);
-        FamilyRule.add(t, abstractTokens, names);
+        OtherHalfRule.add(titleTokens, abstractTokens, sentences, names);
+        FamilyRule.add(titleTokens, abstractTokens, sentences, names);
         return names.list();
     }
 
@@ -232,6 +233,28 @@ public final class MethodNames {
         }
     }
 
+    /** Single plain spaces between words, none at either end: nothing to collapse (the usual case). */
+    private static boolean isCollapsed(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (s.charAt(i + 1) == ' ') {
+                    return false;
+                }
+            } else if (c < 33 || (c >= 127 && (Character.isWhitespace(c) || Character.isSpaceChar(c)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The text names are read from and quoted out of: LaTeX and HTML character references undone,
      * runs of blanks made one space. Every name occurs verbatim in the readable title or abstract.
@@ -241,6 +264,9 @@ public final class MethodNames {
     }
 
     private static String collapseSpaces(String s) {
+        if (isCollapsed(s)) {
+            return s;
+        }
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {

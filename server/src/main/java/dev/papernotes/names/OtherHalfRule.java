@@ -27,19 +27,24 @@ final class OtherHalfRule {
 
     private static final Set<String> NAMING = NameShape.words("named", "called", "dubbed", "termed", "coined");
 
-    static void add(String title, List<Token> t, MethodNames.Names names) {
-        reverseDefinitions(t, names);
-        namedAfterKind(t, names);
-        titleSpellsOut(title, t, names);
+    static void add(List<Token> titleTokens, List<Token> t, Sentences sentences, MethodNames.Names names) {
+        reverseDefinitions(t, sentences, names);
+        namedAfterKind(t, sentences, names);
+        titleSpellsOut(titleTokens, t, sentences, names);
     }
 
     /** "ABBR (Long Form)" and "Name (short for ABBR)". */
-    private static void reverseDefinitions(List<Token> t, MethodNames.Names names) {
-        for (int i = 1; i + 2 < t.size(); i++) {
-            if (!t.get(i).is("(") || !t.get(i - 1).word()) {
+    private static void reverseDefinitions(List<Token> t, Sentences sentences, MethodNames.Names names) {
+        for (int i : sentences.opens()) {
+            if (i < 1 || i + 2 >= t.size() || !t.get(i - 1).word()) {
                 continue;
             }
             String before = t.get(i - 1).text();
+            boolean shortFor = t.get(i + 1).isIgnoreCase("short") || (i + 3 < t.size() && t.get(i + 2).is("for")
+                    && t.get(i + 3).is("short"));
+            if (!shortFor && !OwnDefinitionRule.isCoinedShortForm(before)) {
+                continue; // the common case, cheaply: a bracket after an ordinary word
+            }
             List<String> inside = new ArrayList<>();
             int j = i + 1;
             while (j < t.size() && t.get(j).word() && inside.size() <= NameShape.MAX_NAME_WORDS + 2) {
@@ -110,9 +115,10 @@ final class OtherHalfRule {
             "adopts", "adopted", "standard", "classic", "conventional", "traditional", "well-known");
 
     /** "a novel Dual-Perspective Knowledge Enrichment approach named DPKE". */
-    private static void namedAfterKind(List<Token> t, MethodNames.Names names) {
-        for (int i = 2; i + 1 < t.size(); i++) {
-            if (!t.get(i).word() || !NAMING.contains(t.get(i).lower()) || !t.get(i - 1).word()
+    private static void namedAfterKind(List<Token> t, Sentences sentences, MethodNames.Names names) {
+        for (int i : sentences.triggers()) {
+            Token x = t.get(i);
+            if (i < 2 || i + 1 >= t.size() || !NAMING.contains(x.lower()) || !t.get(i - 1).word()
                     || !NameShape.KIND_NOUNS.contains(t.get(i - 1).lower())) {
                 continue;
             }
@@ -145,20 +151,18 @@ final class OtherHalfRule {
      * the run must stand on its own: "Semi-Structural Adaptive Sparse Training" spells no
      * {@code AST}.
      */
-    private static void titleSpellsOut(String title, List<Token> abstractTokens, MethodNames.Names names) {
-        List<Token> tt = null;
+    private static void titleSpellsOut(List<Token> tt, List<Token> abstractTokens, Sentences sentences,
+            MethodNames.Names names) {
         for (String name : names.first(2 * MethodNames.MAX_NAMES)) {
             if (name.indexOf(' ') >= 0 || !isAcronym(name)) {
                 continue;
             }
-            if (tt == null) {
-                tt = Token.tokenize(title);
-            }
-            String longForm = spelledOut(tt, name, true);
+            int[] candidates = sentences.wordsStartingLike(NameShape.lower(name));
+            String longForm = spelledOut(tt, null, name, true);
             if (longForm == null) {
-                longForm = spelledOut(abstractTokens, name, false);
+                longForm = spelledOut(abstractTokens, candidates, name, false);
             }
-            String defined = definedLongForm(abstractTokens, name);
+            String defined = definedLongForm(abstractTokens, candidates, name);
             if (longForm != null && defined != null
                     && !singular(FamilyRule.letters(defined)).equals(singular(FamilyRule.letters(longForm)))) {
                 continue; // the abstract says what it stands for, and it is not this ("Transferable ...")
@@ -169,11 +173,13 @@ final class OtherHalfRule {
         }
     }
 
-    private static String spelledOut(List<Token> t, String acronym, boolean title) {
+    private static String spelledOut(List<Token> t, int[] candidates, String acronym, boolean title) {
         String caps = capitals(acronym);
         String all = FamilyRule.letters(acronym);
         char first = caps.isEmpty() ? 0 : caps.charAt(0);
-        for (int i = 0; i < t.size(); i++) {
+        int count = candidates == null ? t.size() : candidates.length;
+        for (int c = 0; c < count; c++) {
+            int i = candidates == null ? c : candidates[c];
             Token x = t.get(i);
             if (!x.word() || x.text().isEmpty() || Character.toLowerCase(x.text().charAt(0)) != first
                     || !boundaryBefore(t, i, title)) {
@@ -246,9 +252,11 @@ final class OtherHalfRule {
     }
 
     /** The long form the abstract defines for {@code acronym} ("Transferable Visual Prompting (TVP)"), or null. */
-    private static String definedLongForm(List<Token> t, String acronym) {
-        for (int i = 1; i + 2 < t.size(); i++) {
-            if (t.get(i).is("(") && t.get(i + 1).is(acronym) && t.get(i + 2).is(")")) {
+    private static String definedLongForm(List<Token> t, int[] candidates, String acronym) {
+        int count = candidates == null ? t.size() : candidates.length;
+        for (int c = 0; c < count; c++) {
+            int i = (candidates == null ? c : candidates[c]) - 1; // the "(" before the acronym
+            if (i >= 1 && i + 2 < t.size() && t.get(i).is("(") && t.get(i + 1).is(acronym) && t.get(i + 2).is(")")) {
                 List<String> words = new ArrayList<>();
                 for (int k = i - 1; k >= 0 && t.get(k).word() && words.size() < 2 * NameShape.MAX_NAME_WORDS; k--) {
                     words.add(0, t.get(k).text());

@@ -100,34 +100,17 @@ final class OwnDefinitionRule {
      * @param known keys ({@link NameKeys#compact}) of names found so far, to recognise "X
      *     incorporates ..." as the paper's own X speaking
      */
-    static List<String> names(List<Token> t, Sentences sentences, Set<String> known) {
+    static List<String> names(List<Token> t, Sentences sentences, Set<String> known,
+            List<AcronymDefinition> definitions) {
         List<String> out = new ArrayList<>();
-        for (int i = 1; i + 2 < t.size(); i++) {
-            if (!t.get(i).is("(") || !t.get(i + 2).is(")") || !t.get(i + 1).word()) {
-                continue;
-            }
-            String shortForm = t.get(i + 1).text();
-            if (!isCoinedShortForm(shortForm)) {
-                continue;
-            }
-            List<String> words = new ArrayList<>();
-            int first = i;
-            while (first > 0 && t.get(first - 1).word() && words.size() < 2 * NameShape.MAX_NAME_WORDS) {
-                first--;
-                words.add(0, t.get(first).text());
-            }
-            int start = AcronymDefinition.extendedStart(words, shortForm);
-            if (start < 0) {
-                continue;
-            }
-            start = initialsStart(words, start, shortForm);
-            int k = first + start; // first token of the long form
-            String longForm = String.join(" ", words.subList(start, words.size()));
-            if (FieldTerms.isFieldTerm(longForm) || FieldTerms.isFieldTerm(shortForm)) {
+        for (AcronymDefinition d : definitions) {
+            String shortForm = d.shortForm();
+            String longForm = d.longForm();
+            if (!isCoinedShortForm(shortForm) || FieldTerms.isFieldTerm(longForm) || FieldTerms.isFieldTerm(shortForm)) {
                 continue;
             }
             boolean titleCased = NameShape.isTitleCased(longForm);
-            if (accepts(t, sentences, k, i + 3, titleCased, known)) {
+            if (accepts(t, sentences, d.first(), d.open() + 3, titleCased, known)) {
                 out.add(shortForm);
                 if (titleCased) {
                     out.add(longForm);

@@ -16,11 +16,12 @@ final class TitleIsNameRule {
     private TitleIsNameRule() {
     }
 
-    static List<String> names(String title, boolean noPrefixName, List<AcronymDefinition> definitions) {
+    static List<String> names(List<Token> titleTokens, String title, boolean noPrefixName,
+            List<AcronymDefinition> definitions) {
         if (!noPrefixName || definitions.isEmpty()) {
             return List.of();
         }
-        List<String> run = leadingRun(Token.tokenize(title));
+        List<String> run = leadingRun(titleTokens);
         if (run.size() < 2) {
             return List.of();
         }

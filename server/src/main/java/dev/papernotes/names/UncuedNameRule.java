@@ -19,25 +19,22 @@ final class UncuedNameRule {
     private UncuedNameRule() {
     }
 
-    private static final Set<String> NOVEL = NameShape.words("novel", "new");
-
     private static final Set<String> NEWLY_DONE = NameShape.words(
             "introduced", "proposed", "collected", "created", "curated", "constructed", "built", "released",
             "developed", "designed");
 
     private static final Set<String> OWN = NameShape.words("we", "our", "us", "this");
 
-    static List<String> names(List<Token> t, String compactTitle) {
+    static List<String> names(List<Token> t, Sentences sentences, String compactTitle) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i + 1 < t.size(); i++) {
-            Token x = t.get(i);
-            if (!x.word()) {
+        for (int i : sentences.triggers()) {
+            if (i + 1 >= t.size()) {
                 continue;
             }
-            String w = x.lower();
+            String w = t.get(i).lower();
             if ((w.equals("resulting") || w.equals("final")) && i > 0 && t.get(i - 1).isIgnoreCase("the")) {
                 resulting(t, i + 1, w.equals("final"), out);
-            } else if (NOVEL.contains(w) && i > 0 && (t.get(i - 1).is("a") || t.get(i - 1).is("an"))) {
+            } else if ((w.equals("novel") || w.equals("new")) && i > 0 && (t.get(i - 1).is("a") || t.get(i - 1).is("an"))) {
                 int comma = kindThenComma(t, i + 1);
                 if (comma > 0) {
                     name(t, comma + 1, out, true); // "into a novel ... method, MinusFace."
