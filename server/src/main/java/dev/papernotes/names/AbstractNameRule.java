@@ -906,6 +906,9 @@ final class AbstractNameRule {
      * comma, a full stop, a bracket or a relative pronoun ("called scale-shift alignment,").
      */
     private void lowerCaseName(int k) {
+        if (!namesAMadeThing(k)) {
+            return; // "a new phenomenon termed scaling law crossover", "a point called prediction level"
+        }
         int end = k;
         while (end < t.size() && t.get(end).word() && end - k < 4) {
             Token x = t.get(end);
@@ -937,6 +940,29 @@ final class AbstractNameRule {
         return -1;
     }
 
+    /**
+     * A lower-case name stands for something the authors made only when a word for such a thing
+     * comes shortly before its cue: "an objective called ...", "a technique we term ...", "the
+     * resulting models ... depth soups", "a pre-training task called ...".
+     */
+    private boolean namesAMadeThing(int k) {
+        for (int i = k - 1; i >= 0 && i >= k - 8; i--) {
+            Token x = t.get(i);
+            if (isSentenceEnd(x)) {
+                return false;
+            }
+            if (x.word() && (NameShape.KIND_NOUNS.contains(x.lower()) || MADE_THINGS.contains(x.lower()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> MADE_THINGS = NameShape.words(
+            "representation", "representations", "branch", "block", "module", "loss", "regularizer", "prior",
+            "score", "measure", "criterion", "trick", "scheduler", "sampler", "variant", "extension", "version",
+            "task", "models", "networks", "methods", "techniques", "strategies", "procedure", "results");
+
     /** A quoted name after a naming cue may be lower case: "a technique we term 'distilled disentangling'". */
     private void quotedAfterCue(int open, boolean lowerAllowed) {
         int from = open + 1;
@@ -944,6 +970,9 @@ final class AbstractNameRule {
             from++;
         }
         if (lowerAllowed && from < t.size() && t.get(from).word() && !NameShape.isNameWord(t.get(from).text())) {
+            if (!namesAMadeThing(open)) {
+                return; // "a new phenomenon termed ``scaling law crossover''"
+            }
             int end = from;
             while (end < t.size() && t.get(end).word() && end - from < 4) {
                 end++;

@@ -238,6 +238,14 @@ class NameClassesTest {
         }
 
         @Test
+        void phenomenaAndConceptsInLowerCaseAreNotNames() {
+            assertHasNot(names("We identify a new phenomenon termed ``depth collapse,'' where errors grow."),
+                    "depth collapse");
+            assertHasNot(names("Once a point in the process, called saturation level, is passed, we stop."),
+                    "saturation level");
+        }
+
+        @Test
         void aCueOfSomeoneElseNamesNothing() {
             assertHasNot(names("Smith et al. introduced an objective called scale-shift alignment."),
                     "scale-shift alignment");
