@@ -582,8 +582,8 @@ final class AbstractNameRule {
             parenthesis(k, open, false);
             return;
         }
-        if (spelledOutAcronym(k)) {
-            return;
+        if (spelledOutAcronym(k) || spelledOutAcronym(k, true)) {
+            return; // "named Show, sEArch, and TelL (SEAL)": the acronym, not the words
         }
         if (!NameShape.isNameWord(x.text())) {
             if (!namely) {
@@ -874,8 +874,9 @@ final class AbstractNameRule {
      * that end in a kind of thing authors make. The name is the coined word alone.
      */
     private boolean namesItsKind(int k, int end) {
-        if (!NameShape.isMarked(t.get(k).text()) || NameShape.isGeneric(t.get(k).text())) {
-            return false;
+        String w = t.get(k).text();
+        if (!NameShape.isMarked(w) || !NameShape.isCapitalized(w) || NameShape.isGeneric(w)) {
+            return false; // "the image-based video-NeRF editing pipeline" describes; it names nothing
         }
         int i = end;
         while (i < t.size() && i < end + 3 && t.get(i).word() && t.get(i).text().equals(t.get(i).lower())

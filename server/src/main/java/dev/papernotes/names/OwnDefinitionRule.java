@@ -234,7 +234,7 @@ final class OwnDefinitionRule {
         }
         novel &= ownSubject || ours; // "As a new embodied task, Instance Goal Navigation (IGN) ..." is not theirs
         String verb = directVerb(t, g, from, known);
-        int own = nearestOwnWord(t, g, from);
+        int own = nearestOwnWord(t, g, from, known);
         boolean listOfParts = listOfOwnParts(t, g, from);
         boolean passive = passiveIntroduction(t, after, sentences.end(k));
         boolean partKind = partKindFollows(t, after) && !priorBefore(t, from, k);
@@ -283,7 +283,7 @@ final class OwnDefinitionRule {
      * parts ("propose", "incorporates", "including"), when nothing in between turns to another
      * clause, a purpose or prior work; -1 when there is none.
      */
-    private static int nearestOwnWord(List<Token> t, int g, int from) {
+    private static int nearestOwnWord(List<Token> t, int g, int from, Set<String> known) {
         for (int j = g; j >= from; j--) {
             Token x = t.get(j);
             if (!x.word()) {
@@ -294,7 +294,8 @@ final class OwnDefinitionRule {
             }
             String w = x.lower();
             if (OWN.contains(w) && !w.equals("we") && !w.equals("our") && !w.equals("us")) {
-                return j;
+                // "evaluated against attacks, including Fast Gradient Sign (FGS)": a list of others' work
+                return LIST_WORDS.contains(w) && listOfOthers(t, j, from, known) ? -1 : j;
             }
             if (PRIOR.contains(w) || CLAUSE_STARTS.contains(w) || TOOLS.contains(w)
                     || (TARGETS.contains(w) && !w.equals("of") && !w.equals("with") && !w.equals("into"))) {
@@ -302,6 +303,33 @@ final class OwnDefinitionRule {
             }
         }
         return -1;
+    }
+
+    private static final Set<String> LIST_WORDS = NameShape.words("including", "include", "includes");
+
+    /** What "including" at {@code j} lists hangs on a preposition, a tool verb or prior work. */
+    private static boolean listOfOthers(List<Token> t, int j, int from, Set<String> known) {
+        int before = j - 1;
+        while (before >= from && !t.get(before).word()) {
+            before--;
+        }
+        if (before >= from && known.contains(NameKeys.compact(t.get(before).text()))) {
+            return false; // "MRefSR, including a Multi-Reference Attention Module (MAM)": its own parts
+        }
+        for (int i = j - 1; i >= from && i >= j - 8; i--) {
+            Token x = t.get(i);
+            if (!x.word()) {
+                continue;
+            }
+            String w = x.lower();
+            if (OWN.contains(w) && !LIST_WORDS.contains(w)) {
+                return false;
+            }
+            if (TARGETS.contains(w) || TOOLS.contains(w) || PRIOR.contains(w) || w.equals("state-of-the-art")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "two essential modules: the ... (AIEM) and ...": a list of the paper's parts after a colon. */

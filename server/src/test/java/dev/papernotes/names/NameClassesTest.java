@@ -62,6 +62,15 @@ class NameClassesTest {
         }
 
         @Test
+        void aListOfWhatTheWorkIsTestedAgainstIsNotItsParts() {
+            List<String> n = names("We propose Heron. We evaluate Heron against state-of-the-art attacks, including Fast"
+                    + " Gradient Walk (FGW) and Saliency Map Probe (SMP).");
+            assertHasNot(n, "FGW", "Fast Gradient Walk", "SMP", "Saliency Map Probe");
+            assertHas(names("We propose a new baseline: Heron, including a Gated Residual Mixer (GRM) for fusion."),
+                    "GRM", "Gated Residual Mixer");
+        }
+
+        @Test
         void metricNamesAreNotParts() {
             List<String> n = names("Heron improves Multiple Object Tracking Accuracy (MOTA) by 3 points and the"
                     + " Frechet Inception Distance (FID) by 2.");
@@ -182,6 +191,13 @@ class NameClassesTest {
         }
 
         @Test
+        void aLongFormOverCommasGivesItsAcronymOnly() {
+            List<String> n = names("This results in a new meta-architecture, named Plan, ExecUte, and Review (PEUR).");
+            assertHas(n, "PEUR");
+            assertHasNot(n, "Plan", "ExecUte", "Review");
+        }
+
+        @Test
         void examplesInBracketsAreNotLabels() {
             assertHasNot(names("We propose a light-weight method (e.g., DepthFix) for new domains."), "DepthFix");
         }
@@ -194,6 +210,11 @@ class NameClassesTest {
         void coinedNameBeforeItsKind() {
             assertHas(names("We propose the DepthMix augmentation strategy for indoor scenes."), "DepthMix");
             assertHas(names("Training with our DepthMix framework halves the error."), "DepthMix");
+        }
+
+        @Test
+        void aLowerCaseCompoundBeforeANounDescribes() {
+            assertHasNot(names("We propose the image-based video-NeRF editing pipeline."), "video-NeRF");
         }
 
         @Test
