@@ -552,7 +552,8 @@ final class AbstractNameRule {
             quotedAfterCue(quote, true); // 'we call the results "model soups."'
         } else if (k < t.size() && t.get(k).word() && !NameShape.isNameWord(t.get(k).text())) {
             lowerCaseName(k); // "we call the resulting models depth soups"
-        } else if (k < t.size() && (t.get(k).word() ? NameShape.isNameWord(t.get(k).text()) : isQuote(t.get(k).text()))) {
+        } else if (k < t.size()
+                && (t.get(k).word() ? NameShape.isNameWord(t.get(k).text()) : isQuote(t.get(k).text()))) {
             named(k, false);
         }
     }

@@ -32,7 +32,8 @@ final class FamilyRule {
             spellings(name, key, abstractTokens, sentences.wordsStartingLike(key), names, false);
         }
         for (String name : found) {
-            if (name.indexOf(' ') < 0 && (NameShape.isCapitalized(name) || NameShape.isMarked(name)) && !NameShape.isGeneric(name)) {
+            boolean word = name.indexOf(' ') < 0 && (NameShape.isCapitalized(name) || NameShape.isMarked(name));
+            if (word && !NameShape.isGeneric(name)) {
                 members(name, abstractTokens, sentences, names);
             }
         }
@@ -124,7 +125,8 @@ final class FamilyRule {
     private static boolean lowerCaseTail(String spelling, String name) {
         String last = spelling.substring(spelling.lastIndexOf(' ') + 1);
         String nameLast = name.substring(name.lastIndexOf(' ') + 1);
-        return spelling.indexOf(' ') > 0 && last.equals(NameShape.lower(last)) && !nameLast.equals(NameShape.lower(nameLast));
+        return spelling.indexOf(' ') > 0 && last.equals(NameShape.lower(last))
+                && !nameLast.equals(NameShape.lower(nameLast));
     }
 
     private static boolean standsAlone(List<Token> t, int from, int to) {

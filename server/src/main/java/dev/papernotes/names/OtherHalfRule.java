@@ -202,7 +202,8 @@ final class OtherHalfRule {
                     for (int k = i; k <= j; k++) {
                         words.add(t.get(k).text());
                     }
-                    boolean letters = AcronymDefinition.longFormStart(words, acronym) == 0; // SegAD is no "Supervised ..."
+                    // every letter in order, not just the capitals: SegAD is no "Supervised Anomaly Detection"
+                    boolean letters = AcronymDefinition.longFormStart(words, acronym) == 0;
                     return letters && NameShape.isTitleCased(longForm) ? longForm : null;
                 }
             }
@@ -210,7 +211,7 @@ final class OtherHalfRule {
         return null;
     }
 
-    /** Nothing name-like right before: the start, punctuation, a function word (in a title, any lower-case word too). */
+    /** Nothing name-like right before: the start, punctuation, a function word or a lower-case word. */
     private static boolean boundaryBefore(List<Token> t, int i, boolean title) {
         if (i == 0 || !t.get(i - 1).word() || t.get(i - 1).sentenceStart() && !title) {
             return true;

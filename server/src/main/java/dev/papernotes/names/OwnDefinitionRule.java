@@ -106,7 +106,8 @@ final class OwnDefinitionRule {
         for (AcronymDefinition d : definitions) {
             String shortForm = d.shortForm();
             String longForm = d.longForm();
-            if (!isCoinedShortForm(shortForm) || FieldTerms.isFieldTerm(longForm) || FieldTerms.isFieldTerm(shortForm)) {
+            if (!isCoinedShortForm(shortForm) || FieldTerms.isFieldTerm(longForm)
+                    || FieldTerms.isFieldTerm(shortForm)) {
                 continue;
             }
             boolean titleCased = NameShape.isTitleCased(longForm);
@@ -230,7 +231,8 @@ final class OwnDefinitionRule {
         boolean ownSubject = startsWithKnownName(t, from, k, known) || startsWithOwnKind(t, from, k);
         for (int j = from; j < k && !ownSubject; j++) {
             String w = t.get(j).lower();
-            ownSubject = t.get(j).word() && (w.equals("we") || w.equals("our") || w.equals("us") || isOwnWorkSubject(t, j, from));
+            ownSubject = t.get(j).word()
+                    && (w.equals("we") || w.equals("our") || w.equals("us") || isOwnWorkSubject(t, j, from));
         }
         novel &= ownSubject || ours; // "As a new embodied task, Instance Goal Navigation (IGN) ..." is not theirs
         String verb = directVerb(t, g, from, known);
@@ -257,7 +259,8 @@ final class OwnDefinitionRule {
             return null;
         }
         String verb = t.get(g).lower();
-        if (!verb.equals(t.get(g).text()) || NameShape.isStopword(verb) || TOOLS.contains(verb) || TARGETS.contains(verb)) {
+        if (!verb.equals(t.get(g).text()) || NameShape.isStopword(verb) || TOOLS.contains(verb)
+                || TARGETS.contains(verb)) {
             return null;
         }
         int s = g - 1;
@@ -453,7 +456,8 @@ final class OwnDefinitionRule {
     private static boolean startsWithOwnKind(List<Token> t, int from, int k) {
         int s = from;
         while (s < k && (!t.get(s).word() || t.get(s).isIgnoreCase("specifically") || t.get(s).isIgnoreCase("then")
-                || t.get(s).isIgnoreCase("first") || t.get(s).isIgnoreCase("moreover") || t.get(s).isIgnoreCase("finally")
+                || t.get(s).isIgnoreCase("first") || t.get(s).isIgnoreCase("moreover")
+                || t.get(s).isIgnoreCase("finally")
                 || t.get(s).isIgnoreCase("furthermore") || t.get(s).isIgnoreCase("additionally"))) {
             s++;
         }

@@ -34,7 +34,8 @@ final class UncuedNameRule {
             String w = t.get(i).lower();
             if ((w.equals("resulting") || w.equals("final")) && i > 0 && t.get(i - 1).isIgnoreCase("the")) {
                 resulting(t, i + 1, w.equals("final"), out);
-            } else if ((w.equals("novel") || w.equals("new")) && i > 0 && (t.get(i - 1).is("a") || t.get(i - 1).is("an"))) {
+            } else if ((w.equals("novel") || w.equals("new")) && i > 0
+                    && (t.get(i - 1).is("a") || t.get(i - 1).is("an"))) {
                 int comma = kindThenComma(t, i + 1);
                 if (comma > 0) {
                     name(t, comma + 1, out, true); // "into a novel ... method, MinusFace."
