@@ -12,8 +12,10 @@ import java.util.List;
  *
  * @param longForm the written-out words
  * @param shortForm the abbreviation in the parenthesis
+ * @param first index of the token the long form starts at
+ * @param open index of the "(" token
  */
-record AcronymDefinition(String longForm, String shortForm) {
+record AcronymDefinition(String longForm, String shortForm, int first, int open) {
 
     /** Whether the long form is written like a name ("Adaptive Sparse Trainer") or a term ("key-value"). */
     boolean titleCased() {
@@ -22,9 +24,15 @@ record AcronymDefinition(String longForm, String shortForm) {
 
     /** Every "words (SHORT)" in {@code tokens} whose short form abbreviates the words. */
     static List<AcronymDefinition> findAll(List<Token> tokens) {
+        return findAll(tokens, new Sentences(tokens));
+    }
+
+    /** As above, visiting only the brackets {@code sentences} has found. */
+    static List<AcronymDefinition> findAll(List<Token> tokens, Sentences sentences) {
         List<AcronymDefinition> defs = new ArrayList<>();
-        for (int i = 2; i + 1 < tokens.size(); i++) {
-            if (!tokens.get(i - 1).is("(") || !tokens.get(i + 1).is(")") || !tokens.get(i).word()) {
+        for (int open : sentences.opens()) {
+            int i = open + 1;
+            if (i < 2 || i + 1 >= tokens.size() || !tokens.get(i + 1).is(")") || !tokens.get(i).word()) {
                 continue;
             }
             String shortForm = tokens.get(i).text();
@@ -37,7 +45,8 @@ record AcronymDefinition(String longForm, String shortForm) {
             }
             int start = extendedStart(words, shortForm);
             if (start >= 0) {
-                defs.add(new AcronymDefinition(String.join(" ", words.subList(start, words.size())), shortForm));
+                defs.add(new AcronymDefinition(String.join(" ", words.subList(start, words.size())), shortForm,
+                        i - 1 - words.size() + start, i - 1));
             }
         }
         return defs;
@@ -53,12 +62,21 @@ record AcronymDefinition(String longForm, String shortForm) {
         if (start < 0) {
             return -1;
         }
+        start = OwnDefinitionRule.initialsStart(words, start, shortForm);
         while (start > 0 && words.size() - start < NameShape.MAX_NAME_WORDS
-                && NameShape.isNameWord(words.get(start - 1)) && NameShape.isCapitalized(words.get(start))) {
+                && NameShape.isNameWord(words.get(start - 1)) && NameShape.isCapitalized(words.get(start))
+                && !NOT_NAME_STARTS.contains(NameShape.lower(words.get(start - 1)))) {
             start--;
         }
         return start;
     }
+
+    /** Capitalized only because they start a sentence: "Existing Blind Super-Resolution (BSR)". */
+    private static final java.util.Set<String> NOT_NAME_STARTS = NameShape.words(
+            "existing", "recent", "current", "traditional", "previous", "conventional", "standard", "classic",
+            "classical", "modern", "popular", "typical", "most", "many", "some", "these", "such", "prior",
+            "early", "earlier", "state-of-the-art", "mainstream", "common", "general", "generic", "various",
+            "original", "vanilla", "specifically", "moreover", "however", "unlike", "although", "while");
 
     /**
      * The index in {@code words} (all words before the parenthesis, the last one adjacent to it)
@@ -86,8 +104,15 @@ record AcronymDefinition(String longForm, String shortForm) {
         int window = Math.min(letters + 5, letters * 2);
         int from = Math.max(0, words.size() - window);
         // Join the window and remember which word each character belongs to.
-        StringBuilder text = new StringBuilder();
-        int[] wordAt = new int[64 * window + 16];
+        int length = 0;
+        for (int w = from; w < words.size(); w++) {
+            length += words.get(w).length() + 1;
+        }
+        if (length > 60 * window) {
+            return -1; // absurdly long "words": not prose
+        }
+        StringBuilder text = new StringBuilder(length);
+        int[] wordAt = new int[length + 1];
         for (int w = from; w < words.size(); w++) {
             if (text.length() > 0) {
                 append(text, ' ', w, wordAt);

@@ -18,7 +18,7 @@ public final class NameKeys {
      * {@code "leopard a vision"}. Word boundaries survive, so prefixes stay meaningful.
      */
     public static String spaced(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        String n = isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder sb = new StringBuilder(n.length());
         boolean gap = false;
         for (int i = 0; i < n.length(); ) {
@@ -42,7 +42,7 @@ public final class NameKeys {
      * forgiving key, used to resolve a wiki link target and to form citekeys.
      */
     public static String compact(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        String n = isAscii(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder sb = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); ) {
             int cp = n.codePointAt(i);
@@ -52,5 +52,15 @@ public final class NameKeys {
             }
         }
         return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** NFKC leaves ASCII as it is: no need to run the normaliser over most names. */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 }

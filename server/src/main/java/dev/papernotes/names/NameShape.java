@@ -71,12 +71,34 @@ final class NameShape {
         return Set.copyOf(java.util.Arrays.asList(words));
     }
 
+    /** Lower case; the same string, without copying, when it has no capital (most words). */
     static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || c >= 128) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return s;
     }
 
     static boolean isStopword(String w) {
-        return STOPWORDS.contains(lower(w));
+        return w.length() <= MAX_STOPWORD_LENGTH && STOPWORDS_ANY_CASE.contains(w);
+    }
+
+    private static final int MAX_STOPWORD_LENGTH = STOPWORDS.stream().mapToInt(String::length).max().orElse(0);
+
+    /** The stopwords as written in text ("the", "The", "THE"): looked up without lower-casing a copy. */
+    private static final Set<String> STOPWORDS_ANY_CASE = anyCase(STOPWORDS);
+
+    private static Set<String> anyCase(Set<String> words) {
+        java.util.HashSet<String> out = new java.util.HashSet<>();
+        for (String w : words) {
+            out.add(w);
+            out.add(w.toUpperCase(Locale.ROOT));
+            out.add(Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        }
+        return Set.copyOf(out);
     }
 
     static boolean isGeneric(String name) {
@@ -202,10 +224,10 @@ final class NameShape {
 
     /** A word that can be part of a proper name in running text. */
     static boolean isNameWord(String w) {
-        if (isQuantity(w) || isAdjectiveCompound(w) || isStopword(w)) {
-            return false;
+        if (!(isCapitalized(w) || isMarked(w) || startsWithDigitAndHasLetters(w))) {
+            return false; // most words: no capital, no digit
         }
-        return isCapitalized(w) || isMarked(w) || startsWithDigitAndHasLetters(w);
+        return !isQuantity(w) && !isAdjectiveCompound(w) && !isStopword(w);
     }
 
     /** {@code 1.5-Pints}: a name may start with a digit when letters follow. */

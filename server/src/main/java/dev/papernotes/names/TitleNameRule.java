@@ -26,7 +26,11 @@ final class TitleNameRule {
      * @param abstractNames the names the abstract introduces
      */
     static List<String> names(String title, List<Token> abstractTokens, List<String> abstractNames) {
-        List<Token> tokens = Token.tokenize(title);
+        return names(Token.tokenize(title), abstractTokens, abstractNames);
+    }
+
+    /** As above, for a title already tokenized. */
+    static List<String> names(List<Token> tokens, List<Token> abstractTokens, List<String> abstractNames) {
         int sep = separator(tokens);
         if (sep <= 0) {
             return List.of();

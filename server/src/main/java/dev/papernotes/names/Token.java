@@ -19,7 +19,7 @@ record Token(String text, boolean word, boolean sentenceStart, boolean sentenceE
 
     Token(String text, boolean word, boolean sentenceStart, boolean sentenceEnd) {
         // Lower-cased once here: the rules compare lower-cased words many times per token.
-        this(text, word, sentenceStart, sentenceEnd, text.toLowerCase(java.util.Locale.ROOT));
+        this(text, word, sentenceStart, sentenceEnd, NameShape.lower(text));
     }
 
     Token(String text, boolean word, boolean sentenceStart) {
@@ -41,96 +41,125 @@ record Token(String text, boolean word, boolean sentenceStart, boolean sentenceE
         return text.equalsIgnoreCase(s);
     }
 
-    /** Splits {@code s} into tokens in one pass. */
+    /** Splits {@code s} into tokens in one pass; a word is the run of text from {@code ws} on. */
     static List<Token> tokenize(String s) {
-        List<Token> out = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
+        List<Token> out = new ArrayList<>(s.length() / 5 + 4);
+        int ws = -1; // where the word being read starts, -1 when none
         boolean sentenceStart = true;
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                if (ws < 0) {
+                    ws = i; // the common case first: a letter or digit of a word
+                }
+                continue;
+            }
             char next = i + 1 < n ? s.charAt(i + 1) : ' ';
-            if (Character.isWhitespace(c)) {
-                sentenceStart = flush(out, w, sentenceStart);
-            } else if (c == ':' && (isUrlScheme(w) && next == '/')) {
+            if (c == ' ' || Character.isWhitespace(c)) {
+                sentenceStart = flush(out, s, ws, i, sentenceStart);
+                ws = -1;
+            } else if (c == ':' && next == '/' && isUrlScheme(s, ws, i)) {
                 // a URL is one opaque word: read to the next blank
                 while (i < n && !Character.isWhitespace(s.charAt(i))) {
-                    w.append(s.charAt(i++));
+                    i++;
                 }
+                String url = s.substring(ws, i);
                 i--;
-                String url = w.toString();
                 out.add(new Token(url, false, false));
-                w.setLength(0);
+                ws = -1;
                 sentenceStart = url.endsWith(".");
-            } else if (c == ';' && w.length() > 0 && Character.isLetterOrDigit(next)) {
-                w.append(c); // TL;DR
+            } else if (c == ';' && ws >= 0 && Character.isLetterOrDigit(next)) {
+                // TL;DR: part of the word
             } else if (c == ';') {
-                flush(out, w, sentenceStart);
+                flush(out, s, ws, i, sentenceStart);
+                ws = -1;
                 out.add(new Token(";", false, false));
                 sentenceStart = false;
             } else if (c == '.') {
-                boolean inner = w.length() > 0 && Character.isLetterOrDigit(next);
-                boolean glued = inner && Character.isUpperCase(next) && endsLowerWord(w);
-                if (inner && !glued) {
-                    w.append(c); // 1.0, 01.AI, e.g
-                } else {
-                    String before = w.toString();
-                    flush(out, w, sentenceStart);
+                boolean inner = ws >= 0 && Character.isLetterOrDigit(next);
+                boolean glued = inner && Character.isUpperCase(next) && endsLowerWord(s, ws, i);
+                if (!inner || glued) {
+                    boolean abbreviation = ws >= 0 && i - ws <= 6
+                            && ABBREVIATIONS.contains(NameShape.lower(s.substring(ws, i)));
+                    flush(out, s, ws, i, sentenceStart);
+                    ws = -1;
                     // "assistant.Based" is a sentence break too
-                    sentenceStart = glued || !ABBREVIATIONS.contains(before.toLowerCase(java.util.Locale.ROOT));
+                    sentenceStart = glued || !abbreviation;
                     out.add(new Token(".", false, false, sentenceStart));
-                }
-            } else if (c == '\'' && !(w.length() > 0 && Character.isLetter(next))) {
-                flush(out, w, sentenceStart);
+                } // else 1.0, 01.AI, e.g: part of the word
+            } else if (c == '\'' && !(ws >= 0 && Character.isLetter(next))) {
+                flush(out, s, ws, i, sentenceStart);
+                ws = -1;
                 out.add(new Token("'", false, false));
                 sentenceStart = false;
-            } else if (ALWAYS_PUNCT.indexOf(c) >= 0) {
+            } else if (c == '-' && next == '-') {
+                // a TeX dash glued to words, "algorithm---called X---is": a dash of its own
+                sentenceStart = flush(out, s, ws, i, sentenceStart);
+                ws = -1;
+                int from = i;
+                while (i + 1 < n && s.charAt(i + 1) == '-') {
+                    i++;
+                }
+                out.add(new Token(s.substring(from, i + 1), false, false));
+            } else if (c < 128 ? PUNCT_ASCII[c] : ALWAYS_PUNCT.indexOf(c) >= 0) {
                 boolean ends = (c == '?' || c == '!');
-                flush(out, w, sentenceStart);
+                flush(out, s, ws, i, sentenceStart);
+                ws = -1;
                 out.add(new Token(String.valueOf(c), false, false, ends));
                 sentenceStart = ends;
-            } else {
-                w.append(c);
+            } else if (ws < 0) {
+                ws = i;
             }
         }
-        flush(out, w, sentenceStart);
+        flush(out, s, ws, n, sentenceStart);
         return out;
     }
 
-    private static boolean flush(List<Token> out, StringBuilder w, boolean sentenceStart) {
-        if (w.length() == 0) {
+    private static final boolean[] PUNCT_ASCII = new boolean[128];
+
+    static {
+        for (int i = 0; i < ALWAYS_PUNCT.length(); i++) {
+            char c = ALWAYS_PUNCT.charAt(i);
+            if (c < 128) {
+                PUNCT_ASCII[c] = true;
+            }
+        }
+    }
+
+    private static boolean flush(List<Token> out, String s, int from, int to, boolean sentenceStart) {
+        if (from < 0 || to <= from) {
             return sentenceStart;
         }
-        String t = w.toString();
-        w.setLength(0);
         boolean dashes = true;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
             if (c != '-' && c != '~' && c != '*' && c != '|') {
                 dashes = false;
                 break;
             }
         }
         // "--" separates like a dash; a lone "-" likewise
-        out.add(new Token(t, !dashes, sentenceStart && !dashes));
+        out.add(new Token(s.substring(from, to), !dashes, sentenceStart && !dashes));
         return dashes && sentenceStart;
     }
 
-    private static boolean isUrlScheme(StringBuilder w) {
-        String t = w.toString();
-        return t.equalsIgnoreCase("http") || t.equalsIgnoreCase("https") || t.equalsIgnoreCase("ftp");
+    private static boolean isUrlScheme(String s, int from, int to) {
+        int len = from < 0 ? 0 : to - from;
+        return (len == 4 && s.regionMatches(true, from, "http", 0, 4))
+                || (len == 5 && s.regionMatches(true, from, "https", 0, 5))
+                || (len == 3 && s.regionMatches(true, from, "ftp", 0, 3));
     }
 
-    private static boolean endsLowerWord(StringBuilder w) {
-        int n = w.length();
-        if (n < 2) {
+    private static boolean endsLowerWord(String s, int from, int to) {
+        if (from < 0 || to - from < 2) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            if (!Character.isLetter(w.charAt(i))) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isLetter(s.charAt(i))) {
                 return false;
             }
         }
-        return Character.isLowerCase(w.charAt(n - 1));
+        return Character.isLowerCase(s.charAt(to - 1));
     }
 }

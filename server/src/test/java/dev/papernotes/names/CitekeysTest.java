@@ -20,7 +20,7 @@ class CitekeysTest {
         "Pruning Large Language Models with Semi-Structural | ast",
         // no method name: the first three significant title words
         "Scaling Laws in Patchification: | scalinglawspatchification",
-        "Model soups: | modelsoupsaveraging",
+        "Model soups: | modelsoups",
         "A Comprehensive Survey on Pretrained Foundation Models | comprehensivesurveypretrained",
         "Real-Time Single Image and Video Super-Resolution | realtimesingleimage",
     })

@@ -10,7 +10,8 @@ class FieldTermsTest {
     void acronymsAndPhrasesOfTheFieldAreFieldTerms() {
         for (String t : new String[] {"IL", "GA", "FS", "CL", "MPC", "EBM", "MDPs", "RL", "LLMs",
                 "Imitation Learning", "imitation learning", "Model Predictive Control", "chain-of-thought",
-                "Chain of Thought", "Mixture-of-Experts"}) {
+                "Chain of Thought", "Mixture-of-Experts", "Score Distillation Sampling", "SDS", "Gaussian Splatting",
+                "Latent Diffusion Models", "MOTA", "lookup table", "Markov Random Field", "ResNet", "ControlNet"}) {
             assertTrue(FieldTerms.isFieldTerm(t), t);
         }
     }
