@@ -185,8 +185,11 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
         var workspaceEdit = ws == null ? null : ws.getWorkspaceEdit();
         List<String> resourceOps = workspaceEdit == null || workspaceEdit.getResourceOperations() == null ? List.of()
                 : workspaceEdit.getResourceOperations();
+        // Resource operations exist only in documentChanges, so a client that lists them takes those
+        // (the spec: "neither documentChanges nor resourceOperations: then only plain changes").
+        // Neovim lists them without documentChanges.
         session.edits = new dev.papernotes.features.NoteEdits(
-                workspaceEdit != null && Boolean.TRUE.equals(workspaceEdit.getDocumentChanges()),
+                workspaceEdit != null && (Boolean.TRUE.equals(workspaceEdit.getDocumentChanges()) || !resourceOps.isEmpty()),
                 resourceOps.contains(org.eclipse.lsp4j.ResourceOperationKind.Rename),
                 resourceOps.contains(org.eclipse.lsp4j.ResourceOperationKind.Create));
         session.showDocumentSupport = window != null && window.getShowDocument() != null

@@ -55,10 +55,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class NoteGraphEditingTest {
     private Path vault;
-    /** Takes documentChanges with file creation and renames (VS Code, Neovim). */
+    /** Takes documentChanges with file creation and renames (VS Code). */
     private LspTestClient capable;
     /** Says nothing about workspace edits: the plain changes map only. */
     private LspTestClient plain;
+    /**
+     * Lists resource operations but says nothing of documentChanges, as Neovim (0.7 to 0.11) does;
+     * resource operations exist only in documentChanges, so it takes them.
+     */
+    private LspTestClient neovim;
     private int counter;
 
     @BeforeAll
@@ -103,6 +108,16 @@ class NoteGraphEditingTest {
         });
         capable.awaitReady();
         plain = LspTestClient.ready(vault, tmp.resolve("index-plain"));
+        neovim = new LspTestClient();
+        JsonObject neovimOptions = options(tmp.resolve("index-neovim"));
+        neovim.configuration = neovimOptions;
+        neovim.initialize(List.of(vault), neovimOptions, caps -> {
+            WorkspaceEditCapabilities edits = new WorkspaceEditCapabilities();
+            edits.setResourceOperations(List.of(ResourceOperationKind.Rename, ResourceOperationKind.Create,
+                    ResourceOperationKind.Delete));
+            caps.getWorkspace().setWorkspaceEdit(edits);
+        });
+        neovim.awaitReady();
     }
 
     private static JsonObject options(Path index) {
@@ -116,7 +131,7 @@ class NoteGraphEditingTest {
 
     @AfterAll
     void stop() throws Exception {
-        for (LspTestClient c : new LspTestClient[] {capable, plain}) {
+        for (LspTestClient c : new LspTestClient[] {capable, plain, neovim}) {
             c.shutdownAndExit();
             c.close();
         }
@@ -158,7 +173,7 @@ class NoteGraphEditingTest {
         }
         opened.clear();
         // didClose is a notification: a request after it is answered after it.
-        for (LspTestClient c : new LspTestClient[] {capable, plain}) {
+        for (LspTestClient c : new LspTestClient[] {capable, plain, neovim}) {
             c.server().getWorkspaceService().symbol(new org.eclipse.lsp4j.WorkspaceSymbolParams("x")).get(20, TimeUnit.SECONDS);
         }
     }
@@ -325,6 +340,21 @@ class NoteGraphEditingTest {
         MessageParams m = plain.awaitLog(l -> l.getMessage().contains("rename"), 10);
         assertEquals("papernotes: your editor does not let a language server rename files, so only the links were "
                 + "changed: they now point to 'New Note.md'. Rename 'Old Note.md' to 'New Note.md' yourself.", m.getMessage());
+    }
+
+    @Test
+    void aClientThatListsResourceOperationsWithoutDocumentChangesGetsTheRenameAndTheNewFile() throws Exception {
+        Cursor c = Cursor.of("[[Old No‸te]] and [[Fresh Note]]");
+        String uri = open(neovim, "", c.text());
+        List<String> renamed = describe(rename(neovim, uri, c.position(), "New Note"));
+        assertEquals("rename Old Note.md -> New Note.md overwrite=false", renamed.get(renamed.size() - 1));
+        assertTrue(renamed.contains("scratch@1: 0:2-10 New Note"), renamed.toString());
+        CodeAction create = titled(actions(neovim, uri, new Position(0, c.text().indexOf("Fresh") + 2)), "Create note");
+        assertNull(create.getCommand());
+        assertEquals(List.of(
+                "create Fresh Note.md overwrite=false ignoreIfExists=false",
+                "Fresh Note.md@null: 0:0-0 # Fresh Note\n\n"),
+                describe(create.getEdit()));
     }
 
     private List<CodeAction> actions(LspTestClient client, String uri, Position at) throws Exception {
