@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * line does not shift every pair after it. Each damage is reported with file and line.
  */
 public final class DailyPapersReader {
+    /** The page reader behind the common interface. */
+    static final CorpusReader INSTANCE = DailyPapersReader::read;
+
     /** Lines longer than this are cut: no real title or abstract comes near it. */
     static final int MAX_LINE_BYTES = 1 << 20;
 

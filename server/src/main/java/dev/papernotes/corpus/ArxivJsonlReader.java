@@ -1,0 +1,310 @@
+package dev.papernotes.corpus;
+
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import dev.papernotes.names.LatexText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * arXiv metadata as JSON Lines ({@code .jsonl}): one object a line, in the shape of the public
+ * arXiv metadata snapshot ({@code id}, {@code title}, {@code abstract}, {@code authors},
+ * {@code authors_parsed}, {@code categories}, {@code doi}, {@code journal-ref},
+ * {@code versions[{created}]}, {@code update_date}). Millions of lines: each is parsed on its own
+ * with Gson's streaming reader, reading only the fields needed, so memory does not grow with the
+ * file. A line that does not parse costs that line only.
+ */
+final class ArxivJsonlReader implements CorpusReader {
+    static final ArxivJsonlReader INSTANCE = new ArxivJsonlReader();
+    private static final int MAX_LINE_BYTES = 8 << 20;
+    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** Beyond this many ids, duplicate ids are no longer looked for: the set would outgrow the heap. */
+    private static final int MAX_TRACKED_IDS = 200_000;
+
+    private ArxivJsonlReader() {
+    }
+
+    @Override
+    public void read(Path file, InputStream in, Consumer<CorpusEntry> entries, Consumer<CorpusWarning> warnings)
+            throws IOException {
+        LineReader lines = new LineReader(in, MAX_LINE_BYTES);
+        String line;
+        int count = 0;
+        boolean invalidReported = false;
+        boolean anyText = false;
+        Set<String> ids = new HashSet<>();
+        while ((line = lines.readLine()) != null) {
+            int lineNo = lines.lineNumber();
+            if (lines.lastLineHadNul()) {
+                warn(warnings, file, lineNo, "binary data (NUL bytes); the rest of the file is skipped");
+                break;
+            }
+            if (lines.lastLineHadInvalidUtf8() && !invalidReported) {
+                warn(warnings, file, lineNo, "invalid UTF-8 bytes replaced with U+FFFD (further lines with invalid bytes are not reported)");
+                invalidReported = true;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            anyText = true;
+            if (lines.lastLineWasTruncated()) {
+                warn(warnings, file, lineNo, "line longer than " + MAX_LINE_BYTES + " bytes; skipped");
+                continue;
+            }
+            CorpusEntry e;
+            try {
+                e = parse(file, lineNo, line);
+            } catch (IOException | IllegalStateException | NumberFormatException ex) {
+                warn(warnings, file, lineNo, "not a JSON object (" + message(ex) + "); line skipped");
+                continue;
+            }
+            if (e == null) {
+                warn(warnings, file, lineNo, "no title; line skipped");
+                continue;
+            }
+            String handle = e.occurrence().handle();
+            if (handle.isEmpty() || ids.size() < MAX_TRACKED_IDS && !ids.add(handle)) {
+                String h = handle.isEmpty() ? "line" + lineNo : handle + "#" + lineNo;
+                if (!handle.isEmpty()) {
+                    warn(warnings, file, lineNo, "duplicate id '" + handle + "'");
+                }
+                e = new CorpusEntry(e.title(), e.abstractText(), new Occurrence(file, lineNo, "", h), e.metadata());
+            }
+            count++;
+            entries.accept(e);
+        }
+        if (!anyText) {
+            warn(warnings, file, 1, "empty file: no papers");
+        } else if (count == 0) {
+            warn(warnings, file, 1, "no papers found (not arXiv metadata JSON Lines?)");
+        }
+    }
+
+    /** Complete when the file ends with a line break, or its last line is a whole object. */
+    @Override
+    public boolean looksComplete(Path file) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long size = raf.length();
+            if (size == 0) {
+                return true;
+            }
+            raf.seek(size - 1);
+            int last = raf.read();
+            if (last == '\n' || last == '\r') {
+                return true;
+            }
+            int n = (int) Math.min(size, 1 << 16);
+            byte[] tail = new byte[n];
+            raf.seek(size - n);
+            raf.readFully(tail);
+            String t = new String(tail, java.nio.charset.StandardCharsets.UTF_8);
+            int eol = Math.max(t.lastIndexOf('\n'), t.lastIndexOf('\r'));
+            String lastLine = t.substring(eol + 1).strip();
+            try {
+                com.google.gson.JsonParser.parseString(lastLine).getAsJsonObject();
+                return lastLine.endsWith("}");
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+
+    static CorpusEntry parse(Path file, int lineNo, String line) throws IOException {
+        String id = "";
+        String title = "";
+        String abstractText = "";
+        String authorsText = "";
+        List<Author> authors = new ArrayList<>();
+        String categories = "";
+        String doi = "";
+        String journalRef = "";
+        String created = "";
+        String updated = "";
+        try (JsonReader r = new JsonReader(new StringReader(line))) {
+            r.beginObject();
+            while (r.hasNext()) {
+                String name = r.nextName();
+                if (r.peek() == JsonToken.NULL) {
+                    r.nextNull();
+                    continue;
+                }
+                switch (name) {
+                    case "id" -> id = r.nextString();
+                    case "title" -> title = r.nextString();
+                    case "abstract" -> abstractText = r.nextString();
+                    case "authors" -> authorsText = r.nextString();
+                    case "authors_parsed" -> authors = authorsParsed(r);
+                    case "categories" -> categories = r.nextString();
+                    case "doi" -> doi = r.nextString();
+                    case "journal-ref" -> journalRef = r.nextString();
+                    case "update_date" -> updated = r.nextString();
+                    case "versions" -> created = firstCreated(r);
+                    default -> r.skipValue();
+                }
+            }
+            r.endObject();
+            if (r.peek() != JsonToken.END_DOCUMENT) {
+                throw new MalformedJsonException("text after the object");
+            }
+        }
+        title = collapse(title);
+        if (title.isEmpty()) {
+            return null;
+        }
+        if (authors.isEmpty() && !authorsText.isBlank()) {
+            authors = authorsFromText(authorsText);
+        }
+        String arxiv = Identifiers.arxiv(id);
+        String date = dateOf(created, updated, arxiv);
+        List<String> keywords = new ArrayList<>();
+        for (String c : categories.split("\\s+")) {
+            if (!c.isBlank()) {
+                keywords.add(c);
+            }
+        }
+        String venue = journalRef.isBlank() ? "arXiv" : collapse(journalRef);
+        String url = arxiv.isEmpty() ? "" : "https://arxiv.org/abs/" + arxiv;
+        return new CorpusEntry(title, collapse(abstractText), new Occurrence(file, lineNo, "", id.strip()),
+                new PaperMetadata(authors, false, date.length() >= 4 ? date.substring(0, 4) : "", date, venue,
+                        Identifiers.doi(doi), arxiv, url, keywords, ""));
+    }
+
+    private static List<Author> authorsParsed(JsonReader r) throws IOException {
+        List<Author> out = new ArrayList<>();
+        if (r.peek() != JsonToken.BEGIN_ARRAY) {
+            r.skipValue();
+            return out;
+        }
+        r.beginArray();
+        while (r.hasNext()) {
+            if (r.peek() != JsonToken.BEGIN_ARRAY) {
+                r.skipValue();
+                continue;
+            }
+            r.beginArray();
+            List<String> parts = new ArrayList<>(3);
+            while (r.hasNext()) {
+                if (r.peek() == JsonToken.STRING) {
+                    parts.add(r.nextString());
+                } else {
+                    r.skipValue();
+                    parts.add("");
+                }
+            }
+            r.endArray();
+            String family = parts.isEmpty() ? "" : LatexText.toUnicode(parts.get(0));
+            String given = parts.size() < 2 ? "" : LatexText.toUnicode(parts.get(1));
+            if (!family.isEmpty() || !given.isEmpty()) {
+                out.add(new Author(family.isEmpty() ? given : family, family.isEmpty() ? "" : given));
+            }
+        }
+        r.endArray();
+        return out;
+    }
+
+    /** {@code "A. Vaswani, N. Shazeer and others"}: names as written, the last word the family name. */
+    private static List<Author> authorsFromText(String text) {
+        List<Author> out = new ArrayList<>();
+        for (String part : collapse(text).split(",\\s*|\\s+and\\s+")) {
+            String name = LatexText.toUnicode(part.replaceAll("\\(.*?\\)", "")).strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            int space = name.lastIndexOf(' ');
+            out.add(space < 0 ? new Author(name, "") : new Author(name.substring(space + 1), name.substring(0, space)));
+        }
+        return out;
+    }
+
+    private static String firstCreated(JsonReader r) throws IOException {
+        String first = "";
+        if (r.peek() != JsonToken.BEGIN_ARRAY) {
+            r.skipValue();
+            return first;
+        }
+        r.beginArray();
+        while (r.hasNext()) {
+            if (r.peek() != JsonToken.BEGIN_OBJECT) {
+                r.skipValue();
+                continue;
+            }
+            r.beginObject();
+            while (r.hasNext()) {
+                String name = r.nextName();
+                if (name.equals("created") && r.peek() == JsonToken.STRING && first.isEmpty()) {
+                    first = r.nextString();
+                } else {
+                    r.skipValue();
+                }
+            }
+            r.endObject();
+        }
+        r.endArray();
+        return first;
+    }
+
+    /** The first version's date; else the update date; else the year and month of a new-style id. */
+    private static String dateOf(String created, String updated, String arxiv) {
+        if (!created.isBlank()) {
+            try {
+                ZonedDateTime t = ZonedDateTime.parse(created.strip(), RFC_1123);
+                return t.toLocalDate().toString();
+            } catch (DateTimeParseException e) {
+                String y = Identifiers.year(created);
+                if (!y.isEmpty()) {
+                    return y;
+                }
+            }
+        }
+        if (arxiv.matches("\\d{4}\\.\\d{4,5}")) {
+            int yy = Integer.parseInt(arxiv.substring(0, 2));
+            int mm = Integer.parseInt(arxiv.substring(2, 4));
+            return Identifiers.isoDate(Integer.toString(2000 + yy), mm, 0);
+        }
+        return Identifiers.isoDate(updated);
+    }
+
+    private static String collapse(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String message(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int cut = m.indexOf(" See https://");
+        m = cut > 0 ? m.substring(0, cut) : m;
+        return m.length() > 120 ? m.substring(0, 117) + "..." : m;
+    }
+
+    private static void warn(Consumer<CorpusWarning> warnings, Path file, int line, String message) {
+        warnings.accept(new CorpusWarning(file, line, message));
+    }
+}
