@@ -126,6 +126,7 @@ final class IndexUpdater {
     private final Object turnstile = new Object();
 
     private long entries;
+    private final java.util.concurrent.atomic.AtomicLong papersWritten = new java.util.concurrent.atomic.AtomicLong();
     private int filesRead;
     private int filesRemoved;
     private int warningCount;
@@ -304,6 +305,10 @@ final class IndexUpdater {
 
     boolean wasFull() {
         return full;
+    }
+
+    long papersWritten() {
+        return papersWritten.get();
     }
 
     private static boolean looksComplete(Path f, long size) {
@@ -607,6 +612,7 @@ final class IndexUpdater {
 
     private void write(PaperMerger.Merged m, List<String> methods, String citekey, String base) throws IOException {
         libraryKeysWritten.addAll(m.libraryKeys());
+        papersWritten.incrementAndGet();
         Paper paper = new Paper(m.id(), m.title(), m.abstractText(), methods, citekey, m.occurrences(), m.metadata());
         writer.addDocument(PaperDocuments.toDocument(paper, m.sources(), m.libraryKeys(), base, stamp));
         for (CorpusEntry s : m.sources()) {
