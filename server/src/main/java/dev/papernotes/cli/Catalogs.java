@@ -29,13 +29,21 @@ final class Catalogs {
      */
     static IndexStore openUpdated(CorpusSelection selection, PrintStream err, boolean progressBar, boolean rebuild)
             throws IOException {
+        return openUpdated(selection, err, progressBar, rebuild, null);
+    }
+
+    /** As above, with corpus problems going to {@code warn} (when not null) instead of {@code err}. */
+    static IndexStore openUpdated(CorpusSelection selection, PrintStream err, boolean progressBar, boolean rebuild,
+            Consumer<CorpusWarning> warn) throws IOException {
         IndexStore store = IndexStore.open(selection.indexDir(), selection.roots(), 64);
         try {
             if (store.openNote() != null) {
                 err.println("papernotes: " + store.openNote());
             }
-            if (store.isWritable()) {
+            if (store.isWritable() && warn == null) {
                 update(store, err, progressBar, rebuild);
+            } else if (store.isWritable()) {
+                store.update(warn, UpdateProgress.NONE, rebuild);
             }
             return store;
         } catch (IOException | RuntimeException e) {

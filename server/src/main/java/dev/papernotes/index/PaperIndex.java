@@ -293,12 +293,25 @@ public final class PaperIndex implements AutoCloseable {
         List<String> nameTerms = analyze(NAME_TEXT, text);
         List<String> titleTerms = analyze(TITLE_TEXT, text);
         List<String> abstractTerms = analyze(ABSTRACT_TEXT, text);
+        List<String> authorTerms = analyze(AUTHOR_WORDS, text);
         int words = Math.max(titleTerms.size(), abstractTerms.size());
-        if (words == 0 && nameTerms.isEmpty()) {
+        if (words == 0 && nameTerms.isEmpty() && authorTerms.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new BoostQuery(allOf(NAME_TEXT, nameTerms), 4f), BooleanClause.Occur.SHOULD);
+        b.add(new BoostQuery(allOf(AUTHOR_WORDS, authorTerms), 3f), BooleanClause.Occur.SHOULD);
+        if (!authorTerms.isEmpty() && authorTerms.size() > 1) {
+            // "vaswani attention": every word in the title or among the authors
+            BooleanQuery.Builder mixed = new BooleanQuery.Builder();
+            for (String w : authorTerms) {
+                mixed.add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(TITLE_WORDS, w)), BooleanClause.Occur.SHOULD)
+                        .add(new TermQuery(new Term(AUTHOR_WORDS, w)), BooleanClause.Occur.SHOULD)
+                        .build(), BooleanClause.Occur.MUST);
+            }
+            b.add(new BoostQuery(mixed.build(), 3f), BooleanClause.Occur.SHOULD);
+        }
         b.add(new BoostQuery(allOf(TITLE_TEXT, titleTerms), 3f), BooleanClause.Occur.SHOULD);
         b.add(allOf(ABSTRACT_TEXT, abstractTerms), BooleanClause.Occur.SHOULD);
         if (titleTerms.size() > 1) {
