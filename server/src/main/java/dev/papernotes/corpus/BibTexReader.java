@@ -259,9 +259,17 @@ final class BibTexReader implements CorpusReader {
             // jbibtex's keys are Latin, Greek and Cyrillic only; a key in any other script (Better
             // BibTeX writes 胡適哲學史1917) stands in as a placeholder while jbibtex parses.
             String text = chunkText;
+            Matcher paren = PAREN_HEAD.matcher(text);
+            int close = text.lastIndexOf(')');
+            if (paren.find() && close > paren.end()) {
+                // @string(name = ...) is BibTeX, but jbibtex reads "string(name" as one word
+                text = text.substring(0, paren.end() - 1) + "{" + text.substring(paren.end(), close) + "}"
+                        + text.substring(close + 1);
+            }
             String foreignKey = null;
-            Matcher head = HEAD.matcher(text);
-            if (head.find() && !head.group(2).isEmpty() && !JBIBTEX_NAME.matcher(head.group(2)).matches()) {
+            Matcher head = KEYED_HEAD.matcher(text);
+            if (head.find() && !BibFields.NOT_PAPERS.contains(head.group(1).toLowerCase(Locale.ROOT))
+                    && !JBIBTEX_NAME.matcher(head.group(2)).matches()) {
                 foreignKey = head.group(2);
                 text = text.substring(0, head.start(2)) + PLACEHOLDER_KEY + text.substring(head.end(2));
             }
@@ -270,16 +278,16 @@ final class BibTexReader implements CorpusReader {
                 db = parser.parse(new StringReader(text));
             } catch (ParseException e) {
                 int at = e.currentToken != null && e.currentToken.next != null ? e.currentToken.next.beginLine : 1;
-                String key = keyOf(text);
+                String key = keyOf(chunkText);
                 warn(chunkLine + Math.max(0, at - 1), "entry" + (key.isEmpty() ? "" : " '" + key + "'")
                         + " does not parse (" + firstLine(e.getMessage()) + "); its fields were read line by line");
-                lenient(text, chunkLine);
+                lenient(chunkText, chunkLine);
                 return;
             } catch (RuntimeException e) {
-                String key = keyOf(text);
+                String key = keyOf(chunkText);
                 warn(chunkLine, "entry" + (key.isEmpty() ? "" : " '" + key + "'") + " does not parse ("
                         + firstLine(String.valueOf(e.getMessage())) + "); its fields were read line by line");
-                lenient(text, chunkLine);
+                lenient(chunkText, chunkLine);
                 return;
             }
             for (BibTeXObject o : db.getObjects()) {
@@ -405,6 +413,9 @@ final class BibTexReader implements CorpusReader {
         private static final String NAME_CHARS = "A-Za-z0-9\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u20ac\\u2122";
         private static final Pattern JBIBTEX_NAME = Pattern.compile(
                 "[" + NAME_CHARS + "(_-][" + NAME_CHARS + "!'()+./:?_-]*");
+        private static final Pattern PAREN_HEAD = Pattern.compile("^\\s*@\\s*[A-Za-z][\\w-]*\\s*\\(");
+        /** An entry's head with its key, which a comma ends: {@code @article{key,}. */
+        private static final Pattern KEYED_HEAD = Pattern.compile("^\\s*@\\s*([A-Za-z][\\w-]*)\\s*[{(]\\s*([^,\\s{}\"=#()]+)\\s*,");
         private static final Pattern HEAD = Pattern.compile("^\\s*@\\s*([A-Za-z][\\w-]*)\\s*[{(]\\s*([^,\\s]*)\\s*,?");
         private static final Pattern FIELD = Pattern.compile("^\\s*([A-Za-z][\\w:.+-]*)\\s*=\\s*(.*)$");
 
