@@ -3,6 +3,7 @@ package dev.papernotes.index;
 import dev.papernotes.corpus.CorpusEntry;
 import dev.papernotes.corpus.PaperKey;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -19,29 +20,42 @@ record IdentityKeys(String doi, String arxiv, String title, String author) {
                 e.metadata().firstAuthorKey());
     }
 
-    /** The index terms, strong keys first. */
+    /**
+     * The index terms, strong keys first: each key's 64-bit hash in hex behind a letter for its kind
+     * ({@code d} DOI, {@code x} arXiv id, {@code u} title and first author, {@code t} title). Hashes
+     * keep the terms short: a title is indexed once already, and these terms are only looked up.
+     */
     List<String> terms() {
         List<String> out = new ArrayList<>(4);
         if (!doi.isEmpty()) {
-            out.add("d:" + doi);
+            out.add(term('d', doiHash()));
         }
         if (!arxiv.isEmpty()) {
-            out.add("a:" + arxiv);
+            out.add(term('x', arxivHash()));
         }
         if (!title.isEmpty()) {
             if (!author.isEmpty()) {
-                out.add(titleAuthorTerm());
+                out.add(term('u', titleAuthorHash()));
             }
-            out.add(titleTerm());
+            out.add(term('t', titleHash()));
         }
         return out;
     }
 
-    String titleTerm() {
+    /** Whether an index term is a bare title key (which the same title by another author may share). */
+    static boolean isTitleTerm(String term) {
+        return term.charAt(0) == 't';
+    }
+
+    private static String term(char kind, long hash) {
+        return kind + HexFormat.of().toHexDigits(hash);
+    }
+
+    private String titleTerm() {
         return "t:" + title;
     }
 
-    String titleAuthorTerm() {
+    private String titleAuthorTerm() {
         return "ta:" + title + "\u0000" + author;
     }
 

@@ -58,15 +58,21 @@ final class IdentityTable {
         return count++;
     }
 
-    /** Files the keys under {@code cluster}; a title already taken by another paper stays with it. */
+    /**
+     * Files the keys under {@code cluster}. A title already taken by another paper stays with it;
+     * only then is the title filed with the first author too (a paper whose title is its own is
+     * found by the title alone, which keeps the table at about two keys a paper).
+     */
     void register(int cluster, IdentityKeys k) {
         int root = root(cluster);
         put(k.doiHash(), root);
         put(k.arxivHash(), root);
-        put(k.titleAuthorHash(), root);
         long t = k.titleHash();
         if (t != 0) {
-            clusterOf.putIfAbsent(t, root + 1);
+            int owner = clusterOf.putIfAbsent(t, root + 1) - 1;
+            if (root(owner) != root) {
+                put(k.titleAuthorHash(), root);
+            }
         }
         if (author[root] == 0) {
             author[root] = k.authorHash();

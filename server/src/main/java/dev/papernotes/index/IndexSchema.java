@@ -59,7 +59,7 @@ public final class IndexSchema {
     static final String SOURCE = "source";
     /** The merged library metadata: authors, year, venue, identifiers, keys (JSON). */
     static final String META = "meta";
-    /** Identity keys ({@code t:} title, {@code ta:} title and first author, {@code d:} DOI, {@code a:} arXiv id). */
+    /** Identity keys, hashed (see {@link IdentityKeys#terms}): title, title and first author, DOI, arXiv id. */
     static final String IDENT = "ident";
     /** The library keys of the paper, lower case: generated citekeys keep clear of them. */
     static final String LIBRARY_KEY = "libkey";

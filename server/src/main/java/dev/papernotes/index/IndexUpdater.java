@@ -495,7 +495,7 @@ final class IndexUpdater {
                 if (gone.get(doc) || out.contains(doc)) {
                     continue;
                 }
-                if (term.startsWith("t:") && !keys.author().isEmpty()) {
+                if (IdentityKeys.isTitleTerm(term) && !keys.author().isEmpty()) {
                     String a = StoredPapers.header(before, doc).authorKey();
                     if (!a.isEmpty() && !a.equals(keys.author())) {
                         continue; // the same title by someone else
@@ -698,7 +698,7 @@ final class IndexUpdater {
                 continue;
             }
             for (int doc : DocLookup.find(now, IDENT, term, MAX_COMPONENT_DOCS)) {
-                if (term.startsWith("t:") && !author.isEmpty()) {
+                if (IdentityKeys.isTitleTerm(term) && !author.isEmpty()) {
                     String a = StoredPapers.header(now, doc).authorKey();
                     if (!a.isEmpty() && !a.equals(author)) {
                         continue;

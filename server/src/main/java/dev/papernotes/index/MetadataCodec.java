@@ -83,6 +83,10 @@ final class MetadataCodec {
 
     /** A source as it differs from its paper: empty when it says exactly what the paper says. */
     static String encodeSource(CorpusEntry source, String title, String abstractText, PaperMetadata paper) {
+        if (source.title().equals(title) && source.abstractText().equals(abstractText)
+                && source.metadata().equals(paper)) {
+            return ""; // the common case, a paper found once: nothing to say
+        }
         JsonObject o = new JsonObject();
         if (!source.title().equals(title)) {
             o.addProperty("t", source.title());

@@ -104,6 +104,7 @@ final class PaperDocuments {
                 meta.venue(), p.occurrences().size(), first.handle()).encode()));
         Set<String> files = new LinkedHashSet<>();
         Set<String> idents = new LinkedHashSet<>();
+        CorpusEntry keyed = null;
         for (int i = 0; i < p.occurrences().size(); i++) {
             Occurrence o = p.occurrences().get(i);
             doc.add(new StoredField(OCCURRENCE, encodeOccurrence(o)));
@@ -111,8 +112,12 @@ final class PaperDocuments {
             doc.add(new StoredField(SOURCE, source == null ? ""
                     : MetadataCodec.encodeSource(source, p.title(), p.abstractText(), meta)));
             files.add(o.file().toString());
-            idents.addAll(IdentityKeys.of(source != null ? source
-                    : new CorpusEntry(p.title(), p.abstractText(), o, meta)).terms());
+            CorpusEntry s = source != null ? source : new CorpusEntry(p.title(), p.abstractText(), o, meta);
+            // A page paper's occurrences say the same: its keys are worked out once.
+            if (keyed == null || !keyed.title().equals(s.title()) || !keyed.metadata().equals(s.metadata())) {
+                idents.addAll(IdentityKeys.of(s).terms());
+                keyed = s;
+            }
         }
         for (String f : files) {
             doc.add(new StringField(FILE, f, Field.Store.NO));

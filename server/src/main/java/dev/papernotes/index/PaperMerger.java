@@ -58,6 +58,14 @@ final class PaperMerger {
     }
 
     static Merged merge(List<CorpusEntry> sources) {
+        if (sources.size() == 1) {
+            // Found once (most papers): the source is the paper.
+            CorpusEntry e = sources.get(0);
+            PaperMetadata m = e.metadata();
+            String id = PaperKey.idOf(PaperKey.titleKey(e.title()), m.firstAuthorKey());
+            return new Merged(id, e.title(), e.abstractText(), m, List.of(e), m.key().isEmpty() ? List.of()
+                    : List.of(m.key()));
+        }
         List<CorpusEntry> ordered = new ArrayList<>(sources);
         ordered.sort(SOURCE_ORDER);
         List<CorpusEntry> byRank = new ArrayList<>(ordered);
