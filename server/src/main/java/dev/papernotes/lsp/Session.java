@@ -83,6 +83,7 @@ final class Session {
     private volatile CorpusWatcher corpusWatcher;
     private volatile boolean corpusWatchRegistered;
     private volatile ScheduledFuture<?> corpusTimer;
+    private volatile boolean closing;
     /** Library files open in the editor, by uri: their text, for diagnostics as they are edited. */
     final Map<String, String> corpusDocuments = new ConcurrentHashMap<>();
 
@@ -315,7 +316,7 @@ final class Session {
 
     /** A corpus file changed on disk: read it again once the writes have settled. */
     void corpusChanged(Path p) {
-        if (!isCorpusPath(p)) {
+        if (closing || !isCorpusPath(p)) {
             return;
         }
         ScheduledFuture<?> old = corpusTimer;
@@ -332,7 +333,7 @@ final class Session {
      */
     private void reloadCorpus() {
         IndexStore s = store;
-        if (s == null || !s.isWritable()) {
+        if (s == null || !s.isWritable() || closing) {
             return;
         }
         try {
@@ -340,6 +341,9 @@ final class Session {
             UpdateResult r = s.update(warnings::add, dev.papernotes.index.UpdateProgress.NONE, false);
             for (int i = 0; i < Math.min(MAX_WARNINGS_LOGGED, warnings.size()); i++) {
                 log(MessageType.Warning, warnings.get(i).toString());
+            }
+            if (closing) {
+                return;
             }
             if (r.committed()) {
                 log(MessageType.Info, String.format("papernotes: corpus reloaded: %d papers (%d files read, %d papers "
@@ -496,9 +500,14 @@ final class Session {
     }
 
     void shutdown() {
+        closing = true;
         ScheduledFuture<?> r = refreshTimer;
         if (r != null) {
             r.cancel(false);
+        }
+        ScheduledFuture<?> reload = corpusTimer;
+        if (reload != null) {
+            reload.cancel(false);
         }
         CorpusWatcher w = corpusWatcher;
         if (w != null) {
@@ -507,6 +516,14 @@ final class Session {
             } catch (IOException e) {
                 LOG.log(Level.FINE, "closing corpus watcher", e);
             }
+        }
+        // A corpus reload takes a moment: let it finish rather than interrupt it while it may be
+        // writing to the client (an interrupted write closes an interruptible channel for good).
+        background.shutdown();
+        try {
+            background.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         background.shutdownNow();
         timers.shutdownNow();
