@@ -58,9 +58,9 @@ public final class LibraryBenchmark {
         int repeats = Integer.parseInt(o.get("--repeats"));
         JsonArray results = new JsonArray();
         StringBuilder md = new StringBuilder();
-        md.append("| library | entries | build s | build papers/s | build peak RSS MB | reload scenario | "
-                + "write → answer ms (median of ").append(repeats).append(") | server reload ms | papers written | "
-                + "server peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| library | entries | build s (CPU s) | build peak RSS MB | reload scenario | "
+                + "write → answer ms (median of ").append(repeats).append(") | server reload ms (CPU ms) | papers written | "
+                + "server peak RSS MB |\n|---|---|---|---|---|---|---|---|---|\n");
         for (String kind : List.of("small", "bib", "jsonl")) {
             long n = Long.parseLong(o.get("--" + kind));
             if (n <= 0) {
@@ -94,14 +94,14 @@ public final class LibraryBenchmark {
             results.add(r);
             for (int i = 0; i < reloads.size(); i++) {
                 JsonObject x = reloads.get(i).getAsJsonObject();
-                md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %.0f | %.0f | %d | %.0f |%n",
+                md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %.0f | %.0f (%.0f) | %d | %.0f |%n",
                         i == 0 ? file.getFileName() : "", n,
-                        i == 0 ? String.format(Locale.ROOT, "%.1f", build.get("seconds").getAsDouble()) : "",
-                        i == 0 ? String.format(Locale.ROOT, "%,.0f", n / build.get("seconds").getAsDouble()) : "",
+                        i == 0 ? String.format(Locale.ROOT, "%.1f (%.1f)", build.get("seconds").getAsDouble(),
+                                build.has("cpuSeconds") ? build.get("cpuSeconds").getAsDouble() : -1) : "",
                         i == 0 ? String.format(Locale.ROOT, "%.0f", build.get("peakRssMb").getAsDouble()) : "",
                         x.get("scenario").getAsString(), x.get("medianMs").getAsDouble(),
-                        x.get("serverMedianMs").getAsDouble(), x.get("papersWritten").getAsLong(),
-                        x.get("serverPeakRssMb").getAsDouble()));
+                        x.get("serverMedianMs").getAsDouble(), x.get("serverCpuMedianMs").getAsDouble(),
+                        x.get("papersWritten").getAsLong(), x.get("serverPeakRssMb").getAsDouble()));
             }
         }
         JsonObject all = new JsonObject();
@@ -117,6 +117,8 @@ public final class LibraryBenchmark {
 
     private static final Pattern INDEXED = Pattern.compile("indexed (\\d+) papers \\((\\d+) entries.*in ([\\d.]+) s");
     private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern USER = Pattern.compile("User time \\(seconds\\): ([\\d.]+)");
+    private static final Pattern SYS = Pattern.compile("System time \\(seconds\\): ([\\d.]+)");
 
     /** The command-line build under /usr/bin/time -v: papers, seconds (as the command reports), peak RSS. */
     static JsonObject cliBuild(Path jar, String heap, Path corpus, Path index) throws Exception {
@@ -136,6 +138,12 @@ public final class LibraryBenchmark {
         r.addProperty("entries", Long.parseLong(m.group(2)));
         r.addProperty("seconds", Double.parseDouble(m.group(3)));
         r.addProperty("peakRssMb", Long.parseLong(rss.group(1)) / 1024.0);
+        Matcher user = USER.matcher(output);
+        Matcher sys = SYS.matcher(output);
+        if (user.find() && sys.find()) {
+            r.addProperty("cpuSeconds", Double.parseDouble(user.group(1)) + Double.parseDouble(sys.group(1)));
+        }
+        r.addProperty("loadAverage", loadAverage());
         return r;
     }
 
@@ -162,11 +170,13 @@ public final class LibraryBenchmark {
             for (String scenario : scenarios) {
                 List<Double> latencies = new ArrayList<>();
                 List<Double> serverTimes = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 long written = 0;
                 for (int rep = 0; rep < repeats; rep++) {
                     serial++;
                     String marker = "zqx" + word(serial);
                     int logsBefore = s.logs.size();
+                    long cpuBefore = cpuTicks(s.process.pid());
                     String typed;
                     if (scenario.startsWith("edit")) {
                         editMiddleTitle(corpusFile, bib, marker);
@@ -181,16 +191,18 @@ public final class LibraryBenchmark {
                     awaitCompletion(s, notes, typed, expect, marker);
                     latencies.add((System.nanoTime() - t0) / 1e6);
                     var reloaded = awaitReloadLog(s, logsBefore);
+                    cpu.add((cpuTicks(s.process.pid()) - cpuBefore) * 1000.0 / TICKS_PER_SECOND);
                     serverTimes.add(Double.parseDouble(reloaded.group(2)) * 1000);
                     written = Long.parseLong(reloaded.group(1));
-                    System.err.printf("  %s #%d: %.0f ms to the answer, server %.0f ms, %d papers written%n", scenario,
-                            rep + 1, latencies.get(latencies.size() - 1), serverTimes.get(serverTimes.size() - 1),
-                            written);
+                    System.err.printf("  %s #%d: %.0f ms to the answer, server %.0f ms (%.0f ms of CPU), %d papers "
+                            + "written, load %.1f%n", scenario, rep + 1, latencies.get(latencies.size() - 1),
+                            serverTimes.get(serverTimes.size() - 1), cpu.get(cpu.size() - 1), written, loadAverage());
                 }
                 JsonObject r = new JsonObject();
                 r.addProperty("scenario", scenario);
                 r.addProperty("medianMs", median(latencies));
                 r.addProperty("serverMedianMs", median(serverTimes));
+                r.addProperty("serverCpuMedianMs", median(cpu));
                 r.add("latenciesMs", new GsonBuilder().create().toJsonTree(latencies));
                 r.addProperty("papersWritten", written);
                 r.addProperty("serverPeakRssMb", vmHwmMb(s.process.pid()));
@@ -301,6 +313,19 @@ public final class LibraryBenchmark {
             Thread.sleep(20);
         }
         throw new IllegalStateException("no reload logged; logs: " + s.logs.subList(from, s.logs.size()));
+    }
+
+    private static final int TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+    /** CPU time (user + system) a process has used so far, in clock ticks, from /proc (Linux). */
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Peak resident set size of a process so far, from /proc (Linux). */

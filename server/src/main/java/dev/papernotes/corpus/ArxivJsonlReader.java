@@ -17,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * arXiv metadata as JSON Lines ({@code .jsonl}): one object a line, in the shape of the public
@@ -33,6 +35,9 @@ final class ArxivJsonlReader implements CorpusReader {
     /** Beyond this many ids, duplicate ids are no longer looked for: the set would outgrow the heap. */
     private static final int MAX_TRACKED_IDS = 200_000;
 
+    /** The id at the start of a line, as the snapshot writes it, read without parsing the line. */
+    private static final Pattern QUICK_ID = Pattern.compile("^\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"\\\\]*)\"");
+
     private ArxivJsonlReader() {
     }
 
@@ -45,6 +50,7 @@ final class ArxivJsonlReader implements CorpusReader {
         boolean invalidReported = false;
         boolean anyText = false;
         Set<String> ids = new HashSet<>();
+        EntrySink sink = entries instanceof EntrySink es ? es : null;
         while ((line = lines.readLine()) != null) {
             int lineNo = lines.lineNumber();
             if (lines.lastLineHadNul()) {
@@ -62,6 +68,25 @@ final class ArxivJsonlReader implements CorpusReader {
             if (lines.lastLineWasTruncated()) {
                 warn(warnings, file, lineNo, "line longer than " + MAX_LINE_BYTES + " bytes; skipped");
                 continue;
+            }
+            long fingerprint = 0;
+            if (sink != null) {
+                // A line read before exactly so is not parsed again: its paper has not changed.
+                fingerprint = EntrySink.fingerprint(line, 0);
+                Matcher quick = QUICK_ID.matcher(line);
+                if (quick.find()) {
+                    String id = quick.group(1).strip();
+                    boolean seen = ids.size() < MAX_TRACKED_IDS ? !ids.add(id) : false;
+                    Occurrence at = new Occurrence(file, lineNo, "", seen ? id + "#" + lineNo : id);
+                    if (sink.isUnchanged(at, fingerprint)) {
+                        count++;
+                        sink.unchanged(at, fingerprint);
+                        continue;
+                    }
+                    if (!seen) {
+                        ids.remove(id); // taken again below, as for any line parsed
+                    }
+                }
             }
             CorpusEntry e;
             try {
@@ -83,7 +108,11 @@ final class ArxivJsonlReader implements CorpusReader {
                 e = new CorpusEntry(e.title(), e.abstractText(), new Occurrence(file, lineNo, "", h), e.metadata());
             }
             count++;
-            entries.accept(e);
+            if (sink != null) {
+                sink.accept(e, fingerprint);
+            } else {
+                entries.accept(e);
+            }
         }
         if (!anyText) {
             warn(warnings, file, 1, "empty file: no papers");

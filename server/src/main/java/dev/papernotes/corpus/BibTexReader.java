@@ -154,14 +154,26 @@ final class BibTexReader implements CorpusReader {
         private final Map<String, List<Pending>> waiting = new HashMap<>();
         private int entryCount;
         private int objectCount;
+        /** The sink, when it can tell entries read before: unchanged ones are then not parsed. */
+        private final EntrySink sink;
+        /** A hash of the @string definitions so far: an entry's text means something else when they change. */
+        private long macros;
+        /** The text of the latest entries not parsed (unchanged): a crossref child may still need them. */
+        private final LinkedHashMap<String, String> skipped = new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > RECENT_PARENTS;
+            }
+        };
 
-        private record Pending(int line, String type, String key, Map<String, String> fields) {
+        private record Pending(int line, String type, String key, Map<String, String> fields, long fingerprint) {
         }
 
         FileParser(Path file, Consumer<CorpusEntry> entries, Consumer<CorpusWarning> warnings) {
             this.file = file;
             this.entries = entries;
             this.warnings = warnings;
+            this.sink = entries instanceof EntrySink s ? s : null;
         }
 
         void run(LineReader reader) throws IOException {
@@ -223,7 +235,7 @@ final class BibTexReader implements CorpusReader {
                 for (Pending p : list) {
                     warn(p.line(), "entry '" + p.key() + "': crossref '" + p.fields().get("crossref")
                             + "' is not in this file; read without it");
-                    emit(p.line(), p.type(), p.key(), p.fields());
+                    emit(p.line(), p.type(), p.key(), p.fields(), p.fingerprint());
                 }
             }
             waiting.clear();
@@ -251,11 +263,41 @@ final class BibTexReader implements CorpusReader {
                     + (braces.opener == '(' ? ")" : "}") + "' is missing before line " + (endLine + 1)
                     + "); its fields were read line by line");
             objectCount++;
-            lenient(chunk.toString(), chunkLine);
+            lenient(chunk.toString(), chunkLine, EntrySink.fingerprint(chunk, macros));
         }
 
         private void parseChunk(String chunkText, int chunkLine) {
             objectCount++;
+            Matcher start = ENTRY_START.matcher(chunkText);
+            String type = start.find() ? start.group(1).toLowerCase(Locale.ROOT) : "";
+            if (type.equals("string")) {
+                macros = EntrySink.fingerprint(chunkText, macros);
+            }
+            long fingerprint = EntrySink.fingerprint(chunkText, macros);
+            if (sink != null && !BibFields.NOT_PAPERS.contains(type) && !PARENT_TYPES.contains(type)
+                    && !chunkText.contains("crossref")) {
+                Matcher keyed = KEYED_HEAD.matcher(chunkText);
+                if (keyed.find()) {
+                    String key = keyed.group(2);
+                    String handle = keysSeen.containsKey(key) ? key + "#" + chunkLine : key;
+                    Occurrence at = new Occurrence(file, chunkLine, "", handle);
+                    if (sink.isUnchanged(at, fingerprint)) {
+                        handleOf(key, chunkLine); // taken, as a parsed entry takes it
+                        skipped.put(key.toLowerCase(Locale.ROOT), chunkText);
+                        entryCount++;
+                        sink.unchanged(at, fingerprint);
+                        return;
+                    }
+                }
+            }
+            parseEntries(chunkText, chunkLine, fingerprint, true);
+        }
+
+        /**
+         * Parses one piece with jbibtex; its entries go on (or, with {@code emit} false, only the
+         * fields of the first are returned: a crossref parent read on demand).
+         */
+        private Map<String, String> parseEntries(String chunkText, int chunkLine, long fingerprint, boolean emit) {
             // jbibtex's keys are Latin, Greek and Cyrillic only; a key in any other script (Better
             // BibTeX writes 胡適哲學史1917) stands in as a placeholder while jbibtex parses.
             String text = chunkText;
@@ -279,16 +321,22 @@ final class BibTexReader implements CorpusReader {
             } catch (ParseException e) {
                 int at = e.currentToken != null && e.currentToken.next != null ? e.currentToken.next.beginLine : 1;
                 String key = keyOf(chunkText);
+                if (!emit) {
+                    return null;
+                }
                 warn(chunkLine + Math.max(0, at - 1), "entry" + (key.isEmpty() ? "" : " '" + key + "'")
                         + " does not parse (" + firstLine(e.getMessage()) + "); its fields were read line by line");
-                lenient(chunkText, chunkLine);
-                return;
+                lenient(chunkText, chunkLine, fingerprint);
+                return null;
             } catch (RuntimeException e) {
+                if (!emit) {
+                    return null;
+                }
                 String key = keyOf(chunkText);
                 warn(chunkLine, "entry" + (key.isEmpty() ? "" : " '" + key + "'") + " does not parse ("
                         + firstLine(String.valueOf(e.getMessage())) + "); its fields were read line by line");
-                lenient(chunkText, chunkLine);
-                return;
+                lenient(chunkText, chunkLine, fingerprint);
+                return null;
             }
             for (BibTeXObject o : db.getObjects()) {
                 if (o instanceof BibTeXString s) {
@@ -302,9 +350,13 @@ final class BibTexReader implements CorpusReader {
                     if (foreignKey != null && key.equals(PLACEHOLDER_KEY)) {
                         key = foreignKey;
                     }
-                    entry(chunkLine, e.getType().getValue().toLowerCase(Locale.ROOT), key, fields);
+                    if (!emit) {
+                        return fields;
+                    }
+                    entry(chunkLine, e.getType().getValue().toLowerCase(Locale.ROOT), key, fields, fingerprint);
                 }
             }
+            return null;
         }
 
         private String text(Value v, int line) {
@@ -335,7 +387,7 @@ final class BibTexReader implements CorpusReader {
         }
 
         /** An entry parsed; waits for its crossref parent when that is not known yet. */
-        private void entry(int line, String type, String key, Map<String, String> fields) {
+        private void entry(int line, String type, String key, Map<String, String> fields, long fingerprint) {
             if (BibFields.NOT_PAPERS.contains(type)) {
                 return;
             }
@@ -352,19 +404,19 @@ final class BibTexReader implements CorpusReader {
                 Map<String, String> parent = parentOf(crossref);
                 if (parent == null) {
                     waiting.computeIfAbsent(crossref.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                            .add(new Pending(line, type, key, fields));
+                            .add(new Pending(line, type, key, fields, fingerprint));
                 } else {
-                    emit(line, type, key, inherit(fields, parent));
+                    emit(line, type, key, inherit(fields, parent), fingerprint);
                 }
                 emitted = true;
             }
             if (!emitted) {
-                emit(line, type, key, fields);
+                emit(line, type, key, fields, fingerprint);
             }
             List<Pending> children = waiting.remove(lower);
             if (children != null) {
                 for (Pending p : children) {
-                    emit(p.line(), p.type(), p.key(), inherit(p.fields(), own));
+                    emit(p.line(), p.type(), p.key(), inherit(p.fields(), own), p.fingerprint());
                 }
             }
         }
@@ -372,7 +424,13 @@ final class BibTexReader implements CorpusReader {
         private Map<String, String> parentOf(String key) {
             String lower = key.toLowerCase(Locale.ROOT);
             Map<String, String> p = parents.get(lower);
-            return p != null ? p : recent.get(lower);
+            if (p == null) {
+                p = recent.get(lower);
+            }
+            if (p == null && skipped.containsKey(lower)) {
+                p = parseEntries(skipped.get(lower), 0, 0, false); // not parsed when it went by
+            }
+            return p;
         }
 
         /** BibTeX's crossref: the child's fields win; the parent's title is the child's book title. */
@@ -389,13 +447,18 @@ final class BibTexReader implements CorpusReader {
             return out;
         }
 
-        private void emit(int line, String type, String key, Map<String, String> fields) {
-            String handle = key;
+        /** The entry's handle: its key, or for a key seen before in the file, the key and the line. */
+        private String handleOf(String key, int line) {
             Integer first = keysSeen.putIfAbsent(key, line);
-            if (first != null) {
+            if (first != null && first != line) {
                 warn(line, "duplicate key '" + key + "' (first at line " + first + ")");
-                handle = key + "#" + line;
+                return key + "#" + line;
             }
+            return key;
+        }
+
+        private void emit(int line, String type, String key, Map<String, String> fields, long fingerprint) {
+            String handle = handleOf(key, line);
             CorpusEntry e = BibFields.toEntry(file, line, type, key, fields);
             if (e == null) {
                 warn(line, "entry '" + key + "' has no title; skipped");
@@ -406,7 +469,11 @@ final class BibTexReader implements CorpusReader {
                         new Occurrence(file, line, "", handle), e.metadata());
             }
             entryCount++;
-            entries.accept(e);
+            if (sink != null) {
+                sink.accept(e, fingerprint);
+            } else {
+                entries.accept(e);
+            }
         }
 
         private static final String PLACEHOLDER_KEY = "papernotesForeignKey";
@@ -424,7 +491,7 @@ final class BibTexReader implements CorpusReader {
          * {@code name = value} line, a value running on to the next such line. Braces and quotes
          * around a value are taken off even when they do not pair up.
          */
-        private void lenient(String text, int chunkLine) {
+        private void lenient(String text, int chunkLine, long fingerprint) {
             String[] lines = text.split("\n", -1);
             Matcher head = HEAD.matcher(lines[0]);
             if (!head.find()) {
@@ -466,7 +533,7 @@ final class BibTexReader implements CorpusReader {
             if (name != null) {
                 fields.putIfAbsent(name, unwrap(value.toString()));
             }
-            entry(chunkLine, type, key, fields);
+            entry(chunkLine, type, key, fields, fingerprint);
         }
 
         private String unwrap(String raw) {

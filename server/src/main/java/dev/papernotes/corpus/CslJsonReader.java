@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CSL-JSON ({@code .json}): an array of items, as Zotero and Better BibTeX export it. The array is
@@ -32,6 +34,9 @@ final class CslJsonReader implements CorpusReader {
     /** An item longer than this is skipped: no bibliography item comes near it. */
     static final int MAX_ITEM_CHARS = 4 << 20;
     private static final int TAIL_BYTES = 4096;
+
+    /** An item's string id, read without parsing the item. */
+    private static final Pattern QUICK_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"\\\\]*)\"");
 
     private CslJsonReader() {
     }
@@ -70,12 +75,14 @@ final class CslJsonReader implements CorpusReader {
         private boolean pendingCr;
         private final Map<String, Integer> handles = new HashMap<>();
         private int items;
+        private final EntrySink sink;
 
         Scanner(Path file, Reader in, Consumer<CorpusEntry> entries, Consumer<CorpusWarning> warnings) {
             this.file = file;
             this.in = in;
             this.entries = entries;
             this.warnings = warnings;
+            this.sink = entries instanceof EntrySink s ? s : null;
         }
 
         /** The next char, counting lines ({@code \n}, {@code \r\n}, {@code \r}); -1 at the end. */
@@ -211,6 +218,23 @@ final class CslJsonReader implements CorpusReader {
                 warn(startLine, "item longer than " + MAX_ITEM_CHARS + " characters; skipped");
                 return true;
             }
+            long fingerprint = 0;
+            if (sink != null) {
+                // An item read before exactly so is not parsed again: its paper has not changed.
+                fingerprint = EntrySink.fingerprint(sb, 0);
+                Matcher quick = QUICK_ID.matcher(sb);
+                if (quick.find() && !quick.group(1).isEmpty()) {
+                    String id = quick.group(1);
+                    String handle = handles.containsKey(id) ? id + "#" + startLine : id;
+                    Occurrence at = new Occurrence(file, startLine, "", handle);
+                    if (sink.isUnchanged(at, fingerprint)) {
+                        handles.putIfAbsent(id, startLine);
+                        items++;
+                        sink.unchanged(at, fingerprint);
+                        return true;
+                    }
+                }
+            }
             JsonElement parsed;
             try {
                 parsed = JsonParser.parseString(sb.toString());
@@ -230,7 +254,11 @@ final class CslJsonReader implements CorpusReader {
                 return true;
             }
             items++;
-            entries.accept(unique(e, startLine));
+            if (sink != null) {
+                sink.accept(unique(e, startLine), fingerprint);
+            } else {
+                entries.accept(unique(e, startLine));
+            }
             return true;
         }
 

@@ -7,6 +7,7 @@ import dev.papernotes.corpus.CorpusFiles;
 import dev.papernotes.corpus.CorpusFormat;
 import dev.papernotes.corpus.CorpusReaders;
 import dev.papernotes.corpus.CorpusWarning;
+import dev.papernotes.corpus.EntrySink;
 import dev.papernotes.corpus.Occurrence;
 import dev.papernotes.names.Citekeys;
 import dev.papernotes.names.MethodNames;
@@ -336,7 +337,7 @@ final class IndexUpdater {
         try (InputStream raw = Files.newInputStream(f);
                 InputStream counted = new CountingStream(raw, progress);
                 InputStream in = new java.io.BufferedInputStream(new DigestInputStream(counted, digest), 1 << 16)) {
-            CorpusReaders.read(f, in, this::accept, warnings);
+            CorpusReaders.read(f, in, sink, warnings);
         } catch (IOException e) {
             warnings.accept(new CorpusWarning(f, 0, "cannot read file: " + e.getMessage()));
         } catch (java.io.UncheckedIOException e) {
@@ -346,25 +347,58 @@ final class IndexUpdater {
         return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
-    private void accept(CorpusEntry e) {
-        try {
-            acceptEntry(e);
-        } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+    /**
+     * What the readers hand entries to. An entry of a file read again whose text fingerprint is
+     * the one recorded is not even parsed: its paper stays, only its line is written down anew.
+     */
+    private final EntrySink sink = new EntrySink() {
+        @Override
+        public boolean isUnchanged(Occurrence at, long fingerprint) {
+            if (full) {
+                return false;
+            }
+            int old = oldEntries.find(at);
+            return old >= 0 && oldEntries.hash(old) == fingerprint;
         }
-    }
 
-    private void acceptEntry(CorpusEntry e) throws IOException {
+        @Override
+        public void unchanged(Occurrence at, long fingerprint) {
+            entries++;
+            int old = oldEntries.find(at);
+            oldEntries.keep(old);
+            try {
+                writer.addDocument(PaperDocuments.entryDocument(at, fingerprint, oldEntries.paperId(old)));
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+
+        @Override
+        public void accept(CorpusEntry e, long fingerprint) {
+            try {
+                acceptEntry(e, fingerprint);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+    };
+
+    /** The text fingerprints of sources not written yet (by occurrence), for their entry documents. */
+    private final Map<Occurrence, Long> fingerprints = new ConcurrentHashMap<>();
+
+    private void acceptEntry(CorpusEntry e, long fingerprint) throws IOException {
         entries++;
         Occurrence o = e.occurrence();
         int replacing = -1;
-        if (!o.handle().isEmpty() && !full) {
-            int old = oldEntries.find(o);
+        if (!o.handle().isEmpty()) {
+            long hash = fingerprint != 0 ? fingerprint : MetadataCodec.contentHash(e);
+            fingerprints.put(o, hash);
+            int old = full ? -1 : oldEntries.find(o);
             if (old >= 0) {
-                long hash = MetadataCodec.contentHash(e);
                 if (oldEntries.hash(old) == hash) {
                     // Unchanged: its paper stays; only where it is now is written down.
                     oldEntries.keep(old);
+                    fingerprints.remove(o);
                     writer.addDocument(PaperDocuments.entryDocument(o, hash, oldEntries.paperId(old)));
                     return;
                 }
@@ -617,7 +651,9 @@ final class IndexUpdater {
         writer.addDocument(PaperDocuments.toDocument(paper, m.sources(), m.libraryKeys(), base, stamp));
         for (CorpusEntry s : m.sources()) {
             if (!s.occurrence().handle().isEmpty()) {
-                writer.addDocument(PaperDocuments.entryDocument(s.occurrence(), MetadataCodec.contentHash(s), m.id()));
+                Long fingerprint = fingerprints.remove(s.occurrence());
+                long hash = fingerprint != null ? fingerprint : MetadataCodec.contentHash(s);
+                writer.addDocument(PaperDocuments.entryDocument(s.occurrence(), hash, m.id()));
             }
         }
     }
@@ -714,7 +750,11 @@ final class IndexUpdater {
             writer.deleteDocuments(new Term(ID, l.paper().id()));
             for (CorpusEntry s : l.sources()) {
                 if (!s.occurrence().handle().isEmpty()) {
-                    // rewritten below with the paper it ends up in
+                    // rewritten below with the paper it ends up in, with the fingerprint it has now
+                    List<Integer> entry = DocLookup.find(now, ENTRY_REF, PaperDocuments.entryRef(s.occurrence()), 1);
+                    if (!entry.isEmpty()) {
+                        fingerprints.putIfAbsent(s.occurrence(), StoredPapers.numeric(now, entry.get(0), ENTRY_HASH));
+                    }
                     writer.deleteDocuments(new Term(ENTRY_REF, PaperDocuments.entryRef(s.occurrence())));
                 }
             }

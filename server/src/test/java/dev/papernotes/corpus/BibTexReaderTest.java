@@ -289,4 +289,55 @@ class BibTexReaderTest {
             }
         }
     }
+
+    /** A sink that knows the fingerprints of a first reading. */
+    private static final class Remembering implements EntrySink {
+        final java.util.Map<String, Long> known = new java.util.HashMap<>();
+        final List<String> parsed = new ArrayList<>();
+        final List<String> skipped = new ArrayList<>();
+
+        @Override
+        public boolean isUnchanged(Occurrence at, long fingerprint) {
+            return known.getOrDefault(at.handle(), 0L) == fingerprint;
+        }
+
+        @Override
+        public void unchanged(Occurrence at, long fingerprint) {
+            skipped.add(at.handle() + "@" + at.line());
+        }
+
+        @Override
+        public void accept(CorpusEntry e, long fingerprint) {
+            parsed.add(e.occurrence().handle());
+            known.put(e.occurrence().handle(), fingerprint);
+        }
+    }
+
+    @Test
+    void entriesReadBeforeUnchangedAreNotParsedAgainButMacrosAndCrossrefsCount() throws IOException {
+        String text = """
+                @string{v = {Venue}}
+                @article{a, title = {A}, journal = v}
+                @article{b, title = {B}}
+                @inproceedings{c, title = {C}, crossref = {p}}
+                @proceedings{p, title = {P}}
+                """;
+        Remembering sink = new Remembering();
+        CorpusReaders.read(FILE, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), sink, warnings::add);
+        assertEquals(List.of("a", "b", "p", "c"), sink.parsed, "the child waits for its parent");
+        // Read again with one entry changed and one moved down a line: only the changed one is parsed;
+        // a crossref child and its parent always are.
+        sink.parsed.clear();
+        String again = text.replace("@article{b, title = {B}}", "\n@article{b, title = {B, changed}}");
+        CorpusReaders.read(FILE, new ByteArrayInputStream(again.getBytes(StandardCharsets.UTF_8)), sink, warnings::add);
+        assertEquals(List.of("b", "p", "c"), sink.parsed);
+        assertEquals(List.of("a@2"), sink.skipped);
+        // A changed @string changes what the entries after it mean: they are parsed again.
+        sink.parsed.clear();
+        sink.skipped.clear();
+        String macro = again.replace("{Venue}", "{Another Venue}");
+        CorpusReaders.read(FILE, new ByteArrayInputStream(macro.getBytes(StandardCharsets.UTF_8)), sink, warnings::add);
+        assertEquals(List.of("a", "b", "p", "c"), sink.parsed);
+        assertEquals(List.of(), warnings);
+    }
 }
