@@ -83,9 +83,9 @@ final class IndexUpdater {
     /** Pages a new paper is held for (a month of daily pages; a few MB). */
     private static final int WINDOW_PAGES = 32;
     /** Entries held at most: one large library file must not be held whole. */
-    private static final int MAX_HELD = 20_000;
+    private static final int MAX_HELD = 4096;
     /** Entries waiting for a merge at most, before they are merged in the middle of the run. */
-    private static final int MAX_PENDING = 20_000;
+    private static final int MAX_PENDING = 8192;
     /** Papers one merge may pull in through shared keys: a title thousands share is not one paper. */
     private static final int MAX_COMPONENT_DOCS = 256;
 
