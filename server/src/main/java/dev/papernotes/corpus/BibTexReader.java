@@ -56,6 +56,15 @@ final class BibTexReader implements CorpusReader {
 
     static final Pattern ENTRY_START = Pattern.compile("^\\s*@\\s*([A-Za-z][\\w-]*)");
 
+    /** Whether a line starts an entry; most lines do not start with {@code @}, and are told so cheaply. */
+    static boolean startsEntry(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < line.length() && line.charAt(i) == '@' && ENTRY_START.matcher(line).find();
+    }
+
     private BibTexReader() {
     }
 
@@ -78,7 +87,7 @@ final class BibTexReader implements CorpusReader {
             String[] lines = text.split("\r\n|\r|\n", -1);
             int last = -1;
             for (int i = lines.length - 1; i >= (n < size ? 1 : 0); i--) {
-                if (ENTRY_START.matcher(lines[i]).find()) {
+                if (startsEntry(lines[i])) {
                     last = i;
                     break;
                 }
@@ -199,7 +208,7 @@ final class BibTexReader implements CorpusReader {
                 if (!line.isBlank()) {
                     anyText = true;
                 }
-                if (ENTRY_START.matcher(line).find()) {
+                if (startsEntry(line)) {
                     if (chunk != null) {
                         finishUnclosed(chunk, chunkLine, braces, lineNo - 1, oversized, false);
                     }

@@ -179,6 +179,7 @@ final class IndexUpdater {
             Map<String, FileFingerprint> known = fingerprints(before);
             List<Path> toRead = new ArrayList<>();
             Map<Path, BasicFileAttributes> statOf = new HashMap<>();
+            Map<Path, String> hashOf = new HashMap<>();
             Map<Path, FileFingerprint> newPrints = new LinkedHashMap<>();
             for (Path f : files) {
                 BasicFileAttributes attrs;
@@ -195,10 +196,14 @@ final class IndexUpdater {
                 if (old != null && old.sameStat(size, mtime)) {
                     continue;
                 }
-                if (old != null && old.sha256().equals(sha256(f))) {
+                String hash = old == null ? null : sha256(f);
+                if (old != null && old.sha256().equals(hash)) {
                     // Touched, not changed: remember the new stat so it is not hashed again.
                     newPrints.put(f, new FileFingerprint(f.toString(), size, mtime, old.sha256(), old.warnings()));
                     continue;
+                }
+                if (hash != null) {
+                    hashOf.put(f, hash); // reading it need not hash it again
                 }
                 if (old != null && !looksComplete(f, size)) {
                     // Still being written (or cut short): the papers of its last good read stay.
@@ -257,7 +262,7 @@ final class IndexUpdater {
                 for (Path f : toRead) {
                     currentFile = f;
                     currentWarnings = new ArrayList<>();
-                    String hash = readFile(f);
+                    String hash = readFile(f, hashOf.get(f));
                     BasicFileAttributes attrs = statOf.get(f);
                     newPrints.put(f, new FileFingerprint(f.toString(), attrs.size(),
                             attrs.lastModifiedTime().toMillis(), hash, currentWarnings));
@@ -332,11 +337,13 @@ final class IndexUpdater {
 
     // ---- reading ----
 
-    private String readFile(Path f) throws IOException {
+    /** Reads one file; returns its SHA-256 (hashed while read, unless {@code known} already). */
+    private String readFile(Path f, String known) throws IOException {
         MessageDigest digest = newDigest();
         try (InputStream raw = Files.newInputStream(f);
                 InputStream counted = new CountingStream(raw, progress);
-                InputStream in = new java.io.BufferedInputStream(new DigestInputStream(counted, digest), 1 << 16)) {
+                InputStream in = new java.io.BufferedInputStream(known != null ? counted
+                        : new DigestInputStream(counted, digest), 1 << 16)) {
             CorpusReaders.read(f, in, sink, warnings);
         } catch (IOException e) {
             warnings.accept(new CorpusWarning(f, 0, "cannot read file: " + e.getMessage()));
@@ -344,7 +351,7 @@ final class IndexUpdater {
             throw e.getCause();
         }
         pageDone(false);
-        return java.util.HexFormat.of().formatHex(digest.digest());
+        return known != null ? known : java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /**

@@ -232,8 +232,9 @@ final class PaperDocuments {
         return d;
     }
 
+    /** The entry's file and handle, hashed: a short term, written for every entry of a file read again. */
     static String entryRef(Occurrence o) {
-        return o.file() + "\u0000" + o.handle();
+        return java.util.HexFormat.of().toHexDigits(LongIntTable.hash(o.file() + "\u0000" + o.handle()));
     }
 
     /** {@code line TAB date TAB handle TAB file}. */
