@@ -233,8 +233,7 @@ final class IndexUpdater {
                 for (Path f : toRead) {
                     oldEntries.load(before, f.toString());
                 }
-                for (String f : touchedFiles) {
-                    // Entries say anew where they are; those not read again are gone.
+                for (String f : removed) {
                     writer.deleteDocuments(new Term(ENTRY_FILE, f));
                 }
                 for (String r : removed) {
@@ -274,6 +273,9 @@ final class IndexUpdater {
                 drainWorkers();
                 progress.phase("merging papers");
                 mergePending(dirtyPapers(removed));
+                for (String gone : oldEntries.unseenRefs()) {
+                    writer.deleteDocuments(new Term(ENTRY_REF, gone)); // entries no longer in their file
+                }
             } finally {
                 workers.shutdown();
                 awaitWorkers();
@@ -371,10 +373,8 @@ final class IndexUpdater {
         @Override
         public void unchanged(Occurrence at, long fingerprint) {
             entries++;
-            int old = oldEntries.find(at);
-            oldEntries.keep(old);
             try {
-                writer.addDocument(PaperDocuments.entryDocument(at, fingerprint, oldEntries.paperId(old)));
+                keep(oldEntries.find(at), at);
             } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
@@ -402,11 +402,10 @@ final class IndexUpdater {
             fingerprints.put(o, hash);
             int old = full ? -1 : oldEntries.find(o);
             if (old >= 0) {
+                oldEntries.see(old);
                 if (oldEntries.hash(old) == hash) {
-                    // Unchanged: its paper stays; only where it is now is written down.
-                    oldEntries.keep(old);
                     fingerprints.remove(o);
-                    writer.addDocument(PaperDocuments.entryDocument(o, hash, oldEntries.paperId(old)));
+                    keep(old, o);
                     return;
                 }
                 replacing = old;
@@ -467,6 +466,18 @@ final class IndexUpdater {
         heldEntries++;
         if (heldEntries > MAX_HELD) {
             expireHeld(false);
+        }
+    }
+
+    /**
+     * An entry read again unchanged: its paper stays as it is; only its line, if it moved, is
+     * written down, in place (a numeric doc-values update, not a new document).
+     */
+    private void keep(int old, Occurrence at) throws IOException {
+        oldEntries.keep(old);
+        oldEntries.see(old);
+        if (oldEntries.line(old) != at.line()) {
+            writer.updateNumericDocValue(new Term(ENTRY_REF, PaperDocuments.entryRef(at)), ENTRY_LINE, at.line());
         }
     }
 
@@ -660,7 +671,8 @@ final class IndexUpdater {
             if (!s.occurrence().handle().isEmpty()) {
                 Long fingerprint = fingerprints.remove(s.occurrence());
                 long hash = fingerprint != null ? fingerprint : MetadataCodec.contentHash(s);
-                writer.addDocument(PaperDocuments.entryDocument(s.occurrence(), hash, m.id()));
+                writer.updateDocument(new Term(ENTRY_REF, PaperDocuments.entryRef(s.occurrence())),
+                        PaperDocuments.entryDocument(s.occurrence(), hash, m.id()));
             }
         }
     }

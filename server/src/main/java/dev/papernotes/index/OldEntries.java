@@ -29,9 +29,13 @@ import org.apache.lucene.util.BytesRef;
  */
 final class OldEntries {
     private final LongIntTable index = new LongIntTable(1024);
+    private long[] key = new long[1024];
     private long[] hash = new long[1024];
     private long[] paper = new long[1024];
+    private int[] line = new int[1024];
     private final BitSet kept = new BitSet();
+    /** Entries whose handle was met again (unchanged or not): the others are gone from their file. */
+    private final BitSet seen = new BitSet();
     private int count;
     private final Set<String> files = new HashSet<>();
 
@@ -51,28 +55,34 @@ final class OldEntries {
             NumericDocValues keys = DocValues.getNumeric(leaf.reader(), ENTRY_KEY);
             NumericDocValues hashes = DocValues.getNumeric(leaf.reader(), ENTRY_HASH);
             NumericDocValues papers = DocValues.getNumeric(leaf.reader(), ENTRY_PAPER);
+            NumericDocValues lines = DocValues.getNumeric(leaf.reader(), ENTRY_LINE);
             PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
             for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
                 if (live != null && !live.get(d)) {
                     continue;
                 }
-                if (!keys.advanceExact(d) || !hashes.advanceExact(d) || !papers.advanceExact(d)) {
+                if (!keys.advanceExact(d) || !hashes.advanceExact(d) || !papers.advanceExact(d)
+                        || !lines.advanceExact(d)) {
                     continue;
                 }
-                add(keys.longValue(), hashes.longValue(), papers.longValue());
+                add(keys.longValue(), hashes.longValue(), papers.longValue(), (int) lines.longValue());
                 files.add(file);
             }
         }
     }
 
-    private void add(long key, long h, long p) {
+    private void add(long k, long h, long p, int l) {
         if (count == hash.length) {
+            key = Arrays.copyOf(key, count * 2);
             hash = Arrays.copyOf(hash, count * 2);
             paper = Arrays.copyOf(paper, count * 2);
+            line = Arrays.copyOf(line, count * 2);
         }
+        key[count] = k;
         hash[count] = h;
         paper[count] = p;
-        index.put(key, ++count);
+        line[count] = l;
+        index.put(k, ++count);
     }
 
     /** Whether {@code file} held library entries (else it was a page, or new). */
@@ -82,11 +92,29 @@ final class OldEntries {
 
     /** The index of the entry at this file and handle, or -1. */
     int find(Occurrence o) {
-        return index.get(LongIntTable.hash(PaperDocuments.entryRef(o))) - 1;
+        return index.get(PaperDocuments.entryKey(o)) - 1;
     }
 
     long hash(int i) {
         return hash[i];
+    }
+
+    int line(int i) {
+        return line[i];
+    }
+
+    /** The entry's handle was met again in its file. */
+    void see(int i) {
+        seen.set(i);
+    }
+
+    /** The terms of the entries whose handles are gone from their files. */
+    List<String> unseenRefs() {
+        List<String> out = new ArrayList<>();
+        for (int i = seen.nextClearBit(0); i < count; i = seen.nextClearBit(i + 1)) {
+            out.add(PaperDocuments.entryRef(key[i]));
+        }
+        return out;
     }
 
     String paperId(int i) {

@@ -225,16 +225,25 @@ final class PaperDocuments {
         d.add(new StringField(TYPE, TYPE_ENTRY, Field.Store.NO));
         d.add(new StringField(ENTRY_REF, entryRef(o), Field.Store.NO));
         d.add(new StringField(ENTRY_FILE, o.file().toString(), Field.Store.NO));
-        d.add(new NumericDocValuesField(ENTRY_KEY, LongIntTable.hash(entryRef(o))));
+        d.add(new NumericDocValuesField(ENTRY_KEY, entryKey(o)));
         d.add(new NumericDocValuesField(ENTRY_LINE, o.line()));
         d.add(new NumericDocValuesField(ENTRY_HASH, contentHash));
         d.add(new NumericDocValuesField(ENTRY_PAPER, Long.parseUnsignedLong(paperId, 16)));
         return d;
     }
 
-    /** The entry's file and handle, hashed: a short term, written for every entry of a file read again. */
+    /** The entry's file and handle, hashed. */
+    static long entryKey(Occurrence o) {
+        return LongIntTable.hash(o.file() + "\u0000" + o.handle());
+    }
+
+    /** The entry's term: its key in hex, short (every entry of a library has one). */
     static String entryRef(Occurrence o) {
-        return java.util.HexFormat.of().toHexDigits(LongIntTable.hash(o.file() + "\u0000" + o.handle()));
+        return entryRef(entryKey(o));
+    }
+
+    static String entryRef(long key) {
+        return java.util.HexFormat.of().toHexDigits(key);
     }
 
     /** {@code line TAB date TAB handle TAB file}. */
