@@ -33,7 +33,7 @@ final class ArxivJsonlReader implements CorpusReader {
     private static final int MAX_LINE_BYTES = 8 << 20;
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
     /** Beyond this many ids, duplicate ids are no longer looked for: the set would outgrow the heap. */
-    private static final int MAX_TRACKED_IDS = 200_000;
+    private static final int MAX_TRACKED_IDS = 100_000;
 
     /** The id at the start of a line, as the snapshot writes it, read without parsing the line. */
     private static final Pattern QUICK_ID = Pattern.compile("^\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"\\\\]*)\"");
@@ -49,7 +49,7 @@ final class ArxivJsonlReader implements CorpusReader {
         int count = 0;
         boolean invalidReported = false;
         boolean anyText = false;
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new IdSet();
         EntrySink sink = entries instanceof EntrySink es ? es : null;
         while ((line = lines.readLine()) != null) {
             int lineNo = lines.lineNumber();
@@ -76,15 +76,15 @@ final class ArxivJsonlReader implements CorpusReader {
                 Matcher quick = QUICK_ID.matcher(line);
                 if (quick.find()) {
                     String id = quick.group(1).strip();
-                    boolean seen = ids.size() < MAX_TRACKED_IDS ? !ids.add(id) : false;
+                    boolean seen = ids.contains(id);
                     Occurrence at = new Occurrence(file, lineNo, "", seen ? id + "#" + lineNo : id);
                     if (sink.isUnchanged(at, fingerprint)) {
+                        if (ids.size() < MAX_TRACKED_IDS) {
+                            ids.add(id); // as a parsed line's id is taken below
+                        }
                         count++;
                         sink.unchanged(at, fingerprint);
                         continue;
-                    }
-                    if (!seen) {
-                        ids.remove(id); // taken again below, as for any line parsed
                     }
                 }
             }
@@ -335,5 +335,70 @@ final class ArxivJsonlReader implements CorpusReader {
 
     private static void warn(Consumer<CorpusWarning> warnings, Path file, int line, String message) {
         warnings.accept(new CorpusWarning(file, line, message));
+    }
+
+    /** The ids seen, as 64-bit hashes in an open-addressed table: a tenth of a set of strings. */
+    private static final class IdSet extends java.util.AbstractSet<String> {
+        private long[] slots = new long[1 << 12];
+        private int size;
+
+        @Override
+        public boolean add(String id) {
+            long h = EntrySink.fingerprint(id, 0);
+            int mask = slots.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (slots[i] != 0) {
+                if (slots[i] == h) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = h;
+            if (++size * 4 > slots.length * 3) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                size = 0;
+                for (long x : old) {
+                    if (x != 0) {
+                        insert(x);
+                    }
+                }
+            }
+            return true;
+        }
+
+        private void insert(long h) {
+            int mask = slots.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (slots[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = h;
+            size++;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            long h = EntrySink.fingerprint((String) o, 0);
+            int mask = slots.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (slots[i] != 0) {
+                if (slots[i] == h) {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+            return false;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            throw new UnsupportedOperationException("hashes only");
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }
