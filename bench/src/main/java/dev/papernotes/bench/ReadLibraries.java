@@ -100,7 +100,8 @@ public final class ReadLibraries {
                 Matcher m = HEAD.matcher(text);
                 while (m.find()) {
                     String type = m.group(1).toLowerCase(Locale.ROOT);
-                    if (!type.equals("comment") && !type.equals("string") && !type.equals("preamble")) {
+                    // comments, macros, the preamble and biblatex's entry sets and data containers are no papers
+                    if (!java.util.Set.of("comment", "string", "preamble", "set", "xdata").contains(type)) {
                         n++;
                     }
                 }
