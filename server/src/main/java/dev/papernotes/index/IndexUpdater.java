@@ -82,8 +82,11 @@ final class IndexUpdater {
 
     /** Pages a new paper is held for (a month of daily pages; a few MB). */
     private static final int WINDOW_PAGES = 32;
-    /** Entries held at most: one large library file must not be held whole. */
-    private static final int MAX_HELD = 4096;
+    /**
+     * Entries held at most: one large library file must not be held whole. Above a month of daily
+     * pages (32 pages of up to 150 entries), so that pages are held by age alone.
+     */
+    private static final int MAX_HELD = 8192;
     /** Entries waiting for a merge at most, before they are merged in the middle of the run. */
     private static final int MAX_PENDING = 8192;
     /** Papers one merge may pull in through shared keys: a title thousands share is not one paper. */
@@ -586,11 +589,12 @@ final class IndexUpdater {
     }
 
     private void expireHeld(boolean all) throws IOException {
+        boolean over = heldEntries > MAX_HELD;
         var it = window.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Integer, Held> e = it.next();
             Held h = e.getValue();
-            if (!all && h.page > pageNumber - WINDOW_PAGES && heldEntries <= MAX_HELD / 2) {
+            if (!all && h.page > pageNumber - WINDOW_PAGES && (!over || heldEntries <= MAX_HELD / 2)) {
                 break; // insertion order is age order: the rest are younger
             }
             it.remove();
