@@ -45,7 +45,9 @@ const RESTART_SETTINGS = ['papernotes.java.home', 'papernotes.server.vmArgs'];
 
 const documentSelector: DocumentSelector = [
 	{ scheme: 'file', language: 'markdown' },
-	{ scheme: 'untitled', language: 'markdown' }
+	{ scheme: 'untitled', language: 'markdown' },
+	// BibTeX libraries: the server shows their parse problems as diagnostics while they are open.
+	{ scheme: 'file', pattern: '**/*.bib' }
 ];
 
 let client: LanguageClient | undefined;

@@ -33,6 +33,12 @@ final class Catalogs {
      */
     static IndexStore openForReading(CorpusSelection selection, CorpusOptions options, PrintStream err)
             throws IOException {
+        return openForReading(selection, options, err, w -> err.println(w));
+    }
+
+    /** As above, with corpus problems going to {@code warn} ({@code check} reports them from the index). */
+    static IndexStore openForReading(CorpusSelection selection, CorpusOptions options, PrintStream err,
+            Consumer<CorpusWarning> warn) throws IOException {
         IndexStore store = IndexStore.open(selection.indexDir(), selection.roots(), 64);
         try {
             if (store.openNote() != null) {
@@ -49,9 +55,9 @@ final class Catalogs {
             } else if (!store.hasCommit()) {
                 err.println("papernotes: building the index of " + corpusFileCount(selection) + " files"
                         + (terminal ? "" : " (this takes a while once; later commands reuse it)") + "\u2026");
-                update(store, err, terminal, false);
+                update(store, err, warn, terminal ? null : UpdateProgress.NONE, false);
             } else {
-                update(store, err, terminal ? null : announce(err), false);
+                update(store, err, warn, terminal ? null : announce(err), false);
             }
             return store;
         } catch (IOException | RuntimeException e) {
@@ -92,12 +98,15 @@ final class Catalogs {
         };
     }
 
-    static UpdateResult update(IndexStore store, PrintStream err, UpdateProgress progress, boolean rebuild)
-            throws IOException {
+    /** With {@code progress} null, a bar on the terminal. */
+    private static UpdateResult update(IndexStore store, PrintStream err, Consumer<CorpusWarning> warn,
+            UpdateProgress progress, boolean rebuild) throws IOException {
         if (progress != null) {
-            return store.update(err::println, progress, rebuild);
+            return store.update(warn, progress, rebuild);
         }
-        return update(store, err, true, rebuild);
+        try (BarProgress bar = new BarProgress()) {
+            return store.update(warn, bar, rebuild);
+        }
     }
 
     static UpdateResult update(IndexStore store, PrintStream err, boolean progressBar, boolean rebuild)

@@ -2,6 +2,7 @@ package dev.papernotes.cli;
 
 import dev.papernotes.config.CorpusSelection;
 import dev.papernotes.config.Settings;
+import dev.papernotes.corpus.CorpusWarning;
 import dev.papernotes.features.DiagnosticsService;
 import dev.papernotes.features.FeatureContext;
 import dev.papernotes.index.IndexStore;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Lint notes like a compiler: file:line:col: warning: ... for every unresolved link or "
-                + "citation; exit status 1 if there are any.")
+                + "citation, and file:line: warning: ... for every problem in the corpus files (a library entry "
+                + "that does not parse); exit status 1 if there are any.")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions corpus;
@@ -70,11 +72,16 @@ final class CheckCommand implements Callable<Integer> {
         CorpusSelection selection = Catalogs.select(corpus);
         PrintWriter out = spec.commandLine().getOut();
         int warnings = 0;
-        try (IndexStore store = Catalogs.openForReading(selection, corpus, System.err);
+        try (IndexStore store = Catalogs.openForReading(selection, corpus, System.err, w -> { });
                 PaperIndex index = store.acquire()) {
             FeatureContext ctx = new FeatureContext(index, workspace, Settings.DEFAULTS, selection.roots(), false);
             workspace.analyzeAll(index, () -> false);
             Path cwd = Path.of("").toAbsolutePath();
+            // Problems in the corpus files (a .bib that does not parse, say), as found when last read.
+            for (CorpusWarning w : index.corpusWarnings()) {
+                warnings++;
+                out.printf("%s:%d: warning: %s%n", display(cwd, w.file()), Math.max(1, w.line()), w.message());
+            }
             for (Path note : notes.stream().distinct().sorted(Comparator.naturalOrder()).toList()) {
                 NoteDocument doc = workspace.get(Uris.fromPath(note));
                 if (doc == null) {

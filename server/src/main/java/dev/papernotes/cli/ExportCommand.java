@@ -2,7 +2,9 @@ package dev.papernotes.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.papernotes.corpus.Author;
 import dev.papernotes.corpus.Occurrence;
+import dev.papernotes.corpus.PaperMetadata;
 import dev.papernotes.index.IndexStore;
 import dev.papernotes.index.Paper;
 import dev.papernotes.index.PaperIndex;
@@ -58,9 +60,44 @@ final class ExportCommand implements Callable<Integer> {
             om.put("file", o.file().toString());
             om.put("line", o.line());
             om.put("date", o.date());
+            if (!o.handle().isEmpty()) {
+                om.put("entry", o.handle()); // the entry's key or id in its library file
+            }
             occ.add(om);
         }
         m.put("occurrences", occ);
+        // Library metadata, where a source has it (daily pages have none).
+        PaperMetadata meta = p.metadata();
+        if (!meta.authors().isEmpty()) {
+            List<Map<String, String>> authors = new ArrayList<>();
+            for (Author a : meta.authors()) {
+                Map<String, String> am = new LinkedHashMap<>();
+                am.put("family", a.family());
+                if (!a.given().isEmpty()) {
+                    am.put("given", a.given());
+                }
+                authors.add(am);
+            }
+            m.put("authors", authors);
+            if (meta.moreAuthors()) {
+                m.put("moreAuthors", true);
+            }
+        }
+        putIfPresent(m, "year", meta.year());
+        putIfPresent(m, "date", meta.date());
+        putIfPresent(m, "venue", meta.venue());
+        putIfPresent(m, "doi", meta.doi());
+        putIfPresent(m, "arxiv", meta.arxivId());
+        putIfPresent(m, "url", meta.url());
+        if (!meta.keywords().isEmpty()) {
+            m.put("keywords", meta.keywords());
+        }
         return m;
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, String value) {
+        if (!value.isEmpty()) {
+            m.put(key, value);
+        }
     }
 }

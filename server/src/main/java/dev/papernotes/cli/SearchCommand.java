@@ -50,7 +50,8 @@ final class SearchCommand implements Callable<Integer> {
             } else {
                 int i = 1;
                 for (Paper p : hits) {
-                    out.printf("%2d. %s%n    @%s%s  %s:%d%n", i++, p.title(), p.citekey(),
+                    out.printf("%2d. %s%n%s    @%s%s  %s:%d%n", i++, p.title(),
+                            p.byline().isEmpty() ? "" : "    " + p.byline() + System.lineSeparator(), p.citekey(),
                             p.methods().isEmpty() ? "" : "  names: " + String.join(", ", p.methods()),
                             p.occurrences().get(0).file(), p.occurrences().get(0).line());
                 }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * The files a set of corpus roots stands for. A root is a file (taken as is) or a folder (its
- * {@code .txt} pages, recursively, hidden entries skipped). Symbolic links are followed, but a
+ * files of the corpus formats, {@link CorpusFormat#byExtension}, recursively, hidden entries skipped). Symbolic links are followed, but a
  * link that leads outside every root or back into a folder already walked is not.
  */
 public final class CorpusFiles {
@@ -78,7 +78,7 @@ public final class CorpusFiles {
                             @Override
                             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                                 if (attrs.isRegularFile() && !isHidden(file)
-                                        && file.getFileName().toString().endsWith(".txt")) {
+                                        && CorpusFormat.byExtension(file) != null) {
                                     Path real = realWithin(file, roots);
                                     if (real != null) {
                                         files.add(real);
@@ -155,8 +155,7 @@ public final class CorpusFiles {
             return attrs == null ? "cannot read its attributes; skipped" : null;
         }
         if (attrs.isDirectory()) {
-            Path name = path.getFileName();
-            return name != null && name.toString().endsWith(".txt")
+            return CorpusFormat.byExtension(path) != null
                     ? "a folder named like a corpus file; skipped (its contents are not read)" : null;
         }
         if (attrs.isOther()) {

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * line, and so is each pair kept against the shape of its lines.
  */
 public final class DailyPapersReader {
+    /** The page reader behind the common interface. */
+    static final CorpusReader INSTANCE = DailyPapersReader::read;
+
     /** Lines longer than this are cut: no real title or abstract comes near it. */
     static final int MAX_LINE_BYTES = 1 << 20;
 

@@ -66,15 +66,25 @@ public final class CompletionService {
                 }
                 default -> {
                     label = s.label();
-                    // A link must lead back to this paper alone: an ambiguous name gets the title.
-                    String target = uniqueLabel.computeIfAbsent(label, l -> resolvesUniquely(ctx, l, p.id()))
-                            ? label : p.title();
+                    // A link must lead back to this paper alone: an ambiguous name gets the title,
+                    // a title other papers share too (by other authors) gets the citekey.
+                    String target = label;
+                    if (!uniqueLabel.computeIfAbsent(label, l -> resolvesUniquely(ctx, l, p.id()))) {
+                        target = !p.title().equals(label) && resolvesUniquely(ctx, p.title(), p.id()) ? p.title()
+                                : resolvesUniquely(ctx, p.citekey(), p.id()) ? p.citekey() : p.title();
+                    }
                     insert = target + "]]";
                 }
             }
             CompletionItem item = new CompletionItem(label);
             item.setKind(CompletionItemKind.Reference);
-            item.setDetail(p.title());
+            // Who, when and where tell apart two papers of the same title.
+            item.setDetail(p.byline().isEmpty() ? p.title() : p.title() + " — " + p.byline());
+            if (!p.byline().isEmpty()) {
+                org.eclipse.lsp4j.CompletionItemLabelDetails details = new org.eclipse.lsp4j.CompletionItemLabelDetails();
+                details.setDescription(p.byline());
+                item.setLabelDetails(details);
+            }
             item.setFilterText(c.typed());
             item.setSortText(String.format("%04d", rank++));
             int end = c.scope() == Scope.WIKI ? c.replaceEnd() : c.cursor();

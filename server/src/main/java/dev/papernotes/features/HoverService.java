@@ -1,6 +1,8 @@
 package dev.papernotes.features;
 
+import dev.papernotes.corpus.CorpusFormat;
 import dev.papernotes.corpus.Occurrence;
+import dev.papernotes.corpus.PaperMetadata;
 import dev.papernotes.index.Paper;
 import dev.papernotes.index.PaperHeader;
 import dev.papernotes.workspace.NoteAnalysis;
@@ -76,6 +78,10 @@ public final class HoverService {
         boolean md = ctx.markdown();
         StringBuilder sb = new StringBuilder();
         sb.append(md ? "**" + Markdown.escape(p.title()) + "**" : p.title()).append("\n\n");
+        String who = authorsYearVenue(p.metadata(), md);
+        if (!who.isEmpty()) {
+            sb.append(who).append("\n\n");
+        }
         List<String> facts = new ArrayList<>();
         if (!p.methods().isEmpty()) {
             List<String> names = new ArrayList<>();
@@ -85,6 +91,7 @@ public final class HoverService {
             facts.add((md ? "*Names:* " : "Names: ") + String.join(", ", names));
         }
         facts.add((md ? "*Citekey:* " + Markdown.code("@" + p.citekey()) : "Citekey: @" + p.citekey()));
+        facts.addAll(identifierLinks(p.metadata(), md));
         sb.append(String.join(md ? " · " : " | ", facts)).append("\n\n");
         String summary = Summaries.summarize(p.abstractText(), p.methods());
         if (!summary.isEmpty()) {
@@ -98,7 +105,9 @@ public final class HoverService {
                 continue;
             }
             String where = o.file().getFileName() + ":" + o.line();
-            String date = o.date().isEmpty() ? where : o.date() + " (" + where + ")";
+            String kind = sourceKind(o);
+            String date = !o.date().isEmpty() ? o.date() + " (" + where + ")"
+                    : kind.isEmpty() ? where : where + " (" + kind + ")";
             pages.add(md ? Markdown.escape(date) : date);
         }
         if (!pages.isEmpty()) {
@@ -119,5 +128,76 @@ public final class HoverService {
         sb.append(md ? "*Mentioned in " + notes + (notes == 1 ? " note*" : " notes*")
                 : "Mentioned in " + notes + (notes == 1 ? " note" : " notes"));
         return sb.toString().strip();
+    }
+
+    private static final int AUTHORS_SHOWN = 3;
+    private static final java.util.regex.Pattern CITEKEY_SHAPE = java.util.regex.Pattern.compile(
+            "[\\p{L}_][\\p{L}\\p{N}_:.#$%&+?<>~-]*");
+
+    /** {@code Ashish Vaswani, Noam Shazeer, Niki Parmar et al. · 2017 · Venue}, or empty for pages. */
+    static String authorsYearVenue(PaperMetadata m, boolean md) {
+        List<String> parts = new ArrayList<>();
+        if (!m.authors().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < Math.min(AUTHORS_SHOWN, m.authors().size()); i++) {
+                String name = m.authors().get(i).display();
+                names.add(md ? Markdown.escape(name) : name);
+            }
+            boolean more = m.authors().size() > AUTHORS_SHOWN || m.moreAuthors();
+            parts.add(String.join(", ", names) + (more ? " et al." : ""));
+        }
+        if (!m.year().isEmpty()) {
+            parts.add(m.year());
+        }
+        if (!m.venue().isEmpty()) {
+            parts.add(md ? "*" + Markdown.escape(m.venue()) + "*" : m.venue());
+        }
+        return String.join(md ? " · " : " | ", parts);
+    }
+
+    /** The DOI and the arXiv id as links a reader can follow (plain URLs without Markdown). */
+    static List<String> identifierLinks(PaperMetadata m, boolean md) {
+        List<String> out = new ArrayList<>();
+        if (!m.doi().isEmpty()) {
+            String url = "https://doi.org/" + urlPath(m.doi());
+            out.add(md ? "[doi:" + Markdown.escape(m.doi()) + "](" + url + ")" : "DOI: " + url);
+        }
+        if (!m.arxivId().isEmpty()) {
+            String url = "https://arxiv.org/abs/" + urlPath(m.arxivId());
+            out.add(md ? "[arXiv:" + Markdown.escape(m.arxivId()) + "](" + url + ")" : "arXiv: " + url);
+        }
+        return out;
+    }
+
+    /** Percent-encodes all but unreserved characters and {@code /}: a DOI may hold {@code ()<> }. */
+    static String urlPath(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Where a library occurrence came from: {@code BibTeX @key}, {@code CSL-JSON}, {@code arXiv 1706.03762}. */
+    private static String sourceKind(Occurrence o) {
+        if (o.handle().isEmpty()) {
+            return "";
+        }
+        CorpusFormat f = CorpusFormat.byExtension(o.file());
+        if (f == null) {
+            return "";
+        }
+        return switch (f) {
+            case BIBTEX -> "BibTeX @" + o.handle();
+            case CSL_JSON, CSL_YAML -> f.label() + (CITEKEY_SHAPE.matcher(o.handle()).matches() ? " @" + o.handle() : "");
+            case ARXIV_JSONL -> "arXiv " + o.handle();
+            case DAILY_PAGES -> "";
+        };
     }
 }

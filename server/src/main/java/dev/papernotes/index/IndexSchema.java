@@ -17,7 +17,7 @@ import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
 /** Field names and analysis of the paper index; bump {@link #VERSION} whenever any of it changes. */
 public final class IndexSchema {
     /** Written into every commit; an index of another version is rebuilt from the corpus. */
-    public static final String VERSION = "8";
+    public static final String VERSION = "9";
 
     // Commit user data keys.
     static final String DATA_SCHEMA = "papernotes.schema";
@@ -28,6 +28,8 @@ public final class IndexSchema {
     static final String TYPE = "type";
     static final String TYPE_PAPER = "paper";
     static final String TYPE_FILE = "file";
+    /** Where a library entry is in its file now: {@code file NUL handle} → line (see {@link PaperDocuments}). */
+    static final String TYPE_ENTRY = "entry";
 
     // Paper fields.
     static final String ID = "id";
@@ -59,11 +61,39 @@ public final class IndexSchema {
     static final String HEADER = "header";
     /** First occurrence as {@code path NUL line}: sorts papers in corpus order. */
     static final String ORDER = "order";
+    /** What each occurrence's source said where it differs from the paper (JSON), one per occurrence. */
+    static final String SOURCE = "source";
+    /** The merged library metadata: authors, year, venue, identifiers, keys (JSON). */
+    static final String META = "meta";
+    /** Identity keys, hashed (see {@link IdentityKeys#terms}): title, title and first author, DOI, arXiv id. */
+    static final String IDENT = "ident";
+    /** The library keys of the paper, lower case: generated citekeys keep clear of them. */
+    static final String LIBRARY_KEY = "libkey";
+    /** The one corpus file a paper occurs in, when it occurs in one only. */
+    static final String SOLE_FILE = "sole_file";
+    /** Authors' family names and the year, as words: completion and search by author. */
+    static final String AUTHOR_WORDS = "author_words";
+    /** Marks documents written by the running update: their sources are all current. */
+    static final String STAMP = "stamp";
+
+    // Entry fields (one document per library source: its line, kept apart so that entries moving
+    // in a rewritten file do not mean rewriting their papers).
+    static final String ENTRY_REF = "entry_ref";
+    static final String ENTRY_FILE = "entry_file";
+    static final String ENTRY_KEY = "entry_key";
+    static final String ENTRY_LINE = "entry_line";
+    static final String ENTRY_HASH = "entry_hash";
+    static final String ENTRY_PAPER = "entry_paper";
+
+    // Fingerprint: the problems found when the file was last read, for `check`.
+    static final String WARNING = "warning";
 
     // Suggest fields (completion FSTs), inputs normalized by NameKeys.spaced / compact.
     static final String SUGGEST_NAME = "sg_name";
     static final String SUGGEST_TITLE = "sg_title";
     static final String SUGGEST_CITEKEY = "sg_cite";
+    /** First authors with the year ({@code vaswani2017}, {@code vaswani17}): {@code @vaswani17}. */
+    static final String SUGGEST_AUTHOR = "sg_author";
 
     // File fingerprint fields.
     static final String PATH = "path";
@@ -128,13 +158,16 @@ public final class IndexSchema {
                 SUGGEST_NAME, completion,
                 SUGGEST_TITLE, completion,
                 SUGGEST_CITEKEY, completion,
+                SUGGEST_AUTHOR, completion,
                 TITLE_WORDS, wordsAnalyzer(),
+                AUTHOR_WORDS, wordsAnalyzer(),
                 ABSTRACT_TEXT, abstractAnalyzer(),
                 TITLE_PHRASES, phrasesAnalyzer()));
     }
 
     /** Fields looked up by exact term, in every segment, many times per request. */
-    private static final java.util.Set<String> EXACT_LOOKUP = java.util.Set.of(ID, CITEKEY, KEY, MENTION, CASED_WORDS, DEFINED);
+    private static final java.util.Set<String> EXACT_LOOKUP = java.util.Set.of(ID, CITEKEY, KEY, MENTION,
+            CASED_WORDS, DEFINED, IDENT, ENTRY_REF, LIBRARY_KEY);
 
     static Codec codec() {
         PostingsFormat completion = new OffHeapCompletionPostingsFormat();

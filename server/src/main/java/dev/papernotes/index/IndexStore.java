@@ -284,7 +284,8 @@ public final class IndexStore implements Closeable {
             papers = idx.paperCount();
         }
         return new UpdateResult(updater.wasFull(), updater.filesRead(), updater.filesRemoved(), updater.entries(),
-                papers, updater.warningCount(), committed, (System.nanoTime() - start) / 1_000_000);
+                papers, updater.warningCount(), committed, (System.nanoTime() - start) / 1_000_000,
+                updater.papersWritten());
     }
 
     private boolean commitIfNeeded(boolean needed, UpdateProgress progress) throws IOException {

@@ -4,10 +4,11 @@ import static dev.papernotes.index.IndexSchema.*;
 
 import dev.papernotes.corpus.CorpusEntry;
 import dev.papernotes.corpus.CorpusFiles;
+import dev.papernotes.corpus.CorpusFormat;
+import dev.papernotes.corpus.CorpusReaders;
 import dev.papernotes.corpus.CorpusWarning;
-import dev.papernotes.corpus.DailyPapersReader;
+import dev.papernotes.corpus.EntrySink;
 import dev.papernotes.corpus.Occurrence;
-import dev.papernotes.corpus.PaperKey;
 import dev.papernotes.names.Citekeys;
 import dev.papernotes.names.MethodNames;
 import java.io.FilterInputStream;
@@ -19,15 +20,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,47 +44,114 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Brings the index up to date with the corpus: only new or changed files are read; papers they
+ * Brings the index up to date with the corpus: only new or changed files are read; the papers they
  * touch are merged with what the index already holds about them, so that the result is the same as
  * a build from nothing (same papers, occurrences, names and citekeys).
  *
- * <p>A full build streams: each paper is written when first seen, and only papers seen again
- * (the same title on another page) are kept in memory, as bare occurrences, until the end.
+ * <p>The work is split the way the data flows: {@link CorpusReaders} turn files into entries;
+ * {@link IdentityTable} decides which entries are one paper; {@link PaperMerger} makes one paper of
+ * them; this class only orders the writes. A paper seen for the first time is held for a while
+ * (repeats come soon on daily pages and cost nothing while held), then written by a worker; one
+ * seen again after it was written, or matching a paper from before, waits in {@code pending} and
+ * is merged with the stored paper at the end (or when too many wait).
+ *
+ * <p>A library file read again is compared entry by entry with what it held: an entry that says the
+ * same as before leaves its paper alone (only its line is recorded anew), so re-reading a large
+ * Better BibTeX export after one change rewrites one paper, not forty thousand.
  */
 final class IndexUpdater {
+    /** Cluster states: not written yet, written by this run, or stored before this run. */
+    private static final byte HELD = 1;
+    private static final byte WRITTEN = 2;
+    private static final byte EXISTING = 3;
+
+    /** Pages a new paper is held for (a month of daily pages; a few MB). */
+    private static final int WINDOW_PAGES = 32;
+    /**
+     * Entries held at most: one large library file must not be held whole. Above a month of daily
+     * pages (32 pages of up to 150 entries), so that pages are held by age alone.
+     */
+    private static final int MAX_HELD = 8192;
+    /** Entries waiting for a merge at most, before they are merged in the middle of the run. */
+    private static final int MAX_PENDING = 8192;
+    /** Papers one merge may pull in through shared keys: a title thousands share is not one paper. */
+    private static final int MAX_COMPONENT_DOCS = 256;
+
     private final IndexWriter writer;
     private final List<Path> roots;
     private final Consumer<CorpusWarning> warnings;
     private final UpdateProgress progress;
+    private final long stamp = System.nanoTime() | 1;
 
     private DirectoryReader before;
     private boolean full;
-    private final Map<String, Pending> pending = new HashMap<>();
-    private LongIntTable fresh;
+    private final Set<String> touchedFiles = new HashSet<>();
+    private FixedBitSet gone;
+    private final OldEntries oldEntries = new OldEntries();
+    private final IdentityTable identity = new IdentityTable(1024);
+    private final LinkedHashMap<Integer, Held> window = new LinkedHashMap<>();
+    private final Map<Integer, List<CorpusEntry>> pending = new HashMap<>();
+    /** Stored papers already claimed by a cluster of this run: before-doc id + 1, by doc. */
+    private final LongIntTable existingDocCluster = new LongIntTable(64);
+    private int heldEntries;
+    private int pendingEntries;
+    private int pageNumber;
+    private Path currentFile;
+    private List<String> currentWarnings;
+
     private LongIntTable citekeyCounts;
-    /** Citekey bases of papers written in this run: in an incremental run, their suffixes are settled last. */
-    private final Set<String> freshBases = ConcurrentHashMap.newKeySet();
-    /** Names are extracted and documents built on these, while the reader thread parses pages. */
+    /** Citekey bases that need their suffixes settled at the end. */
+    private final Set<String> touchedBases = ConcurrentHashMap.newKeySet();
+    /** Library keys written by this run: a generated key that equals one must give way. */
+    private final Set<String> libraryKeysWritten = ConcurrentHashMap.newKeySet();
+    /** Names are extracted and documents built on these, while the reader thread parses files. */
     private ExecutorService workers;
     private Semaphore inFlight;
+    private int permits;
     private final AtomicReference<Throwable> workerFailure = new AtomicReference<>();
+    private long submitted;
+    /** The sequence number whose turn it is to take a citekey. */
+    private long turn;
+    private final Object turnstile = new Object();
+
     private long entries;
+    private final java.util.concurrent.atomic.AtomicLong papersWritten = new java.util.concurrent.atomic.AtomicLong();
     private int filesRead;
     private int filesRemoved;
     private int warningCount;
 
-    /** Occurrences found for a paper that already has a document (from before, or this run). */
-    private static final class Pending {
-        final List<Occurrence> occurrences = new ArrayList<>(2);
-        /** Title and abstract, kept only when the paper was not first written in this run. */
-        CorpusEntry firstEntry;
+    /** A paper seen for the first time, held before it is written. */
+    private static final class Held {
+        final int page;
+        final List<CorpusEntry> sources = new ArrayList<>(2);
+        /** The names of the stored paper this one replaces, when its title and abstract are unchanged. */
+        Reuse reuse;
+
+        Held(int page) {
+            this.page = page;
+        }
+    }
+
+    /** Method names that can be taken over instead of extracted again. */
+    private record Reuse(String title, String abstractText, List<String> methods) {
+        List<String> methodsFor(String t, String a) {
+            return title.equals(t) && abstractText.equals(a) ? methods : null;
+        }
     }
 
     IndexUpdater(IndexWriter writer, List<Path> roots, Consumer<CorpusWarning> warnings, UpdateProgress progress) {
@@ -89,6 +159,9 @@ final class IndexUpdater {
         this.roots = roots;
         this.warnings = w -> {
             warningCount++;
+            if (currentWarnings != null && w.file().equals(currentFile) && currentWarnings.size() < 100) {
+                currentWarnings.add(w.line() + "\t" + w.message());
+            }
             warnings.accept(w);
         };
         this.progress = progress;
@@ -108,14 +181,16 @@ final class IndexUpdater {
             full = !DocLookup.exists(before, TYPE, TYPE_PAPER);
             Map<String, FileFingerprint> known = fingerprints(before);
             List<Path> toRead = new ArrayList<>();
+            Map<Path, BasicFileAttributes> statOf = new HashMap<>();
+            Map<Path, String> hashOf = new HashMap<>();
             Map<Path, FileFingerprint> newPrints = new LinkedHashMap<>();
-            Set<String> touchedFiles = new HashSet<>();
             for (Path f : files) {
                 BasicFileAttributes attrs;
                 try {
                     attrs = Files.readAttributes(f, BasicFileAttributes.class);
                 } catch (IOException e) {
                     warnings.accept(new CorpusWarning(f, 0, "cannot read file: " + e.getMessage()));
+                    known.remove(f.toString()); // keep what it held: it may come back
                     continue;
                 }
                 long size = attrs.size();
@@ -124,12 +199,27 @@ final class IndexUpdater {
                 if (old != null && old.sameStat(size, mtime)) {
                     continue;
                 }
-                if (old != null && old.sha256().equals(sha256(f))) {
+                String hash = old == null ? null : sha256(f);
+                if (old != null && old.sha256().equals(hash)) {
                     // Touched, not changed: remember the new stat so it is not hashed again.
-                    newPrints.put(f, new FileFingerprint(f.toString(), size, mtime, old.sha256()));
+                    newPrints.put(f, new FileFingerprint(f.toString(), size, mtime, old.sha256(), old.warnings()));
+                    continue;
+                }
+                if (hash != null) {
+                    hashOf.put(f, hash); // reading it need not hash it again
+                }
+                if (old != null && !looksComplete(f, size)) {
+                    // Still being written (or cut short): the papers of its last good read stay.
+                    String note = "the file ends inside an entry (still being written?); keeping the papers of "
+                            + "its last complete read until it reads whole again";
+                    warnings.accept(new CorpusWarning(f, 0, note));
+                    List<String> w = new ArrayList<>(old.warnings());
+                    w.add(0, "0\t" + note);
+                    newPrints.put(f, old.withWarnings(w));
                     continue;
                 }
                 toRead.add(f);
+                statOf.put(f, attrs);
                 touchedFiles.add(f.toString());
             }
             Set<String> removed = known.keySet();
@@ -140,12 +230,19 @@ final class IndexUpdater {
                 return false;
             }
 
-            fresh = new LongIntTable(1024);
+            gone = new FixedBitSet(Math.max(1, before.maxDoc()));
             citekeyCounts = new LongIntTable(1024);
-            Set<String> dirty = new HashSet<>();
-            for (String f : touchedFiles) {
-                for (int doc : DocLookup.find(before, FILE, f)) {
-                    dirty.add(before.storedFields().document(doc, Set.of(ID)).get(ID));
+            if (!full) {
+                for (Path f : toRead) {
+                    oldEntries.load(before, f.toString());
+                }
+                for (String f : removed) {
+                    writer.deleteDocuments(new Term(ENTRY_FILE, f));
+                }
+                for (String r : removed) {
+                    // Papers found only in a removed file go with it.
+                    markGone(SOLE_FILE, r);
+                    writer.deleteDocuments(new Term(SOLE_FILE, r));
                 }
             }
 
@@ -161,16 +258,27 @@ final class IndexUpdater {
                 t.setDaemon(true);
                 return t;
             });
-            inFlight = new Semaphore(256 * threads);
+            permits = 256 * threads;
+            inFlight = new Semaphore(permits);
             try {
                 for (Path f : toRead) {
-                    String hash = readFile(f);
-                    BasicFileAttributes attrs = Files.readAttributes(f, BasicFileAttributes.class);
+                    currentFile = f;
+                    currentWarnings = new ArrayList<>();
+                    String hash = readFile(f, hashOf.get(f));
+                    BasicFileAttributes attrs = statOf.get(f);
                     newPrints.put(f, new FileFingerprint(f.toString(), attrs.size(),
-                            attrs.lastModifiedTime().toMillis(), hash));
+                            attrs.lastModifiedTime().toMillis(), hash, currentWarnings));
+                    currentFile = null;
+                    currentWarnings = null;
                     failIfWorkerFailed();
                 }
                 pageDone(true);
+                drainWorkers();
+                progress.phase("merging papers");
+                mergePending(dirtyPapers(removed));
+                for (String gone : oldEntries.unseenRefs()) {
+                    writer.deleteDocuments(new Term(ENTRY_REF, gone)); // entries no longer in their file
+                }
             } finally {
                 workers.shutdown();
                 awaitWorkers();
@@ -182,23 +290,8 @@ final class IndexUpdater {
             for (FileFingerprint p : newPrints.values()) {
                 writer.updateDocument(new Term(PATH, p.path()), fingerprintDocument(p));
             }
-
-            progress.phase("merging papers");
-            dirty.addAll(pending.keySet());
-            Set<String> touchedBases = new HashSet<>();
-            DirectoryReader afterWrites = DirectoryReader.open(writer);
-            try {
-                for (String id : dirty) {
-                    merge(id, touchedFiles, afterWrites, touchedBases);
-                }
-            } finally {
-                afterWrites.close();
-            }
-            if (!full) {
-                progress.phase("assigning citekeys");
-                touchedBases.addAll(freshBases);
-                reassignCitekeys(touchedBases);
-            }
+            progress.phase("assigning citekeys");
+            settleCitekeys();
             return true;
         } finally {
             before.close();
@@ -225,91 +318,295 @@ final class IndexUpdater {
         return full;
     }
 
-    private String readFile(Path f) throws IOException {
+    long papersWritten() {
+        return papersWritten.get();
+    }
+
+    private static boolean looksComplete(Path f, long size) {
+        try {
+            CorpusFormat format = CorpusReaders.formatOf(f);
+            if (size == 0) {
+                return !format.isLibrary(); // an export being rewritten is empty for a moment
+            }
+            return format.reader().looksComplete(f);
+        } catch (IOException e) {
+            return true; // reading it will say what is wrong
+        }
+    }
+
+    private void markGone(String field, String value) throws IOException {
+        for (int doc : DocLookup.find(before, field, value)) {
+            gone.set(doc);
+        }
+    }
+
+    // ---- reading ----
+
+    /** Reads one file; returns its SHA-256 (hashed while read, unless {@code known} already). */
+    private String readFile(Path f, String known) throws IOException {
         MessageDigest digest = newDigest();
         try (InputStream raw = Files.newInputStream(f);
                 InputStream counted = new CountingStream(raw, progress);
-                InputStream in = new java.io.BufferedInputStream(new DigestInputStream(counted, digest), 1 << 16)) {
-            DailyPapersReader.read(f, in, this::accept, warnings);
+                InputStream in = new java.io.BufferedInputStream(known != null ? counted
+                        : new DigestInputStream(counted, digest), 1 << 16)) {
+            CorpusReaders.read(f, in, sink, warnings);
         } catch (IOException e) {
             warnings.accept(new CorpusWarning(f, 0, "cannot read file: " + e.getMessage()));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         pageDone(false);
-        return java.util.HexFormat.of().formatHex(digest.digest());
+        return known != null ? known : java.util.HexFormat.of().formatHex(digest.digest());
     }
 
-    private void accept(CorpusEntry e) {
-        entries++;
-        String id = PaperKey.idOf(e.title());
-        long idHash = Long.parseUnsignedLong(id, 16);
-        Held held = window.get(id);
-        if (held != null) {
-            held.occurrences.add(e.occurrence()); // seen again while still held: merged for free
-            return;
-        }
-        Pending p = pending.get(id);
-        if (p != null) {
-            p.occurrences.add(e.occurrence());
-            return;
-        }
-        try {
-            boolean seenBefore = fresh.get(idHash) > 0;
-            boolean existed = !full && !seenBefore && DocLookup.exists(before, ID, id);
-            if (seenBefore || existed) {
-                p = new Pending();
-                p.occurrences.add(e.occurrence());
-                if (existed) {
-                    p.firstEntry = e;
-                }
-                pending.put(id, p);
-                return;
+    /**
+     * What the readers hand entries to. An entry of a file read again whose text fingerprint is
+     * the one recorded is not even parsed: its paper stays, only its line is written down anew.
+     */
+    private final EntrySink sink = new EntrySink() {
+        @Override
+        public boolean isUnchanged(Occurrence at, long fingerprint) {
+            if (full) {
+                return false;
             }
-            window.put(id, new Held(e, id, pageNumber));
-        } catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+            int old = oldEntries.find(at);
+            return old >= 0 && oldEntries.hash(old) == fingerprint;
+        }
+
+        @Override
+        public void unchanged(Occurrence at, long fingerprint) {
+            entries++;
+            try {
+                keep(oldEntries.find(at), at);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+
+        @Override
+        public void accept(CorpusEntry e, long fingerprint) {
+            try {
+                acceptEntry(e, fingerprint);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+    };
+
+    /** The text fingerprints of sources not written yet (by occurrence), for their entry documents. */
+    private final Map<Occurrence, Long> fingerprints = new ConcurrentHashMap<>();
+
+    private void acceptEntry(CorpusEntry e, long fingerprint) throws IOException {
+        entries++;
+        Occurrence o = e.occurrence();
+        int replacing = -1;
+        if (!o.handle().isEmpty()) {
+            long hash = fingerprint != 0 ? fingerprint : MetadataCodec.contentHash(e);
+            fingerprints.put(o, hash);
+            int old = full ? -1 : oldEntries.find(o);
+            if (old >= 0) {
+                oldEntries.see(old);
+                if (oldEntries.hash(old) == hash) {
+                    fingerprints.remove(o);
+                    keep(old, o);
+                    return;
+                }
+                replacing = old;
+            }
+        }
+        IdentityKeys keys = IdentityKeys.of(e);
+        int c = identity.find(keys);
+        if (c >= 0) {
+            absorb(c, identity.joined());
+            identity.register(c, keys);
+            addToCluster(identity.root(c), e);
+            return;
+        }
+        Reuse reuse = null;
+        if (!full) {
+            List<Integer> docs = storedMatches(keys);
+            if (!docs.isEmpty()) {
+                int doc = docs.get(0);
+                if (docs.size() == 1 && replaces(doc, o, replacing)) {
+                    // The stored paper was this entry alone, as it read before: written anew.
+                    reuse = reuseOf(doc);
+                    writer.deleteDocuments(new Term(ID, StoredPapers.header(before, doc).id()));
+                    gone.set(doc);
+                    if (replacing >= 0) {
+                        oldEntries.keep(replacing); // settled: its paper is the one written now
+                    }
+                } else {
+                    int target = -1;
+                    for (int d : docs) {
+                        int claimed = existingDocCluster.get(d + 1L) - 1;
+                        if (claimed >= 0) {
+                            if (target < 0) {
+                                target = identity.root(claimed);
+                            } else if (identity.root(claimed) != target) {
+                                target = identity.union(target, claimed);
+                                absorb(target, identity.joined());
+                            }
+                        }
+                    }
+                    if (target < 0) {
+                        target = identity.create(EXISTING);
+                    }
+                    for (int d : docs) {
+                        existingDocCluster.put(d + 1L, target + 1);
+                    }
+                    identity.register(target, keys);
+                    addToCluster(identity.root(target), e);
+                    return;
+                }
+            }
+        }
+        c = identity.create(HELD);
+        identity.register(c, keys);
+        Held h = new Held(pageNumber);
+        h.sources.add(e);
+        h.reuse = reuse;
+        window.put(c, h);
+        heldEntries++;
+        if (heldEntries > MAX_HELD) {
+            expireHeld(false);
         }
     }
 
     /**
-     * A paper seen for the first time, held for a few pages before it is written: daily pages
-     * repeat trending papers within days, and a repeat found while held costs nothing, where one
-     * found later means indexing the paper twice.
+     * An entry read again unchanged: its paper stays as it is; only its line, if it moved, is
+     * written down, in place (a numeric doc-values update, not a new document).
      */
-    private static final class Held {
-        final CorpusEntry first;
-        final String id;
-        final int page;
-        final List<Occurrence> occurrences = new ArrayList<>(2);
-
-        Held(CorpusEntry first, String id, int page) {
-            this.first = first;
-            this.id = id;
-            this.page = page;
-            occurrences.add(first.occurrence());
+    private void keep(int old, Occurrence at) throws IOException {
+        oldEntries.keep(old);
+        oldEntries.see(old);
+        if (oldEntries.line(old) != at.line()) {
+            writer.updateNumericDocValue(new Term(ENTRY_REF, PaperDocuments.entryRef(at)), ENTRY_LINE, at.line());
         }
     }
 
-    /** Pages a new paper is held for (a month of daily pages; a few MB). */
-    private static final int WINDOW_PAGES = 32;
-    private final LinkedHashMap<String, Held> window = new LinkedHashMap<>();
-    private int pageNumber;
+    /**
+     * Sources of clusters that the last lookup merged into {@code c} follow it. When a cluster that
+     * is still held joins one that has a document, what it holds must be merged with that document.
+     */
+    private void absorb(int c, int[] joined) throws IOException {
+        if (joined.length == 0) {
+            return;
+        }
+        int root = identity.root(c);
+        boolean anyDocument = false;
+        for (int g : joined) {
+            anyDocument |= identity.ownState(g) != HELD;
+        }
+        if (anyDocument && identity.ownState(root) == HELD) {
+            Held rh = window.remove(root);
+            identity.setState(root, EXISTING);
+            if (rh != null) {
+                heldEntries -= rh.sources.size();
+                for (CorpusEntry e : rh.sources) {
+                    addToCluster(root, e);
+                }
+            }
+        }
+        for (int g : joined) {
+            Held h = window.remove(g);
+            List<CorpusEntry> p = pending.remove(g);
+            if (h != null) {
+                heldEntries -= h.sources.size();
+                for (CorpusEntry e : h.sources) {
+                    addToCluster(root, e);
+                }
+            }
+            if (p != null) {
+                pendingEntries -= p.size();
+                for (CorpusEntry e : p) {
+                    addToCluster(root, e);
+                }
+            }
+        }
+    }
 
-    /** A page ended: write the papers that have been held long enough, oldest first. */
-    private void pageDone(boolean last) {
+    private void addToCluster(int root, CorpusEntry e) throws IOException {
+        if (identity.state(root) == HELD) {
+            Held h = window.get(root);
+            if (h != null) {
+                h.sources.add(e);
+                heldEntries++;
+                return;
+            }
+            identity.setState(root, WRITTEN);
+        }
+        pending.computeIfAbsent(root, k -> new ArrayList<>(2)).add(e);
+        if (++pendingEntries > MAX_PENDING) {
+            drainWorkers();
+            mergePending(List.of());
+        }
+    }
+
+    /** Stored papers (before this run, still there) that share an identity key with the entry. */
+    private List<Integer> storedMatches(IdentityKeys keys) throws IOException {
+        List<Integer> out = new ArrayList<>(1);
+        for (String term : keys.terms()) {
+            for (int doc : DocLookup.find(before, IDENT, term, 8)) {
+                if (gone.get(doc) || out.contains(doc)) {
+                    continue;
+                }
+                if (IdentityKeys.isTitleTerm(term) && !keys.author().isEmpty()) {
+                    String a = StoredPapers.header(before, doc).authorKey();
+                    if (!a.isEmpty() && !a.equals(keys.author())) {
+                        continue; // the same title by someone else
+                    }
+                }
+                out.add(doc);
+            }
+        }
+        return out;
+    }
+
+    /** Whether stored paper {@code doc} was exactly the old reading of this entry, and nothing else. */
+    private boolean replaces(int doc, Occurrence o, int replacing) throws IOException {
+        if (existingDocCluster.get(doc + 1L) != 0) {
+            return false;
+        }
+        PaperHeader h = StoredPapers.header(before, doc);
+        if (h.sources() != 1 || !h.firstFile().equals(o.file())) {
+            return false;
+        }
+        if (o.handle().isEmpty()) {
+            return h.firstHandle().isEmpty(); // a page's source is never kept: read again, it replaces
+        }
+        return replacing >= 0 && h.firstHandle().equals(o.handle());
+    }
+
+    private Reuse reuseOf(int doc) throws IOException {
+        Document d = before.storedFields().document(doc, Set.of(TITLE, ABSTRACT, METHOD));
+        return new Reuse(d.get(TITLE), d.get(ABSTRACT), List.of(d.getValues(METHOD)));
+    }
+
+    /** A file ended: write the papers that have been held long enough, oldest first. */
+    private void pageDone(boolean last) throws IOException {
         pageNumber++;
-        var it = window.values().iterator();
+        expireHeld(last);
+    }
+
+    private void expireHeld(boolean all) throws IOException {
+        boolean over = heldEntries > MAX_HELD;
+        var it = window.entrySet().iterator();
         while (it.hasNext()) {
-            Held h = it.next();
-            if (!last && h.page > pageNumber - WINDOW_PAGES) {
-                break; // insertion order is page order: the rest are younger
+            Map.Entry<Integer, Held> e = it.next();
+            Held h = e.getValue();
+            if (!all && h.page > pageNumber - WINDOW_PAGES && (!over || heldEntries <= MAX_HELD / 2)) {
+                break; // insertion order is age order: the rest are younger
             }
             it.remove();
+            heldEntries -= h.sources.size();
+            identity.setState(e.getKey(), WRITTEN);
             submit(h);
         }
     }
 
+    // ---- writing ----
+
     private void submit(Held h) {
-        fresh.increment(Long.parseUnsignedLong(h.id, 16));
         long seq = submitted++;
         inFlight.acquireUninterruptibly();
         workers.execute(() -> {
@@ -323,11 +620,6 @@ final class IndexUpdater {
         });
     }
 
-    private long submitted;
-    /** The sequence number whose turn it is to take a citekey. */
-    private long turn;
-    private final Object turnstile = new Object();
-
     /**
      * Writes a new paper, on a worker. Names are extracted in parallel; citekeys are then taken
      * one paper at a time in submission order, which is corpus order, so in a full build the
@@ -335,22 +627,26 @@ final class IndexUpdater {
      * is written and settled at the end, against the papers already in the index.
      */
     private void writeFresh(Held h, long seq) throws Exception {
-        CorpusEntry e = h.first;
+        PaperMerger.Merged m = PaperMerger.merge(h.sources);
         List<String> methods = null;
         Throwable failed = null;
         try {
-            methods = MethodNames.extract(e.title(), e.abstractText());
+            methods = h.reuse == null ? null : h.reuse.methodsFor(m.title(), m.abstractText());
+            if (methods == null) {
+                methods = MethodNames.extract(m.title(), m.abstractText());
+            }
         } catch (Throwable t) {
             failed = t;
         }
-        String base = methods == null ? "" : Citekeys.base(methods, e.title());
-        String citekey = base;
+        String library = m.libraryKey();
+        String base = methods == null || !library.isEmpty() ? "" : Citekeys.base(methods, m.title());
+        String citekey = library.isEmpty() ? base : library;
         synchronized (turnstile) {
             while (turn != seq) {
                 turnstile.wait();
             }
             try {
-                if (failed == null && full) {
+                if (failed == null && full && library.isEmpty()) {
                     int n = citekeyCounts.increment(LongIntTable.hash(base));
                     citekey = withSuffix(base, n);
                 }
@@ -364,13 +660,237 @@ final class IndexUpdater {
         } else if (failed != null) {
             throw (Error) failed;
         }
-        if (!full) {
-            freshBases.add(base);
+        if (!full && library.isEmpty()) {
+            touchedBases.add(base);
         }
-        List<Occurrence> occurrences = new ArrayList<>(h.occurrences);
-        occurrences.sort(CORPUS_ORDER);
-        Paper paper = new Paper(h.id, e.title(), e.abstractText(), methods, citekey, List.copyOf(occurrences));
-        writer.addDocument(PaperDocuments.toDocument(paper, base));
+        write(m, methods, citekey, base);
+    }
+
+    private void write(PaperMerger.Merged m, List<String> methods, String citekey, String base) throws IOException {
+        libraryKeysWritten.addAll(m.libraryKeys());
+        papersWritten.incrementAndGet();
+        Paper paper = new Paper(m.id(), m.title(), m.abstractText(), methods, citekey, m.occurrences(), m.metadata());
+        writer.addDocument(PaperDocuments.toDocument(paper, m.sources(), m.libraryKeys(), base, stamp));
+        for (CorpusEntry s : m.sources()) {
+            if (!s.occurrence().handle().isEmpty()) {
+                Long fingerprint = fingerprints.remove(s.occurrence());
+                long hash = fingerprint != null ? fingerprint : MetadataCodec.contentHash(s);
+                writer.updateDocument(new Term(ENTRY_REF, PaperDocuments.entryRef(s.occurrence())),
+                        PaperDocuments.entryDocument(s.occurrence(), hash, m.id()));
+            }
+        }
+    }
+
+    // ---- merging ----
+
+    /**
+     * The stored papers that lost a source: those of library entries not read again unchanged, those
+     * with a daily page read again, those found in a removed file besides others.
+     */
+    private List<String> dirtyPapers(Set<String> removed) throws IOException {
+        if (full) {
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>(oldEntries.papersOfUnkept());
+        for (String f : touchedFiles) {
+            if (oldEntries.hadEntries(f) && !removed.contains(f)) {
+                continue; // its entries said which papers changed
+            }
+            for (int doc : DocLookup.find(before, FILE, f)) {
+                if (!gone.get(doc)) {
+                    ids.add(StoredPapers.header(before, doc).id());
+                }
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** Merges what waits with the stored papers it belongs to, and recomputes papers that lost a source. */
+    private void mergePending(List<String> dirty) throws IOException {
+        if (pending.isEmpty() && dirty.isEmpty()) {
+            return;
+        }
+        try (DirectoryReader now = DirectoryReader.open(writer)) {
+            Set<String> consumed = new HashSet<>();
+            for (Map.Entry<Integer, List<CorpusEntry>> e : pending.entrySet()) {
+                mergeComponent(now, e.getValue(), null, consumed);
+            }
+            for (String id : dirty) {
+                if (!consumed.contains(id)) {
+                    List<Integer> docs = DocLookup.find(now, ID, id, 1);
+                    if (!docs.isEmpty()) {
+                        mergeComponent(now, List.of(), docs.get(0), consumed);
+                    }
+                }
+            }
+        }
+        pending.clear();
+        pendingEntries = 0;
+    }
+
+    /**
+     * Recomputes the papers connected to some new sources (or to one stored paper): every stored
+     * paper sharing an identity key with them is read back, its sources that still hold (not from a
+     * file read again, unless read again unchanged) join the new ones, and the lot is grouped into
+     * papers again and written in place of the stored ones.
+     */
+    private void mergeComponent(DirectoryReader now, List<CorpusEntry> fresh, Integer seedDoc, Set<String> consumed)
+            throws IOException {
+        List<CorpusEntry> sources = new ArrayList<>(fresh);
+        Map<String, StoredPapers.Loaded> docs = new LinkedHashMap<>();
+        Deque<Object[]> queue = new ArrayDeque<>();
+        for (CorpusEntry e : fresh) {
+            IdentityKeys k = IdentityKeys.of(e);
+            for (String t : k.terms()) {
+                queue.add(new Object[] {t, k.author()});
+            }
+        }
+        if (seedDoc != null) {
+            take(now, seedDoc, docs, sources, queue, consumed);
+        }
+        Set<String> looked = new HashSet<>();
+        while (!queue.isEmpty() && docs.size() < MAX_COMPONENT_DOCS) {
+            Object[] q = queue.poll();
+            String term = (String) q[0];
+            String author = (String) q[1];
+            if (!looked.add(term + "\u0001" + author)) {
+                continue;
+            }
+            for (int doc : DocLookup.find(now, IDENT, term, MAX_COMPONENT_DOCS)) {
+                if (IdentityKeys.isTitleTerm(term) && !author.isEmpty()) {
+                    String a = StoredPapers.header(now, doc).authorKey();
+                    if (!a.isEmpty() && !a.equals(author)) {
+                        continue;
+                    }
+                }
+                take(now, doc, docs, sources, queue, consumed);
+            }
+        }
+        if (sources.isEmpty() && docs.isEmpty()) {
+            return;
+        }
+        for (StoredPapers.Loaded l : docs.values()) {
+            writer.deleteDocuments(new Term(ID, l.paper().id()));
+            for (CorpusEntry s : l.sources()) {
+                if (!s.occurrence().handle().isEmpty()) {
+                    // rewritten below with the paper it ends up in, with the fingerprint it has now
+                    List<Integer> entry = DocLookup.find(now, ENTRY_REF, PaperDocuments.entryRef(s.occurrence()), 1);
+                    if (!entry.isEmpty()) {
+                        fingerprints.putIfAbsent(s.occurrence(), StoredPapers.numeric(now, entry.get(0), ENTRY_HASH));
+                    }
+                    writer.deleteDocuments(new Term(ENTRY_REF, PaperDocuments.entryRef(s.occurrence())));
+                }
+            }
+            if (!l.citekeyBase().isEmpty()) {
+                touchedBases.add(l.citekeyBase());
+            }
+        }
+        for (List<CorpusEntry> group : PaperMerger.cluster(sources)) {
+            PaperMerger.Merged m = PaperMerger.merge(group);
+            List<String> methods = null;
+            for (StoredPapers.Loaded l : docs.values()) {
+                if (l.paper().title().equals(m.title()) && l.paper().abstractText().equals(m.abstractText())) {
+                    methods = l.paper().methods();
+                    break;
+                }
+            }
+            if (methods == null) {
+                methods = MethodNames.extract(m.title(), m.abstractText());
+            }
+            String library = m.libraryKey();
+            String base = library.isEmpty() ? Citekeys.base(methods, m.title()) : "";
+            if (!base.isEmpty()) {
+                touchedBases.add(base);
+            }
+            write(m, methods, library.isEmpty() ? base : library, base);
+        }
+    }
+
+    /** Reads back one stored paper into a merge, with the sources of it that still hold. */
+    private void take(DirectoryReader now, int doc, Map<String, StoredPapers.Loaded> docs, List<CorpusEntry> sources,
+            Deque<Object[]> queue, Set<String> consumed) throws IOException {
+        PaperHeader h = StoredPapers.header(now, doc);
+        if (docs.containsKey(h.id()) || consumed.contains(h.id())) {
+            return;
+        }
+        StoredPapers.Loaded l = StoredPapers.load(now, doc);
+        docs.put(h.id(), l);
+        consumed.add(h.id());
+        boolean current = l.stamp() == stamp;
+        for (CorpusEntry s : l.sources()) {
+            Occurrence o = s.occurrence();
+            boolean holds = current || !touchedFiles.contains(o.file().toString()) || oldEntries.isKept(o);
+            if (!holds) {
+                continue;
+            }
+            sources.add(s);
+            IdentityKeys k = IdentityKeys.of(s);
+            for (String t : k.terms()) {
+                queue.add(new Object[] {t, k.author()});
+            }
+        }
+    }
+
+    // ---- citekeys ----
+
+    /**
+     * Generated citekeys: every touched base gets its suffixes in corpus order, skipping keys that a
+     * library uses; a generated key that a library key written now equals gives way.
+     */
+    private void settleCitekeys() throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            // A full build wrote final suffixes for the papers it wrote first; merged papers, and
+            // every paper written by an incremental run, have their bases settled here.
+            Set<String> bases = new HashSet<>(touchedBases);
+            for (String key : libraryKeysWritten) {
+                for (int doc : DocLookup.find(reader, CITEKEY, key.toLowerCase(java.util.Locale.ROOT))) {
+                    String base = reader.storedFields().document(doc, Set.of(CITEKEY_BASE)).get(CITEKEY_BASE);
+                    if (base != null && !base.isEmpty()) {
+                        bases.add(base);
+                    }
+                }
+            }
+            bases.remove("");
+            reassignCitekeys(reader, bases);
+        }
+    }
+
+    /** Gives every paper sharing a base its suffix by corpus order, skipping library keys. */
+    private void reassignCitekeys(DirectoryReader reader, Set<String> bases) throws IOException {
+        for (String base : bases) {
+            List<StoredPapers.Loaded> papers = new ArrayList<>();
+            for (int doc : DocLookup.find(reader, CITEKEY_BASE, base)) {
+                papers.add(StoredPapers.load(reader, doc));
+            }
+            papers.sort(Comparator.comparing(l -> l.paper().occurrences().get(0), PaperMerger.CORPUS_ORDER));
+            int n = 0;
+            for (StoredPapers.Loaded l : papers) {
+                String key;
+                do {
+                    key = withSuffix(base, ++n);
+                } while (DocLookup.exists(reader, LIBRARY_KEY, key));
+                Paper pp = l.paper();
+                if (!key.equals(pp.citekey())) {
+                    Paper fixed = new Paper(pp.id(), pp.title(), pp.abstractText(), pp.methods(), key,
+                            pp.occurrences(), pp.metadata());
+                    writer.updateDocument(new Term(ID, pp.id()),
+                            PaperDocuments.toDocument(fixed, l.sources(), List.of(), base, l.stamp()));
+                }
+            }
+        }
+    }
+
+    static String withSuffix(String base, int n) {
+        return n <= 1 ? base : base + "-" + n;
+    }
+
+    // ---- workers ----
+
+    /** Waits until every submitted paper is written, so that a reader of the writer sees them. */
+    private void drainWorkers() throws IOException {
+        inFlight.acquireUninterruptibly(permits);
+        inFlight.release(permits);
+        failIfWorkerFailed();
     }
 
     private void awaitWorkers() throws IOException {
@@ -398,105 +918,7 @@ final class IndexUpdater {
         }
     }
 
-    /** Recomputes one paper from what the index had, what this run wrote and what it found again. */
-    private void merge(String id, Set<String> touchedFiles, DirectoryReader afterWrites, Set<String> touchedBases)
-            throws IOException {
-        Paper old = load(before, id);
-        Paper written = fresh.get(Long.parseUnsignedLong(id, 16)) > 0 ? load(afterWrites, id) : null;
-        Pending p = pending.get(id);
-
-        TreeSet<Occurrence> occurrences = new TreeSet<>(CORPUS_ORDER);
-        Map<Occurrence, Object> sourceOf = new HashMap<>();
-        if (old != null) {
-            touchedBases.add(baseOf(before, id));
-            for (Occurrence o : old.occurrences()) {
-                if (!touchedFiles.contains(o.file().toString())) {
-                    occurrences.add(o);
-                    sourceOf.putIfAbsent(o, old);
-                }
-            }
-        }
-        if (written != null) {
-            for (Occurrence o : written.occurrences()) {
-                occurrences.add(o);
-                sourceOf.put(o, written);
-            }
-        }
-        if (p != null) {
-            occurrences.addAll(p.occurrences);
-            if (p.firstEntry != null) {
-                sourceOf.put(p.firstEntry.occurrence(), p.firstEntry);
-            }
-        }
-        if (occurrences.isEmpty()) {
-            writer.deleteDocuments(new Term(ID, id));
-            return;
-        }
-        Object source = sourceOf.get(occurrences.first());
-        String title;
-        String abstractText;
-        List<String> methods;
-        if (source instanceof CorpusEntry e) {
-            title = e.title();
-            abstractText = e.abstractText();
-            methods = MethodNames.extract(title, abstractText);
-        } else {
-            Paper from = source instanceof Paper sp ? sp : (written != null ? written : old);
-            title = from.title();
-            abstractText = from.abstractText();
-            methods = from.methods();
-        }
-        String base = Citekeys.base(methods, title);
-        touchedBases.add(base);
-        // A full build wrote final citekeys; an incremental run settles every touched base at the end.
-        String citekey = full && written != null ? written.citekey() : base;
-        Paper merged = new Paper(id, title, abstractText, methods, citekey, List.copyOf(occurrences));
-        writer.updateDocument(new Term(ID, id), PaperDocuments.toDocument(merged, base));
-    }
-
-    /** Gives every paper sharing a touched citekey base its suffix by corpus order. */
-    private void reassignCitekeys(Set<String> bases) throws IOException {
-        if (bases.isEmpty()) {
-            return;
-        }
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            StoredFields stored = reader.storedFields();
-            for (String base : bases) {
-                List<Paper> papers = new ArrayList<>();
-                for (int doc : DocLookup.find(reader, CITEKEY_BASE, base)) {
-                    papers.add(PaperDocuments.toPaper(stored.document(doc)));
-                }
-                papers.sort(Comparator.comparing(pp -> pp.occurrences().get(0), CORPUS_ORDER));
-                for (int i = 0; i < papers.size(); i++) {
-                    Paper pp = papers.get(i);
-                    String key = withSuffix(base, i + 1);
-                    if (!key.equals(pp.citekey())) {
-                        Paper fixed = new Paper(pp.id(), pp.title(), pp.abstractText(), pp.methods(), key,
-                                pp.occurrences());
-                        writer.updateDocument(new Term(ID, pp.id()), PaperDocuments.toDocument(fixed, base));
-                    }
-                }
-            }
-        }
-    }
-
-    static final Comparator<Occurrence> CORPUS_ORDER = Comparator
-            .comparing((Occurrence o) -> o.file().toString())
-            .thenComparingInt(Occurrence::line);
-
-    static String withSuffix(String base, int n) {
-        return n <= 1 ? base : base + "-" + n;
-    }
-
-    private static Paper load(DirectoryReader reader, String id) throws IOException {
-        List<Integer> docs = DocLookup.find(reader, ID, id);
-        return docs.isEmpty() ? null : PaperDocuments.toPaper(reader.storedFields().document(docs.get(0)));
-    }
-
-    private static String baseOf(DirectoryReader reader, String id) throws IOException {
-        List<Integer> docs = DocLookup.find(reader, ID, id);
-        return docs.isEmpty() ? "" : reader.storedFields().document(docs.get(0), Set.of(CITEKEY_BASE)).get(CITEKEY_BASE);
-    }
+    // ---- file fingerprints ----
 
     static Map<String, FileFingerprint> fingerprints(DirectoryReader reader) throws IOException {
         Map<String, FileFingerprint> out = new HashMap<>();
@@ -506,7 +928,7 @@ final class IndexUpdater {
         for (var sd : hits.scoreDocs) {
             Document d = stored.document(sd.doc);
             out.put(d.get(PATH), new FileFingerprint(d.get(PATH), d.getField(SIZE).numericValue().longValue(),
-                    d.getField(MTIME).numericValue().longValue(), d.get(HASH)));
+                    d.getField(MTIME).numericValue().longValue(), d.get(HASH), List.of(d.getValues(WARNING))));
         }
         return out;
     }
@@ -518,6 +940,9 @@ final class IndexUpdater {
         d.add(new StoredField(SIZE, p.size()));
         d.add(new StoredField(MTIME, p.mtimeMillis()));
         d.add(new StoredField(HASH, p.sha256()));
+        for (String w : p.warnings()) {
+            d.add(new StoredField(WARNING, w));
+        }
         return d;
     }
 

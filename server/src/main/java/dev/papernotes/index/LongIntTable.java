@@ -1,8 +1,9 @@
 package dev.papernotes.index;
 
 /**
- * An open-addressing map from 64-bit hashes to counts. A full build of a million papers needs to
- * remember which ids and citekeys it has seen; boxed HashMaps of that size would dominate the heap.
+ * An open-addressing map from 64-bit hashes to ints (counts, or small numbers plus one: 0 means
+ * absent). A full build of a million papers needs to remember which identities and citekeys it has
+ * seen; boxed HashMaps of that size would dominate the heap. Filled to three quarters at most.
  */
 final class LongIntTable {
     private long[] keys;
@@ -31,12 +32,45 @@ final class LongIntTable {
             keys[slot] = key;
             size++;
             values[slot] = 1;
-            if (size * 2 > keys.length) {
+            if (size * 4 > keys.length * 3) {
                 grow();
             }
             return 1;
         }
         return ++values[slot];
+    }
+
+    /** Sets the value of {@code key}; a value of 0 reads as absent. */
+    void put(long key, int value) {
+        if (key == 0) {
+            if (!hasZero) {
+                hasZero = true;
+                size++;
+            }
+            zeroValue = value;
+            return;
+        }
+        int slot = find(key);
+        if (keys[slot] == 0) {
+            keys[slot] = key;
+            values[slot] = value;
+            size++;
+            if (size * 4 > keys.length * 3) {
+                grow();
+            }
+            return;
+        }
+        values[slot] = value;
+    }
+
+    /** Sets {@code value} unless {@code key} has a non-zero value; returns the value it now has. */
+    int putIfAbsent(long key, int value) {
+        int old = get(key);
+        if (old != 0) {
+            return old;
+        }
+        put(key, value);
+        return value;
     }
 
     int get(long key) {

@@ -234,6 +234,31 @@ public final class PaperIndex implements AutoCloseable {
         return papers(MENTION, PaperDocuments.collapseSpaces(exact));
     }
 
+    /**
+     * The problems found in each corpus file when it was last read, as {@code file:line: warning:}
+     * would print them: what {@code check} and an opened library file report.
+     */
+    public List<dev.papernotes.corpus.CorpusWarning> corpusWarnings() throws IOException {
+        List<dev.papernotes.corpus.CorpusWarning> out = new ArrayList<>();
+        if (reader == null) {
+            return out;
+        }
+        TopDocs files = searcher.search(new TermQuery(new Term(TYPE, TYPE_FILE)), Integer.MAX_VALUE);
+        StoredFields stored = reader.storedFields();
+        for (ScoreDoc sd : files.scoreDocs) {
+            Document d = stored.document(sd.doc, Set.of(PATH, WARNING));
+            java.nio.file.Path file = java.nio.file.Path.of(d.get(PATH));
+            for (String w : d.getValues(WARNING)) {
+                int tab = w.indexOf('\t');
+                int line = tab > 0 ? Integer.parseInt(w.substring(0, tab)) : 0;
+                out.add(new dev.papernotes.corpus.CorpusWarning(file, line, w.substring(tab + 1)));
+            }
+        }
+        out.sort(java.util.Comparator.comparing((dev.papernotes.corpus.CorpusWarning w) -> w.file().toString())
+                .thenComparingInt(dev.papernotes.corpus.CorpusWarning::line));
+        return out;
+    }
+
     /** Full-text search over names, titles and abstracts, best first. */
     public List<Paper> search(String text, int limit) throws IOException {
         if (reader == null || limit <= 0) {
@@ -247,7 +272,7 @@ public final class PaperIndex implements AutoCloseable {
         List<Paper> out = new ArrayList<>();
         StoredFields stored = reader.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-            out.add(PaperDocuments.toPaper(stored.document(sd.doc)));
+            out.add(StoredPapers.withLines(reader, PaperDocuments.toPaper(stored.document(sd.doc))));
         }
         return out;
     }
@@ -301,12 +326,25 @@ public final class PaperIndex implements AutoCloseable {
         List<String> nameTerms = analyze(NAME_TEXT, text);
         List<String> titleTerms = analyze(TITLE_TEXT, text);
         List<String> abstractTerms = analyze(ABSTRACT_TEXT, text);
+        List<String> authorTerms = analyze(AUTHOR_WORDS, text);
         int words = Math.max(titleTerms.size(), abstractTerms.size());
-        if (words == 0 && nameTerms.isEmpty()) {
+        if (words == 0 && nameTerms.isEmpty() && authorTerms.isEmpty()) {
             return null;
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(new BoostQuery(allOf(NAME_TEXT, nameTerms), 4f), BooleanClause.Occur.SHOULD);
+        b.add(new BoostQuery(allOf(AUTHOR_WORDS, authorTerms), 3f), BooleanClause.Occur.SHOULD);
+        if (!authorTerms.isEmpty() && authorTerms.size() > 1) {
+            // "vaswani attention": every word in the title or among the authors
+            BooleanQuery.Builder mixed = new BooleanQuery.Builder();
+            for (String w : authorTerms) {
+                mixed.add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(TITLE_WORDS, w)), BooleanClause.Occur.SHOULD)
+                        .add(new TermQuery(new Term(AUTHOR_WORDS, w)), BooleanClause.Occur.SHOULD)
+                        .build(), BooleanClause.Occur.MUST);
+            }
+            b.add(new BoostQuery(mixed.build(), 3f), BooleanClause.Occur.SHOULD);
+        }
         b.add(new BoostQuery(allOf(TITLE_TEXT, titleTerms), 3f), BooleanClause.Occur.SHOULD);
         b.add(allOf(ABSTRACT_TEXT, abstractTerms), BooleanClause.Occur.SHOULD);
         if (titleTerms.size() > 1) {
@@ -432,21 +470,18 @@ public final class PaperIndex implements AutoCloseable {
                 return;
             }
             for (ScoreDoc sd : page.scoreDocs) {
-                sink.accept(PaperDocuments.toPaper(stored.document(sd.doc)));
+                sink.accept(StoredPapers.withLines(reader, PaperDocuments.toPaper(stored.document(sd.doc))));
             }
             after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
         }
     }
 
-    /** The header of a global doc id, from doc values: no stored-field block is decompressed. */
+    /**
+     * The header of a global doc id, from doc values: no stored-field block is decompressed. A
+     * library paper's first line is looked up where its entry is now.
+     */
     PaperHeader header(int doc) throws IOException {
-        List<org.apache.lucene.index.LeafReaderContext> leaves = reader.leaves();
-        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-        org.apache.lucene.index.BinaryDocValues values = org.apache.lucene.index.DocValues.getBinary(leaf.reader(), HEADER);
-        if (!values.advanceExact(doc - leaf.docBase)) {
-            throw new IOException("paper document " + doc + " has no header");
-        }
-        return PaperHeader.decode(values.binaryValue());
+        return StoredPapers.headerWithLine(reader, doc);
     }
 
     /** Headers of several papers by id, in the order given (missing ones skipped). */
@@ -465,7 +500,7 @@ public final class PaperIndex implements AutoCloseable {
         List<Paper> out = new ArrayList<>(1);
         StoredFields stored = reader.storedFields();
         for (int doc : DocLookup.find(reader, field, value)) {
-            out.add(PaperDocuments.toPaper(stored.document(doc)));
+            out.add(StoredPapers.withLines(reader, PaperDocuments.toPaper(stored.document(doc))));
         }
         return out;
     }

@@ -34,8 +34,9 @@ import org.apache.lucene.util.automaton.Operations;
 
 /**
  * Ranked completion in tiers: a name that starts with what was typed, then a title that does
- * (both top-N lookups in completion FSTs, by popularity), then titles holding the typed words
- * (BM25 on the title-words field), then names and titles within a typo or two (fuzzy FST walks).
+ * (both top-N lookups in completion FSTs, by popularity), then titles holding the typed words, or
+ * papers by the authors and year typed (BM25 on the title-words and author-words fields), then names
+ * and titles within a typo or two (fuzzy FST walks).
  * No tier visits every match, so the cost hardly grows with the corpus.
  */
 public final class Suggester {
@@ -99,6 +100,10 @@ public final class Suggester {
                 take(chosen, suggest(prefix(SUGGEST_CITEKEY, key), fetch), Tier.NAME_PREFIX, spaced, max);
                 if (!compact.equals(key)) {
                     take(chosen, suggest(prefix(SUGGEST_CITEKEY, compact), fetch), Tier.NAME_PREFIX, spaced, max);
+                }
+                if (!compact.isEmpty()) {
+                    // @vaswani17, @vaswani2017: a first author and the year
+                    take(chosen, suggest(prefix(SUGGEST_AUTHOR, compact), fetch), Tier.TITLE_WORDS, spaced, max);
                 }
                 if (chosen.size() < FUZZY_BELOW && key.length() >= 3) {
                     take(chosen, suggest(fuzzy(SUGGEST_CITEKEY, key), fetch), Tier.FUZZY, spaced, max);
@@ -166,14 +171,22 @@ public final class Suggester {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (int i = 0; i < tokens.size(); i++) {
-            Term t = new Term(TITLE_WORDS, tokens.get(i));
             boolean prefix = lastTyping && i == tokens.size() - 1;
-            Query q = prefix
-                    ? new PrefixQuery(t, new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_TERMS))
-                    : new TermQuery(t);
-            b.add(q, BooleanClause.Occur.MUST);
+            // A word of the title, or an author's name or the year: [[attention vaswani, [[vaswani 2017
+            Query inTitle = word(TITLE_WORDS, tokens.get(i), prefix);
+            Query byAuthor = word(AUTHOR_WORDS, tokens.get(i), prefix);
+            b.add(new BooleanQuery.Builder()
+                    .add(inTitle, BooleanClause.Occur.SHOULD)
+                    .add(byAuthor, BooleanClause.Occur.SHOULD)
+                    .build(), BooleanClause.Occur.MUST);
         }
         return b.build();
+    }
+
+    private static Query word(String field, String token, boolean prefix) {
+        Term t = new Term(field, token);
+        return prefix ? new PrefixQuery(t, new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(PREFIX_TERMS))
+                : new TermQuery(t);
     }
 
     private List<Hit> hits(TopDocs top) {

@@ -10,7 +10,13 @@ package dev.papernotes.index;
  * @param papers       distinct papers in the index afterwards
  * @param warnings     damage reported while reading
  * @param committed    whether a new commit was written (false when nothing changed)
+ * @param papersWritten paper documents written (new, changed or merged papers); unchanged library
+ *                     entries of a file read again write none
  */
 public record UpdateResult(boolean rebuilt, int filesRead, int filesRemoved, long entries, int papers, int warnings,
-        boolean committed, long millis) {
+        boolean committed, long millis, long papersWritten) {
+    public UpdateResult(boolean rebuilt, int filesRead, int filesRemoved, long entries, int papers, int warnings,
+            boolean committed, long millis) {
+        this(rebuilt, filesRead, filesRemoved, entries, papers, warnings, committed, millis, 0);
+    }
 }

@@ -4,6 +4,7 @@ import dev.papernotes.features.CodeActionService;
 import dev.papernotes.features.CreateNoteAction;
 import dev.papernotes.features.RenameService;
 import dev.papernotes.features.CompletionService;
+import dev.papernotes.features.CorpusFileDiagnostics;
 import dev.papernotes.features.DefinitionService;
 import dev.papernotes.features.DocumentLinkService;
 import dev.papernotes.features.DocumentSymbolService;
@@ -71,6 +72,8 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  */
 final class NotesDocumentService implements TextDocumentService {
     private final Session session;
+    /** A library file is read again this long after the last keystroke (a large .bib takes a moment). */
+    private static final long CORPUS_DIAGNOSTICS_DELAY_MS = 400;
     /** Open documents that are not notes (a corpus page, say): tracked only so references work from them. */
     private final Map<String, Integer> otherDocuments = new ConcurrentHashMap<>();
 
@@ -94,6 +97,10 @@ final class NotesDocumentService implements TextDocumentService {
             TextDocumentItem item = params.getTextDocument();
             if (!isNote(item.getUri(), item.getLanguageId())) {
                 otherDocuments.put(item.getUri(), item.getVersion());
+                if (CorpusFileDiagnostics.applies(Uris.toPath(item.getUri()), session.corpusRoots())) {
+                    session.corpusDocuments.put(item.getUri(), item.getText() == null ? "" : item.getText());
+                    session.scheduleCorpusDiagnostics(item.getUri(), 0);
+                }
                 return;
             }
             NoteDocument doc = session.workspace.open(item.getUri(), item.getText() == null ? "" : item.getText(),
@@ -109,6 +116,12 @@ final class NotesDocumentService implements TextDocumentService {
     public void didChange(DidChangeTextDocumentParams params) {
         session.notification("textDocument/didChange", () -> {
             String uri = params.getTextDocument().getUri();
+            String library = session.corpusDocuments.get(uri);
+            if (library != null) {
+                session.corpusDocuments.put(uri, TextEdits.apply(library, params.getContentChanges()));
+                session.scheduleCorpusDiagnostics(uri, CORPUS_DIAGNOSTICS_DELAY_MS);
+                return;
+            }
             NoteDocument doc = session.workspace.get(uri);
             if (doc == null || !doc.isOpen()) {
                 return;
@@ -126,6 +139,9 @@ final class NotesDocumentService implements TextDocumentService {
         session.notification("textDocument/didClose", () -> {
             String uri = params.getTextDocument().getUri();
             if (otherDocuments.remove(uri) != null) {
+                if (session.corpusDocuments.remove(uri) != null) {
+                    session.clearDiagnostics(uri);
+                }
                 return;
             }
             session.workspace.close(uri);

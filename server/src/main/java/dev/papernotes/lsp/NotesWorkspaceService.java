@@ -58,6 +58,7 @@ final class NotesWorkspaceService implements WorkspaceService {
 
     /** After {@code initialized}: take the client's settings, watch notes, then index and scan. */
     void afterInitialized() {
+        session.clientWatchesFiles = watchRegistrationSupported && session.client != null;
         if (watchRegistrationSupported && session.client != null) {
             FileSystemWatcher md = new FileSystemWatcher(Either.forLeft("**/*.{md,markdown}"));
             // Attachments only matter by existence: their creation and deletion, not their changes.
@@ -165,10 +166,22 @@ final class NotesWorkspaceService implements WorkspaceService {
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         session.notification("workspace/didChangeWatchedFiles", () -> {
             List<FileEvent> events = params.getChanges() == null ? List.of() : params.getChanges();
+            boolean notes = false;
+            for (FileEvent e : events) {
+                Path p = Uris.toPath(e.getUri());
+                if (p != null && session.isCorpusPath(p)) {
+                    session.corpusChanged(p); // read again once the writes settle
+                } else {
+                    notes = true;
+                }
+            }
+            if (!notes) {
+                return;
+            }
             session.background.submit(() -> {
                 for (FileEvent e : events) {
                     Path p = Uris.toPath(e.getUri());
-                    if (p == null) {
+                    if (p == null || session.isCorpusPath(p)) {
                         continue;
                     }
                     if (p.getFileName() != null && IgnoredNames.FILE.equals(p.getFileName().toString())) {

@@ -3,7 +3,10 @@ package dev.papernotes.lsp;
 import com.google.gson.JsonObject;
 import dev.papernotes.config.CorpusSelection;
 import dev.papernotes.config.Settings;
+import dev.papernotes.corpus.CorpusFormat;
 import dev.papernotes.corpus.CorpusWarning;
+import dev.papernotes.corpus.CorpusWatcher;
+import dev.papernotes.features.CorpusFileDiagnostics;
 import dev.papernotes.features.DiagnosticsService;
 import dev.papernotes.features.FeatureContext;
 import dev.papernotes.index.IndexStore;
@@ -11,6 +14,7 @@ import dev.papernotes.index.PaperIndex;
 import dev.papernotes.index.UpdateResult;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.NoteWorkspace;
+import dev.papernotes.workspace.Uris;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +34,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
@@ -111,6 +120,14 @@ final class Session {
     private final AtomicReference<JsonObject> completionToRefresh = new AtomicReference<>();
     /** The index build for which "completion waits" was logged: once per build, not per keystroke. */
     private final AtomicReference<CompletableFuture<Void>> waitLoggedFor = new AtomicReference<>();
+    /** Whether the editor watches files for us (workspace/didChangeWatchedFiles with registration). */
+    volatile boolean clientWatchesFiles;
+    private volatile CorpusWatcher corpusWatcher;
+    private volatile boolean corpusWatchRegistered;
+    private volatile ScheduledFuture<?> corpusTimer;
+    private volatile boolean closing;
+    /** Library files open in the editor, by uri: their text, for diagnostics as they are edited. */
+    final Map<String, String> corpusDocuments = new ConcurrentHashMap<>();
 
     // ---- what requests see ----
 
@@ -294,6 +311,7 @@ final class Session {
                     }
                 }
             }
+            watchCorpus(selection);
             if (s.isWritable()) {
                 List<CorpusWarning> warnings = new ArrayList<>();
                 UpdateResult r;
@@ -377,6 +395,150 @@ final class Session {
             }
         }
         refreshEditorViews();
+    }
+
+    // ---- corpus files changing on disk ----
+
+    /**
+     * Bursts of writes are read once: Better BibTeX rewrites an export in several writes, and an
+     * editor saves by writing a temporary file and moving it.
+     */
+    static final long CORPUS_DEBOUNCE_MS = 300;
+
+    /**
+     * Watches the corpus roots the editor does not watch: those outside the workspace folders, or
+     * all of them when the editor cannot register file watchers. Roots inside the workspace come
+     * through {@code workspace/didChangeWatchedFiles}, registered here once.
+     */
+    private synchronized void watchCorpus(CorpusSelection sel) {
+        CorpusWatcher old = corpusWatcher;
+        corpusWatcher = null;
+        if (old != null) {
+            try {
+                old.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing corpus watcher", e);
+            }
+        }
+        List<Path> outside = new ArrayList<>();
+        boolean inside = false;
+        for (Path root : sel.roots()) {
+            boolean inWorkspace = false;
+            for (Path ws : workspace.roots()) {
+                inWorkspace |= root.startsWith(ws);
+            }
+            if (inWorkspace && clientWatchesFiles) {
+                inside = true;
+            } else {
+                outside.add(root);
+            }
+        }
+        if (!outside.isEmpty()) {
+            try {
+                corpusWatcher = new CorpusWatcher(outside, this::corpusChanged);
+            } catch (IOException | RuntimeException e) {
+                log(MessageType.Warning, "papernotes: cannot watch the corpus for changes (" + e.getMessage()
+                        + "); run the command papernotes.rebuildIndex after changing it");
+            }
+        }
+        LanguageClient c = client;
+        if (inside && !corpusWatchRegistered && c != null) {
+            corpusWatchRegistered = true;
+            StringBuilder glob = new StringBuilder("**/*.{");
+            List<String> exts = CorpusFormat.allExtensions();
+            for (int i = 0; i < exts.size(); i++) {
+                glob.append(i == 0 ? "" : ",").append(exts.get(i).substring(1));
+            }
+            glob.append('}');
+            FileSystemWatcher w = new FileSystemWatcher(Either.forLeft(glob.toString()));
+            c.registerCapability(new RegistrationParams(List.of(new Registration("papernotes-corpus-watcher",
+                    "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(List.of(w))))));
+        }
+    }
+
+    /** Whether {@code p} is (or holds, or held) a file of the corpus. */
+    boolean isCorpusPath(Path p) {
+        CorpusSelection sel = selection;
+        if (sel == null || p == null) {
+            return false;
+        }
+        Path abs = p.toAbsolutePath().normalize();
+        for (Path root : sel.roots()) {
+            if (abs.equals(root) || root.startsWith(abs)) {
+                return true;
+            }
+            if (abs.startsWith(root) && (CorpusFormat.byExtension(abs) != null || !abs.getFileName().toString().contains("."))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A corpus file changed on disk: read it again once the writes have settled. */
+    void corpusChanged(Path p) {
+        if (closing || !isCorpusPath(p)) {
+            return;
+        }
+        ScheduledFuture<?> old = corpusTimer;
+        if (old != null) {
+            old.cancel(false);
+        }
+        corpusTimer = timers.schedule(() -> background.submit(this::reloadCorpus), CORPUS_DEBOUNCE_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Reads what changed in the corpus and serves it. Requests keep being answered from the last
+     * commit while this runs; the new one is served as soon as it is committed.
+     */
+    private void reloadCorpus() {
+        IndexStore s = store;
+        if (s == null || !s.isWritable() || closing) {
+            return;
+        }
+        try {
+            List<CorpusWarning> warnings = new ArrayList<>();
+            UpdateResult r = s.update(warnings::add, dev.papernotes.index.UpdateProgress.NONE, false);
+            for (int i = 0; i < Math.min(MAX_WARNINGS_LOGGED, warnings.size()); i++) {
+                log(MessageType.Warning, warnings.get(i).toString());
+            }
+            if (closing) {
+                return;
+            }
+            if (r.committed()) {
+                log(MessageType.Info, String.format("papernotes: corpus reloaded: %d papers (%d files read, %d papers "
+                        + "written) in %.2f s", r.papers(), r.filesRead(), r.papersWritten(), r.millis() / 1000.0));
+                reanalyze();
+            }
+        } catch (Throwable e) {
+            LOG.log(Level.SEVERE, "corpus reload failed", e);
+            log(MessageType.Error, "papernotes: corpus reload failed: " + Requests.describe(e));
+            haltOnOutOfMemory(e);
+        }
+    }
+
+    /** Problems of a library file open in the editor, as diagnostics, from the editor's text. */
+    void scheduleCorpusDiagnostics(String uri, long delayMs) {
+        ScheduledFuture<?> f = timers.schedule(() -> workspaceRequests.submit(() -> publishCorpusDiagnostics(uri)),
+                delayMs, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> old = pendingDiagnostics.put(uri, f);
+        if (old != null) {
+            old.cancel(false);
+        }
+    }
+
+    private void publishCorpusDiagnostics(String uri) {
+        String text = corpusDocuments.get(uri);
+        LanguageClient c = client;
+        Path path = Uris.toPath(uri);
+        if (text == null || c == null || path == null) {
+            return;
+        }
+        try {
+            c.publishDiagnostics(new PublishDiagnosticsParams(uri, CorpusFileDiagnostics.diagnostics(path, text)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "diagnostics failed for " + uri, e);
+        }
     }
 
     // ---- diagnostics ----
@@ -500,9 +662,30 @@ final class Session {
     void shutdown() {
         // Nothing more to tell the client; jobs being stopped must not write to it.
         client = null;
+        closing = true;
         ScheduledFuture<?> r = refreshTimer;
         if (r != null) {
             r.cancel(false);
+        }
+        ScheduledFuture<?> reload = corpusTimer;
+        if (reload != null) {
+            reload.cancel(false);
+        }
+        CorpusWatcher w = corpusWatcher;
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing corpus watcher", e);
+            }
+        }
+        // A corpus reload takes a moment: let it finish rather than interrupt it while it may be
+        // writing to the client (an interrupted write closes an interruptible channel for good).
+        background.shutdown();
+        try {
+            background.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         background.shutdownNow();
         timers.shutdownNow();

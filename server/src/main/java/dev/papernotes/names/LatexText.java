@@ -7,7 +7,7 @@ package dev.papernotes.names;
  * names come out the way people write them ({@code PixArt-α}, {@code S2Fusion}). Not a TeX parser:
  * only the few constructs seen in paper metadata.
  */
-final class LatexText {
+public final class LatexText {
     private LatexText() {
     }
 
@@ -33,7 +33,12 @@ final class LatexText {
      * {@code \%} into {@code %}, {@code ~(} into {@code  (} and {@code M^2} into {@code M2}.
      * One pass, linear in the length of the text.
      */
-    static String clean(String s) {
+    /** Plain Unicode text from a BibTeX field value (see {@link BibTexText}). */
+    public static String toUnicode(String s) {
+        return BibTexText.toUnicode(s);
+    }
+
+    public static String clean(String s) {
         if (!needsCleaning(s)) {
             return s;
         }
