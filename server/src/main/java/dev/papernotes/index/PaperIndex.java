@@ -49,6 +49,8 @@ public final class PaperIndex implements AutoCloseable {
     private final int paperCount;
     private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
     private final long generation = GENERATIONS.incrementAndGet();
+    /** Exact lookups a note's analysis repeats at every edit (see {@link LookupCache}). */
+    private final LookupCache lookups = new LookupCache();
 
     PaperIndex(DirectoryReader reader, MentionDictionary mentions) throws IOException {
         this.reader = reader;
@@ -121,6 +123,10 @@ public final class PaperIndex implements AutoCloseable {
      * a name thousands of papers share costs ints, not thousands of decoded headers.
      */
     public Ids resolveIds(String target, int limit) throws IOException {
+        return lookups.get("w\u0000" + limit + "\u0000" + target, () -> findIds(target, limit));
+    }
+
+    private Ids findIds(String target, int limit) throws IOException {
         String key = NameKeys.compact(target);
         if (reader == null || key.isEmpty()) {
             return Ids.NONE;
@@ -199,7 +205,8 @@ public final class PaperIndex implements AutoCloseable {
         if (reader == null) {
             return Ids.NONE;
         }
-        return ids(DocLookup.find(reader, MENTION, PaperDocuments.collapseSpaces(exact)), limit);
+        return lookups.get("m\u0000" + limit + "\u0000" + exact,
+                () -> ids(DocLookup.find(reader, MENTION, PaperDocuments.collapseSpaces(exact)), limit));
     }
 
     /** The id of the paper with this citekey, or null. */
@@ -207,8 +214,10 @@ public final class PaperIndex implements AutoCloseable {
         if (reader == null) {
             return null;
         }
-        List<Integer> docs = DocLookup.find(reader, CITEKEY, citekey, 1);
-        return docs.isEmpty() ? null : header(docs.get(0)).id();
+        return lookups.get("c\u0000" + citekey, () -> {
+            List<Integer> docs = DocLookup.find(reader, CITEKEY, citekey, 1);
+            return docs.isEmpty() ? null : header(docs.get(0)).id();
+        });
     }
 
     public Paper byCitekey(String citekey) throws IOException {

@@ -15,6 +15,7 @@ import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MarkupKind;
@@ -151,6 +152,8 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
     @Override
     public void initialized(InitializedParams params) {
         session.notification("initialized", workspace::afterInitialized);
+        // Off the reader thread: which heap and flags this JVM runs with, for the client's log.
+        session.timers.execute(() -> session.log(MessageType.Info, LanguageServerMain.runtimeSummary()));
     }
 
     @Override

@@ -309,8 +309,10 @@ final class Session {
      * user is told (window/logMessage) and the server carries on.
      */
     void notification(String method, Runnable body) {
+        long start = System.nanoTime();
         try {
             body.run();
+            latencies.record(method, System.nanoTime() - start);
         } catch (Throwable e) {
             haltOnOutOfMemory(e);
             LOG.log(Level.WARNING, method + " failed", e);
