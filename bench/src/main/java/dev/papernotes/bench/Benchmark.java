@@ -274,6 +274,9 @@ public final class Benchmark {
                     s.awaitLog(m -> m.contains("notes ready"), 600);
                     result.add("typing", type(s, notes, typing));
                     result.add("memoryAfterTyping", s.memory().json());
+                    if (launch.flags().stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
+                        log("native memory after typing:%n%s", s.nativeMemory());
+                    }
                     Thread.sleep(IDLE_MS);
                     result.add("memoryIdle", s.memory().json());
                     log("memory after typing %s, idle %s", result.get("memoryAfterTyping"), result.get("memoryIdle"));

@@ -139,6 +139,11 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
         return new double[] {used / 1024.0, total / 1024.0};
     }
 
+    /** Native memory by JVM area, when the server runs with -XX:NativeMemoryTracking=summary. */
+    String nativeMemory() throws Exception {
+        return jcmd("VM.native_memory summary").strip();
+    }
+
     /** The JVM's flags as it runs (heap bounds, GC), read with jcmd. */
     String vmFlags() throws Exception {
         return jcmd("VM.flags").strip();

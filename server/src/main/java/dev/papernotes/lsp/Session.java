@@ -157,6 +157,11 @@ final class Session {
                 }
                 log(MessageType.Info, String.format("papernotes: index ready: %d papers (%d files read) in %.1f s",
                         r.papers(), r.filesRead(), r.millis() / 1000.0));
+                if (r.filesRead() > 0) {
+                    // Building grew the heap; a full collection now, while the user waits for nothing,
+                    // lets the collector give it back (the launchers' Serial GC shrinks after one).
+                    System.gc();
+                }
             } else {
                 scheduleRefresh();
                 try (Context ctx = context(true)) {
