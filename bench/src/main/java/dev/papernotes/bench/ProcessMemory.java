@@ -18,7 +18,8 @@ import java.util.List;
  * @param indexMb resident pages of mappings under the index folder (part of {@code fileMb})
  * @param peakMb  VmHWM: the most resident at any time so far
  */
-record ProcessMemory(double rssMb, double anonMb, double fileMb, double indexMb, double peakMb) {
+record ProcessMemory(double rssMb, double anonMb, double fileMb, double indexMb, double peakMb,
+        java.util.Map<String, Double> indexByKind) {
 
     static ProcessMemory of(long pid, Path indexDir) throws IOException {
         double rss = 0;
@@ -36,7 +37,9 @@ record ProcessMemory(double rssMb, double anonMb, double fileMb, double indexMb,
                 peak = kbToMb(line);
             }
         }
-        return new ProcessMemory(rss, anon, file, indexDir == null ? 0 : mappedUnder(pid, indexDir), peak);
+        java.util.Map<String, Double> byKind = new java.util.TreeMap<>();
+        double index = indexDir == null ? 0 : mappedUnder(pid, indexDir, byKind);
+        return new ProcessMemory(rss, anon, file, index, peak, byKind);
     }
 
     /** Anonymous resident memory alone (cheap enough to sample while an index builds). */
@@ -53,21 +56,35 @@ record ProcessMemory(double rssMb, double anonMb, double fileMb, double indexMb,
         return 0;
     }
 
-    /** Resident megabytes of the mappings whose file is under {@code dir}. */
-    private static double mappedUnder(long pid, Path dir) throws IOException {
+    /**
+     * Resident megabytes of the mappings whose file is under {@code dir}; {@code byKind} gets them
+     * per kind of file ({@code .fdt} stored fields, {@code .lkp} completion FSTs, ...).
+     */
+    private static double mappedUnder(long pid, Path dir, java.util.Map<String, Double> byKind) throws IOException {
         String prefix = dir.toAbsolutePath().normalize().toString() + "/";
         List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps"));
-        boolean inside = false;
+        String kind = null;
         double mb = 0;
         for (String line : lines) {
             if (isMappingHeader(line)) {
                 int slash = line.indexOf('/');
-                inside = slash >= 0 && line.substring(slash).startsWith(prefix);
-            } else if (inside && line.startsWith("Rss:")) {
-                mb += kbToMb(line);
+                String file = slash < 0 ? "" : line.substring(slash);
+                kind = file.startsWith(prefix) ? kindOf(file.substring(prefix.length())) : null;
+            } else if (kind != null && line.startsWith("Rss:")) {
+                double m = kbToMb(line);
+                mb += m;
+                byKind.merge(kind, m, Double::sum);
             }
         }
-        return mb;
+        byKind.replaceAll((k, v) -> Benchmark.round(v));
+        byKind.values().removeIf(v -> v < 0.5);
+        return Benchmark.round(mb);
+    }
+
+    /** {@code _3_Lucene912_0.doc} -> {@code Lucene912.doc}; {@code mentions_x.fst} -> {@code mentions.fst}. */
+    private static String kindOf(String name) {
+        String n = name.replaceAll("^_[0-9a-z]+(_[0-9a-z]+)?_?", "").replaceAll("_[0-9]+(?=\\.)", "");
+        return n.startsWith("mentions") ? "mentions.fst" : n;
     }
 
     /** {@code 7f12...-7f13... r--s 00000000 fd:01 1234   /path}: an address range starts a mapping. */
@@ -89,6 +106,9 @@ record ProcessMemory(double rssMb, double anonMb, double fileMb, double indexMb,
         o.addProperty("fileMb", fileMb);
         o.addProperty("indexMappedMb", indexMb);
         o.addProperty("peakRssMb", peakMb);
+        JsonObject kinds = new JsonObject();
+        indexByKind.forEach(kinds::addProperty);
+        o.add("indexMappedByKindMb", kinds);
         return o;
     }
 }

@@ -68,10 +68,14 @@ public final class MentionDictionary implements Closeable {
 
     /** Opens a dictionary written by {@link #write}; its arcs are read from the mapped file. */
     static MentionDictionary open(Directory dir, String fileName) throws IOException {
+        // Checked on an input of its own, closed after: the check reads every byte, and on the
+        // input kept for lookups that would leave the whole file mapped and resident, counted in
+        // the server's memory, when lookups touch only the arcs they walk.
+        try (IndexInput check = dir.openInput(fileName, IOContext.READONCE)) {
+            CodecUtil.checksumEntireFile(check);
+        }
         IndexInput in = dir.openInput(fileName, IOContext.DEFAULT);
         try {
-            CodecUtil.checksumEntireFile(in);
-            in.seek(0);
             CodecUtil.checkHeader(in, CODEC, VERSION, VERSION);
             if (in.readByte() == 0) {
                 in.close();

@@ -152,8 +152,14 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
     @Override
     public void initialized(InitializedParams params) {
         session.notification("initialized", workspace::afterInitialized);
-        // Off the reader thread: which heap and flags this JVM runs with, for the client's log.
-        session.timers.execute(() -> session.log(MessageType.Info, LanguageServerMain.runtimeSummary()));
+        // Off the reader thread: which heap and flags this JVM runs with, for the client's log
+        // (stderr had it at start).
+        session.timers.execute(() -> {
+            var c = session.client;
+            if (c != null) {
+                c.logMessage(new org.eclipse.lsp4j.MessageParams(MessageType.Info, LanguageServerMain.runtimeSummary()));
+            }
+        });
     }
 
     @Override
