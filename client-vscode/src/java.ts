@@ -146,8 +146,8 @@ export async function findJava(javaHomeSetting: string | undefined, log: (line: 
 
 /**
  * The JVM flags the server is started with: a small bounded heap with a collector that gives
- * memory back (Serial), half-size thread stacks, and JVM warnings on stderr so that stdout
- * carries only protocol. `scripts/papernotes` and the README's editor snippets use the same
+ * memory back (Serial), the fast compiler only (no optimizing compiler threads competing with
+ * requests), and JVM warnings on stderr so that stdout carries only protocol. `scripts/papernotes` and the README's editor snippets use the same
  * flags; the bench's LaunchFlagsTest keeps them in step. The user's `papernotes.server.vmArgs`
  * come after these, so `-Xmx1g` there raises the bound.
  */
@@ -158,7 +158,6 @@ export const SERVER_VM_ARGS: readonly string[] = [
 	'-XX:MinHeapFreeRatio=10',
 	'-XX:MaxHeapFreeRatio=30',
 	'-XX:TieredStopAtLevel=1',
-	'-Xss512k',
 	'-XX:+ExitOnOutOfMemoryError',
 	'-Xlog:disable',
 	'-Xlog:all=warning:stderr'
