@@ -45,7 +45,8 @@ final class Table {
         sb.append("\nTyping in a 200-line note, ms p50 / p95 / p99 over stdio: a keystroke is didChange + completion"
                 + " (after `[[`, in prose, after `@`); hover and definition on bare names after each accepted name."
                 + " `restart` = a server started on the index on disk; `after build` = the session that built it."
-                + " Inside the server: the completion request alone.\n\n");
+                + " Inside the server: the completion request alone, wall time (and the CPU time of its thread:"
+                + " the rest is waiting for a core).\n\n");
         sb.append("| profile | papers | session | keystroke | `[[` | prose | `@` | hover | definition |"
                 + " completion inside | empty after 3+ chars |\n");
         sb.append("|---|---:|---|---|---|---|---|---|---|---|---:|\n");
@@ -62,7 +63,7 @@ final class Table {
                         str(r, "profile"), r.get("papers").getAsInt(), run.equals("typing") ? "restart" : "after build",
                         triple(obj(s, "keystroke")), triple(obj(s, "keystroke.wiki")), triple(obj(s, "keystroke.prose")),
                         triple(obj(s, "keystroke.cite")), triple(obj(s, "hover")), triple(obj(s, "definition")),
-                        triple(obj(in, "completion")), num(t, "emptyCompletionsAfter3Chars")));
+                        triple(obj(in, "completion")) + cpu(obj(in, "completion")), num(t, "emptyCompletionsAfter3Chars")));
             }
         }
         sb.append("\nSingle requests on a note that does not change, ms p50 / p95 / p99: over stdio, inside the"
@@ -86,6 +87,14 @@ final class Table {
             }
         }
         return sb.toString();
+    }
+
+    /** " (cpu p50 / p99)" when the server reported CPU time. */
+    private static String cpu(JsonObject o) {
+        if (o == null || !o.has("cpuP50")) {
+            return "";
+        }
+        return " (cpu " + ms(o, "cpuP50") + " / " + ms(o, "cpuP99") + ")";
     }
 
     private static JsonObject obj(JsonObject o, String key) {

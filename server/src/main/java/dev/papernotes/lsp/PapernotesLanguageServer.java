@@ -155,6 +155,7 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
         // Off the reader thread: which heap and flags this JVM runs with, for the client's log
         // (stderr had it at start).
         session.timers.execute(() -> {
+            Latencies.threadCpuNanos(); // loads the CPU timer here rather than in the first request
             var c = session.client;
             if (c != null) {
                 c.logMessage(new org.eclipse.lsp4j.MessageParams(MessageType.Info, LanguageServerMain.runtimeSummary()));

@@ -315,9 +315,10 @@ final class Session {
      */
     void notification(String method, Runnable body) {
         long start = System.nanoTime();
+        long cpu = Latencies.threadCpuNanos();
         try {
             body.run();
-            latencies.record(method, System.nanoTime() - start);
+            latencies.record(method, System.nanoTime() - start, cpu < 0 ? -1 : Latencies.threadCpuNanos() - cpu);
         } catch (Throwable e) {
             haltOnOutOfMemory(e);
             LOG.log(Level.WARNING, method + " failed", e);
