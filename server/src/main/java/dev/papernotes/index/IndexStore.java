@@ -93,7 +93,7 @@ public final class IndexStore implements Closeable {
     static IndexStore open(Path path, List<Path> roots, double ramBufferMb, UnaryOperator<Directory> wrap)
             throws IOException {
         Files.createDirectories(path);
-        Directory dir = wrap.apply(new SuggestSafeDirectory(new MMapDirectory(path)));
+        Directory dir = wrap.apply(new SuggestSafeDirectory(IndexFiles.open(path)));
         List<String> notes = new ArrayList<>();
         IndexWriter writer;
         boolean rebuild = false;
