@@ -157,6 +157,7 @@ export const SERVER_VM_ARGS: readonly string[] = [
 	'-Xmx256m',
 	'-XX:MinHeapFreeRatio=10',
 	'-XX:MaxHeapFreeRatio=30',
+	'-XX:-ShrinkHeapInSteps',
 	'-XX:TieredStopAtLevel=1',
 	'-XX:+ExitOnOutOfMemoryError',
 	'-Xlog:disable',
