@@ -60,9 +60,13 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
     }
 
     final Path indexDir;
+    /** Where a flight recording started by the flags goes; the server halts, so it is dumped before. */
+    private final String recording;
 
     ServerUnderTest(Launch launch, Path workDir, Path log, Path indexDir) throws IOException {
         this.indexDir = indexDir;
+        this.recording = launch.flags().stream().filter(f -> f.startsWith("-XX:StartFlightRecording"))
+                .map(f -> f.replaceAll(".*filename=([^,]+).*", "$1")).findFirst().orElse(null);
         ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(workDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         if (launch.script() != null) {
@@ -159,6 +163,9 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (recording != null && process.isAlive()) {
+            jcmd("JFR.dump filename=" + recording);
+        }
         try {
             server.shutdown().get(30, TimeUnit.SECONDS);
             server.exit();

@@ -29,6 +29,8 @@ final class IndexFiles {
         if ("mmap".equals(System.getProperty("papernotes.index.read"))) {
             return mapped;
         }
-        return new FileSwitchDirectory(MAPPED, mapped, new NIOFSDirectory(path), true);
+        String only = System.getProperty("papernotes.index.mapped");
+        Set<String> extensions = only == null ? MAPPED : Set.of(only.split(","));
+        return new FileSwitchDirectory(extensions, mapped, new NIOFSDirectory(path), true);
     }
 }

@@ -106,6 +106,9 @@ public final class NoteDocument {
         if (text.length() > MAX_PARSED_CHARS) {
             return true;
         }
+        if (text.length() < MAX_PARSED_LINES) {
+            return false; // fewer characters than the line limit: no need to count lines
+        }
         int lines = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
