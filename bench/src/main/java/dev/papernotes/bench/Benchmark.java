@@ -272,7 +272,8 @@ public final class Benchmark {
         for (int i = 0; i < starts.length; i++) {
             try (ServerUnderTest s = new ServerUnderTest(launch, work, serverLog, index)) {
                 starts[i] = firstAnswer(s, options, notes, workload);
-                log("restart %d: initialize %.2f s, first completion %.2f s", i + 1, starts[i][0], starts[i][1]);
+                log("restart %d: initialize %.2f s, first completion %.2f s (%.2f s of CPU)", i + 1, starts[i][0],
+                        starts[i][1], starts[i][2]);
                 if (i == 0) {
                     s.awaitLog(m -> m.contains("notes ready"), 600);
                     result.add("typing", type(s, notes, typing));
@@ -290,6 +291,7 @@ public final class Benchmark {
         double[] median = starts[starts.length / 2];
         result.addProperty("initializeSeconds", round(median[0]));
         result.addProperty("readySeconds", round(median[1]));
+        result.addProperty("readyCpuSeconds", round(median[2]));
         log("ready after %.2f s (median of %d)", median[1], starts.length);
 
         // 5. The floor: the same lookups directly on the index, in this process.
@@ -429,7 +431,8 @@ public final class Benchmark {
             var r = s.server.getTextDocumentService()
                     .completion(new CompletionParams(new TextDocumentIdentifier(uri), end)).get(60, TimeUnit.SECONDS);
             if (!r.getRight().getItems().isEmpty()) {
-                return new double[] {initialized, (System.nanoTime() - s.startedNanos) / 1e9};
+                return new double[] {initialized, (System.nanoTime() - s.startedNanos) / 1e9,
+                    ProcessMemory.cpuSeconds(s.process.pid())};
             }
             if (System.nanoTime() - s.startedNanos > TimeUnit.MINUTES.toNanos(10)) {
                 throw new IllegalStateException("no completion within 10 minutes");

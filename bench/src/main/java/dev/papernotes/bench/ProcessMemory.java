@@ -42,6 +42,21 @@ record ProcessMemory(double rssMb, double anonMb, double fileMb, double indexMb,
         return new ProcessMemory(rss, anon, file, index, peak, byKind);
     }
 
+    /**
+     * CPU seconds the process has used (user + system, all threads), from {@code /proc/PID/stat}:
+     * what a start costs whatever else the machine is doing.
+     */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ... utime(11) stime(12), in clock ticks (100 a second on Linux)
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Anonymous resident memory alone (cheap enough to sample while an index builds). */
     static double anonMb(long pid) {
         try {
