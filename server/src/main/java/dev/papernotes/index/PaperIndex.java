@@ -42,7 +42,9 @@ public final class PaperIndex implements AutoCloseable {
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final MentionDictionary mentions;
+    private volatile MentionDictionary mentions;
+    /** A dictionary replaced after it failed its check: closed with this snapshot, not while read. */
+    private volatile MentionDictionary replacedMentions;
     private final Suggester suggester;
     private final Analyzer analyzer = IndexSchema.writerAnalyzer();
     private final AtomicInteger refs = new AtomicInteger(1);
@@ -80,6 +82,12 @@ public final class PaperIndex implements AutoCloseable {
 
     public MentionDictionary mentions() {
         return mentions;
+    }
+
+    /** Swaps in a rebuilt dictionary (the mapped one failed its checksum). Once per snapshot. */
+    void replaceMentions(MentionDictionary rebuilt) {
+        replacedMentions = mentions;
+        mentions = rebuilt;
     }
 
     public Suggester suggester() {
@@ -544,6 +552,9 @@ public final class PaperIndex implements AutoCloseable {
             try {
                 if (mentions != null) {
                     mentions.close();
+                }
+                if (replacedMentions != null) {
+                    replacedMentions.close();
                 }
             } finally {
                 if (reader != null) {
