@@ -200,4 +200,30 @@ class IndexStoreTest {
             assertEquals(text.indexOf(" today"), ends.get(ends.size() - 1));
         }
     }
+
+    @Test
+    void aThreadInterruptedWhileReadingTheIndexBreaksNothingForTheOthers() throws Exception {
+        try (IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(TestCorpus.dir()), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            try (PaperIndex idx = store.acquire()) {
+                String id = idx.idsByMention("Dragonfly", 5).ids().get(0);
+                Thread reader = new Thread(() -> {
+                    Thread.currentThread().interrupt(); // as a cancelled job's thread would be
+                    for (int i = 0; i < 20; i++) {
+                        try {
+                            idx.search("vision language model " + i, 10);
+                            idx.get(id);
+                        } catch (IOException | RuntimeException e) {
+                            // this thread may fail; the others must not
+                        }
+                    }
+                });
+                reader.start();
+                reader.join();
+                // Positional reads on a FileChannel would now fail for everyone (channel closed by the interrupt).
+                assertEquals("Dragonfly", idx.get(id).methods().get(0));
+                assertFalse(idx.search("zoom multi-resolution", 5).isEmpty());
+            }
+        }
+    }
 }
