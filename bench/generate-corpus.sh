@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Generates a deterministic synthetic corpus of daily-papers pages for benchmarks.
 #
-#   bench/generate-corpus.sh N OUTDIR [SEED]
+#   bench/generate-corpus.sh [--profile seed|syllables|acronyms] N OUTDIR [SEED]
 #
+# --profile picks the corpus shape (default seed, shaped like the bundled corpus; syllables: names
+# from shared syllables, 6-10 sentence abstracts; acronyms: short all-caps names, long titles and
+# abstracts; see bench/README.md).
 # N distinct papers (about N/0.83 entries with the default 17% repeats), written to
 # OUTDIR/page-000000.txt ... plus OUTDIR/generator-manifest.json. SEED defaults to 1; the same
 # N and SEED always give byte-identical files. Extra generator options can be passed in
@@ -10,8 +13,16 @@
 # JAVA_OPTS. The generator jar is (re)built with Maven when missing or older than its sources.
 set -euo pipefail
 
+profile=seed
+if [[ "${1:-}" == "--profile" ]]; then
+  profile=${2:?--profile needs a value}
+  shift 2
+elif [[ "${1:-}" == --profile=* ]]; then
+  profile=${1#--profile=}
+  shift
+fi
 if [[ $# -lt 2 || $# -gt 3 ]]; then
-  echo "usage: $0 N OUTDIR [SEED]" >&2
+  echo "usage: $0 [--profile seed|syllables|acronyms] N OUTDIR [SEED]" >&2
   exit 2
 fi
 papers=$1
@@ -29,4 +40,4 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$
 fi
 
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} -jar "$jar" --papers "$papers" --out "$out" --seed "$seed" ${GENERATOR_OPTS:-}
+exec java ${JAVA_OPTS:-} -jar "$jar" --papers "$papers" --out "$out" --seed "$seed" --profile "$profile" ${GENERATOR_OPTS:-}

@@ -1,6 +1,6 @@
 // Papernotes for VS Code: a thin client for the papernotes language server. It finds Java,
-// starts `java -jar papernotes.jar lsp` over stdio, bridges the `papernotes.*` settings and adds
-// a few commands. Every language feature comes from the server.
+// starts `java FLAGS -jar papernotes.jar lsp` over stdio (FLAGS: src/java.ts), bridges the
+// `papernotes.*` settings and adds a few commands. Every language feature comes from the server.
 import * as fs from 'fs';
 import {
 	commands,
@@ -31,7 +31,7 @@ import {
 	CompletionRefreshParams,
 	shouldRetrigger
 } from './completionRefresh';
-import { findJava, JavaNotFoundError, MIN_JAVA } from './java';
+import { classDataSharingArgs, findJava, JavaNotFoundError, MIN_JAVA, serverArgs } from './java';
 import { searchPapers } from './search';
 import { folderFor, initializationOptions, SECTION, toServerSettings } from './settings';
 
@@ -122,7 +122,8 @@ async function startClient(context: ExtensionContext): Promise<void> {
 	}
 
 	const vmArgs = (config.get<unknown[]>('server.vmArgs') ?? []).filter((a): a is string => typeof a === 'string' && a !== '');
-	const args = [...vmArgs, '-XX:+ExitOnOutOfMemoryError', '-jar', jar, 'lsp'];
+	const cds = await classDataSharingArgs(java, jar, context.globalStorageUri.fsPath, log);
+	const args = serverArgs(jar, vmArgs, cds);
 	log(`Java ${java.major} from ${java.source}: ${java.executable} (${java.versionLine})`);
 	log(`Starting: ${java.executable} ${args.join(' ')}`);
 

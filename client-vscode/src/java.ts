@@ -1,6 +1,7 @@
 // Finds a Java 17+ runtime for the server: setting `papernotes.java.home`, then
 // JAVA_HOME, then `java` on the PATH. Each candidate is checked with `java -version`.
 import { execFile } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -141,4 +142,95 @@ export async function findJava(javaHomeSetting: string | undefined, log: (line: 
 		`The papernotes server needs Java ${MIN_JAVA} or newer, and none was found (${tried.join('; ')}). Install a JDK ${MIN_JAVA}+ or set papernotes.java.home to its folder.`,
 		false
 	);
+}
+
+/**
+ * The JVM flags the server is started with: a small bounded heap with a collector that gives
+ * memory back (Serial), the fast compiler only (no optimizing compiler threads competing with
+ * requests), and JVM warnings on stderr so that stdout carries only protocol. `scripts/papernotes` and the README's editor snippets use the same
+ * flags; the bench's LaunchFlagsTest keeps them in step. The user's `papernotes.server.vmArgs`
+ * come after these, so `-Xmx1g` there raises the bound.
+ */
+export const SERVER_VM_ARGS: readonly string[] = [
+	'-XX:+UseSerialGC',
+	'-Xms8m',
+	'-Xmx256m',
+	'-XX:MinHeapFreeRatio=10',
+	'-XX:MaxHeapFreeRatio=30',
+	'-XX:-ShrinkHeapInSteps',
+	'-XX:TieredStopAtLevel=1',
+	'-XX:+ExitOnOutOfMemoryError',
+	'-Xlog:disable',
+	'-Xlog:all=warning:stderr'
+];
+
+/** The java command line: the flags above, class data sharing, the user's flags, then the jar. */
+export function serverArgs(jar: string, userVmArgs: readonly string[], cdsArgs: readonly string[]): string[] {
+	return [...SERVER_VM_ARGS, ...cdsArgs, ...userVmArgs, '-jar', jar, 'lsp'];
+}
+
+function fileKey(p: string): string {
+	try {
+		const s = fs.statSync(p);
+		return `${s.size}-${Math.floor(s.mtimeMs)}`;
+	} catch {
+		return 'missing';
+	}
+}
+
+function accepts(executable: string, archive: string, jar: string): Promise<boolean> {
+	return new Promise((resolve) => {
+		execFile(
+			executable,
+			[`-XX:SharedArchiveFile=${archive}`, '-Xshare:on', '-Xlog:disable', '-jar', jar, '--version'],
+			{ timeout: 20000, windowsHide: true },
+			(err) => resolve(!err)
+		);
+	});
+}
+
+/**
+ * Class data sharing: Java 17 cannot create a class archive by itself, so the first server run
+ * writes one at exit (`-XX:ArchiveClassesAtExit`) into the extension's storage, keyed by the Java
+ * runtime and the jar; the next start checks it once (the JVM must accept it) and from then on
+ * every start maps it, which saves most of the class loading at start. Any failure here only means
+ * a start without the archive.
+ */
+export async function classDataSharingArgs(
+	java: JavaRuntime,
+	jar: string,
+	storageDir: string,
+	log: (line: string) => void
+): Promise<string[]> {
+	try {
+		const key = createHash('sha1')
+			.update([java.executable, java.versionLine, path.resolve(jar), fileKey(jar)].join('|'))
+			.digest('hex')
+			.slice(0, 16);
+		const archive = path.join(storageDir, `papernotes-${key}.jsa`);
+		const partial = `${archive}.partial`;
+		if (!fs.existsSync(archive) && fs.existsSync(partial)) {
+			if (fs.statSync(partial).size > 0 && (await accepts(java.executable, partial, jar))) {
+				fs.renameSync(partial, archive);
+				log(`Class data sharing archive ready: ${archive}`);
+			} else {
+				fs.rmSync(partial, { force: true });
+				log('The class data sharing archive of the last run was not usable; writing a new one.');
+			}
+		}
+		if (fs.existsSync(archive)) {
+			return [`-XX:SharedArchiveFile=${archive}`];
+		}
+		fs.mkdirSync(storageDir, { recursive: true });
+		// Archives of other runtimes or jars are left behind when either changes.
+		for (const f of fs.readdirSync(storageDir)) {
+			if (/^papernotes-[0-9a-f]{16}\.jsa(\.partial)?$/.test(f) && !f.startsWith(`papernotes-${key}`)) {
+				fs.rmSync(path.join(storageDir, f), { force: true });
+			}
+		}
+		return [`-XX:ArchiveClassesAtExit=${partial}`];
+	} catch (e) {
+		log(`Class data sharing is off: ${(e as Error).message}`);
+		return [];
+	}
 }

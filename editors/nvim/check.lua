@@ -1,4 +1,4 @@
--- Drives papernotes through Neovim's built-in LSP client (0.7+), headless:
+-- Drives papernotes through Neovim's built-in LSP client (0.7+), started by scripts/papernotes, headless:
 --   PAPERNOTES_JAR=... PAPERNOTES_CORPUS=... PAPERNOTES_INDEX=... PAPERNOTES_NOTE=... \
 --   PAPERNOTES_RESULT=out.json nvim --headless -u NONE -c 'luafile check.lua'
 -- Opens the note, finds the first "[[Prepacking]]" and the first bare "Prepacking" in prose,
@@ -35,13 +35,20 @@ local function find(buf, needle, offset)
   error("not in the note: " .. needle)
 end
 
+-- scripts/papernotes of this checkout, found from this file's own path.
+local function start_script()
+  local here = debug.getinfo(1, "S").source:sub(2)
+  return vim.fn.fnamemodify(here, ":p:h:h:h") .. "/scripts/papernotes"
+end
+
 local function run()
   local note = env("PAPERNOTES_NOTE")
   vim.cmd("edit " .. vim.fn.fnameescape(note))
   local buf = vim.api.nvim_get_current_buf()
   local id = vim.lsp.start_client({
     name = "papernotes",
-    cmd = { "java", "-XX:+ExitOnOutOfMemoryError", "-jar", env("PAPERNOTES_JAR") },
+    -- As the README starts it: the start script (its JVM flags; PAPERNOTES_JAR picks the jar).
+    cmd = { start_script() },
     root_dir = vim.fn.fnamemodify(note, ":h"),
     init_options = { corpus = { env("PAPERNOTES_CORPUS") }, indexDir = env("PAPERNOTES_INDEX") },
   })

@@ -86,3 +86,57 @@ describe('findJava', () => {
     await assert.rejects(java.findJava('', log), (e) => !e.fromSetting && /Java 17 or newer/.test(e.message) && /papernotes\.java\.home/.test(e.message));
   });
 });
+
+describe('server command line', () => {
+  test('the bounded-heap flags come first and the user\'s flags after them, so -Xmx there wins', () => {
+    const args = java.serverArgs('/x/papernotes.jar', ['-Xmx1g'], ['-XX:SharedArchiveFile=/s/a.jsa']);
+    assert.deepEqual(args.slice(-3), ['-jar', '/x/papernotes.jar', 'lsp']);
+    for (const f of ['-XX:+UseSerialGC', '-Xmx256m', '-XX:+ExitOnOutOfMemoryError', '-Xlog:all=warning:stderr']) {
+      assert.ok(args.includes(f), f);
+    }
+    assert.ok(args.indexOf('-Xmx1g') > args.indexOf('-Xmx256m'));
+    assert.ok(args.indexOf('-XX:SharedArchiveFile=/s/a.jsa') < args.indexOf('-jar'));
+  });
+});
+
+describe('classDataSharingArgs', () => {
+  /** A fake java whose archive check (`-Xshare:on ... --version`) exits with `status`. */
+  function runtime(name, status) {
+    const home = fakeJdk(name, 'openjdk version "17.0.15" 2025-04-15');
+    const exe = path.join(home, 'bin', 'java');
+    fs.writeFileSync(exe, `#!/bin/sh\necho 'openjdk version "17.0.15"' >&2\nexit ${status}\n`);
+    return { executable: exe, major: 17, source: 'PATH', versionLine: `openjdk version "17.0.15" (${name})` };
+  }
+  const jar = path.join(tmp, 'papernotes.jar');
+  const logs = [];
+
+  test('the first run writes an archive at exit; the next start checks it once and then maps it', async () => {
+    fs.writeFileSync(jar, 'jar');
+    const store = path.join(tmp, 'store1');
+    const rt = runtime('cds-ok', 0);
+    const first = await java.classDataSharingArgs(rt, jar, store, (l) => logs.push(l));
+    assert.equal(first.length, 1);
+    assert.match(first[0], /^-XX:ArchiveClassesAtExit=.*\.jsa\.partial$/);
+    const partial = first[0].slice('-XX:ArchiveClassesAtExit='.length);
+    fs.writeFileSync(partial, 'archive bytes'); // what the JVM writes when it exits
+    const second = await java.classDataSharingArgs(rt, jar, store, (l) => logs.push(l));
+    assert.deepEqual(second, [`-XX:SharedArchiveFile=${partial.slice(0, -'.partial'.length)}`]);
+    assert.ok(!fs.existsSync(partial));
+    assert.deepEqual(await java.classDataSharingArgs(rt, jar, store, (l) => logs.push(l)), second);
+  });
+
+  test('an archive the JVM refuses is removed and written again; a new jar gets a new archive', async () => {
+    fs.writeFileSync(jar, 'jar');
+    const store = path.join(tmp, 'store2');
+    const rt = runtime('cds-bad', 1);
+    const first = await java.classDataSharingArgs(rt, jar, store, () => {});
+    const partial = first[0].slice('-XX:ArchiveClassesAtExit='.length);
+    fs.writeFileSync(partial, 'truncated');
+    const again = await java.classDataSharingArgs(rt, jar, store, () => {});
+    assert.deepEqual(again, first);
+    assert.ok(!fs.existsSync(partial));
+    fs.writeFileSync(jar, 'a rebuilt jar of another size');
+    const other = await java.classDataSharingArgs(rt, jar, store, () => {});
+    assert.notDeepEqual(other, first);
+  });
+});

@@ -40,15 +40,20 @@ import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
 
 /**
- * The benchmark: for each corpus size, builds the index inside the server (at the target heap),
- * measures its size and the server's heap, the time to the first completion with the index
- * already on disk, and the latency over stdio of completion (three contexts), hover, definition,
- * references and workspace symbols, next to the same lookups made directly on the index (the
- * floor) and the time the server itself reports. Writes JSON and a Markdown table.
+ * The benchmark: for each corpus profile and size, starts the server as users launch it (the start
+ * script with its JVM flags and class data sharing archive, or a given command line) and measures:
+ * the index build (time, papers/s, size, peak resident memory), a user typing in a 200-line note
+ * ({@link KeystrokeScenario}: didChange + completion per keystroke, hover and definition on bare
+ * names), resident memory (total, anonymous, and the mapped index's share), the time from start to
+ * the first answer with the index on disk, and the latency over stdio of single requests next to
+ * the same lookups made directly on Lucene (the floor) and the time the server itself reports.
+ * Writes JSON and a Markdown table.
  *
  * <pre>
  * java -cp bench.jar:papernotes.jar dev.papernotes.bench.Benchmark --jar papernotes.jar
- *      --work DIR --out DIR [--sizes 10000,100000,1000000] [--queries 1000] [--heap 256m]
+ *      --work DIR --out DIR [--sizes 10000,100000,1000000] [--profiles seed,syllables,acronyms]
+ *      [--launch script|java|probe] [--script scripts/papernotes] [--flags "JVM FLAGS"]
+ *      [--queries 1000] [--keystrokes 1000] [--restarts 3] [--reuse-index true] [--ops hover,definition]
  * </pre>
  */
 public final class Benchmark {
@@ -57,22 +62,26 @@ public final class Benchmark {
     private final Path jar;
     private final Path work;
     private final int queries;
-    private final String heap;
+    private final ServerUnderTest.Launch launch;
     /** An existing corpus to measure instead of generated ones (e.g. the bundled seed), or null. */
     private Path givenCorpus;
     /** Notes in the workspace: what references walk, and what the server scans at start. */
     private int notesCount = 200;
+    /** Restarts on the index on disk; the first has the user type, all count for the ready time. */
+    private int restarts = 3;
+    /** Keystrokes typed in each run of the keystroke scenario. */
+    private int keystrokes = 1000;
     /** Measure an index already built by an earlier run instead of building it (for profiling). */
     private boolean reuseIndex;
     /** The requests to measure (default: all of {@link Workload#OPERATIONS}). */
     private List<String> operations = Workload.OPERATIONS;
-    private final Random random = new Random(20261122);
+    private Random random = new Random(20261122);
 
-    private Benchmark(Path jar, Path work, int queries, String heap) {
+    private Benchmark(Path jar, Path work, int queries, ServerUnderTest.Launch launch) {
         this.jar = jar;
         this.work = work;
         this.queries = queries;
-        this.heap = heap;
+        this.launch = launch;
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,49 +93,86 @@ public final class Benchmark {
         Path work = Path.of(opts.getOrDefault("--work", System.getProperty("user.home") + "/.cache/papernotes-bench"));
         Path out = Path.of(opts.getOrDefault("--out", "bench/results"));
         int queries = Integer.parseInt(opts.getOrDefault("--queries", "1000"));
-        String heap = opts.getOrDefault("--heap", "256m");
         List<Integer> sizes = new ArrayList<>();
         for (String s : opts.getOrDefault("--sizes", "10000,100000,1000000").split(",")) {
             sizes.add(Integer.parseInt(s.strip()));
         }
+        List<Profile> profiles = new ArrayList<>();
+        for (String p : opts.getOrDefault("--profiles", "seed").split(",")) {
+            profiles.add(Profile.parse(p));
+        }
+        ServerUnderTest.Launch launch = launch(opts, jar);
         Files.createDirectories(work);
         Files.createDirectories(out);
-        Benchmark b = new Benchmark(jar, work, queries, heap);
+        Benchmark b = new Benchmark(jar, work, queries, launch);
         b.notesCount = Integer.parseInt(opts.getOrDefault("--notes", "200"));
+        b.keystrokes = Integer.parseInt(opts.getOrDefault("--keystrokes", "1000"));
+        b.restarts = Math.max(1, Integer.parseInt(opts.getOrDefault("--restarts", "3")));
         if (opts.containsKey("--corpus")) {
             b.givenCorpus = Path.of(opts.get("--corpus")).toAbsolutePath().normalize();
             sizes = List.of(0);
+            profiles = List.of(Profile.SEED);
         }
         b.reuseIndex = Boolean.parseBoolean(opts.getOrDefault("--reuse-index", "false"));
         if (opts.containsKey("--ops")) {
-            b.operations = List.of(opts.get("--ops").split(","));
+            b.operations = opts.get("--ops").isBlank() ? List.of() : List.of(opts.get("--ops").split(","));
             for (String op : b.operations) {
                 if (!Workload.OPERATIONS.contains(op)) {
                     throw new IllegalArgumentException("--ops: unknown request " + op + "; known: " + Workload.OPERATIONS);
                 }
             }
         }
+        log("server started as: %s (%s)", launch.name(), String.join(" ", launch.command()));
         JsonArray results = new JsonArray();
-        for (int n : sizes) {
-            JsonObject r = b.run(n);
-            results.add(r);
-            Files.writeString(out.resolve("results.json"), GSON.toJson(results));
-            Files.writeString(out.resolve("results.md"), Table.render(results));
-            System.out.println(Table.render(results));
+        for (Profile profile : profiles) {
+            for (int n : sizes) {
+                b.random = new Random(20261122);
+                JsonObject r = b.run(profile, n);
+                results.add(r);
+                Files.writeString(out.resolve("results.json"), GSON.toJson(results));
+                Files.writeString(out.resolve("results.md"), Table.render(results));
+                System.out.println(Table.render(results));
+            }
         }
     }
 
-    // ---- one size ----
+    /**
+     * How to start the server: {@code script} (default) runs the start script as users do, with
+     * {@code --flags} added to its own; {@code java} runs {@code java FLAGS -jar}; {@code probe}
+     * runs {@code java -XX:+ExitOnOutOfMemoryError -jar}, the command every launcher used before
+     * they had flags (the JVM then sizes itself from the machine).
+     */
+    private static ServerUnderTest.Launch launch(Map<String, String> opts, Path jar) {
+        String mode = opts.getOrDefault("--launch", "script");
+        String given = opts.getOrDefault("--flags", System.getenv().getOrDefault("BENCH_SERVER_OPTS", "")).strip();
+        List<String> flags = given.isEmpty() ? List.of() : List.of(given.split("\\s+"));
+        return switch (mode) {
+            case "script" -> {
+                Path script = Path.of(opts.getOrDefault("--script",
+                        jar.getParent().getParent().getParent().resolve("scripts/papernotes").toString())).toAbsolutePath();
+                if (!Files.isExecutable(script)) {
+                    throw new IllegalArgumentException("--script: no executable start script at " + script);
+                }
+                yield new ServerUnderTest.Launch("start script" + (flags.isEmpty() ? "" : " + " + given), script, jar, flags);
+            }
+            case "java" -> new ServerUnderTest.Launch("java " + given, null, jar, flags);
+            case "probe" -> new ServerUnderTest.Launch("java -XX:+ExitOnOutOfMemoryError (JVM defaults)", null, jar,
+                    List.of("-XX:+ExitOnOutOfMemoryError"));
+            default -> throw new IllegalArgumentException("--launch: script, java or probe, not " + mode);
+        };
+    }
 
-    private JsonObject run(int papers) throws Exception {
-        String label = givenCorpus == null ? Integer.toString(papers) : "given";
-        Path corpus = givenCorpus == null ? work.resolve("corpus-" + papers) : givenCorpus;
+    // ---- one profile and size ----
+
+    private JsonObject run(Profile profile, int papers) throws Exception {
+        String label = givenCorpus == null ? profile.id() + "-" + papers : "given";
+        Path corpus = givenCorpus == null ? work.resolve("corpus-" + label) : givenCorpus;
         Path truth = work.resolve("truth-" + label + ".jsonl");
-        log("=== %s ===", givenCorpus == null ? String.format("%,d papers", papers) : corpus.toString());
+        log("=== %s ===", givenCorpus == null ? String.format("%s, %,d papers", profile.id(), papers) : corpus.toString());
         if (givenCorpus == null && (!Files.exists(corpus.resolve("generator-manifest.json")) || !Files.exists(truth))) {
             log("generating the corpus");
             CorpusGenerator.main(new String[] {"--papers", Integer.toString(papers), "--out", corpus.toString(),
-                    "--seed", "1", "--truth", truth.toString()});
+                    "--seed", "1", "--truth", truth.toString(), "--profile", profile.id()});
         }
         Path index = work.resolve("index-" + label);
         boolean reused = reuseIndex && Files.isDirectory(index);
@@ -138,22 +184,30 @@ public final class Benchmark {
         Files.createDirectories(notes);
 
         JsonObject result = new JsonObject();
+        result.addProperty("profile", givenCorpus == null ? profile.id() : "given");
         result.addProperty("papers", papers);
-        result.addProperty("heap", heap);
+        result.addProperty("launch", launch.name());
+        result.addProperty("command", String.join(" ", launch.command()));
         result.addProperty("cores", Runtime.getRuntime().availableProcessors());
+        result.addProperty("corpusMb", round(du(corpus) / 1048576.0));
         JsonObject options = new JsonObject();
         JsonArray roots = new JsonArray();
         roots.add(corpus.toString());
         options.add("corpus", roots);
         options.addProperty("indexDir", index.toString());
+        Path serverLog = work.resolve("server-" + label + ".log");
+        Files.deleteIfExists(serverLog);
 
-        // 1. The server builds the index from nothing, at the target heap.
+        // 1. The server builds the index from nothing, started as users start it.
         Workload workload;
-        try (ServerUnderTest s = new ServerUnderTest(jar, heap, work, work.resolve("server-" + papers + ".log"))) {
+        KeystrokeScenario typing;
+        try (ServerUnderTest s = new ServerUnderTest(launch, work, serverLog, index)) {
             long t0 = System.nanoTime();
+            AnonSampler sampler = new AnonSampler(s.process.pid());
             s.initialize(notes, options);
-            var ready = s.awaitLog(m -> m.contains("index ready"), 3600);
+            var ready = s.awaitLog(m -> m.contains("index ready"), 3 * 3600);
             double buildSeconds = (System.nanoTime() - t0) / 1e9;
+            double buildPeakAnon = sampler.stop();
             log("%s", ready.getMessage());
             s.awaitLog(m -> m.contains("notes ready"), 600);
             if (givenCorpus != null) {
@@ -167,7 +221,11 @@ public final class Benchmark {
                 result.addProperty("papersPerSecond", Math.round(papers / buildSeconds));
             }
             result.addProperty("indexMb", round(du(index) / 1048576.0));
-            result.addProperty("heapAfterBuildMb", round(s.heapAfterGcMb()));
+            ProcessMemory built = s.memory();
+            JsonObject build = built.json();
+            build.addProperty("peakAnonMb", round(buildPeakAnon));
+            result.add("memoryAfterBuild", build);
+            log("memory after the build: %s", build);
 
             workload = Workload.sample(index, corpus, truth, queries * 2 + 200, random);
             workload.writeNotes(notes, random, notesCount);
@@ -177,11 +235,17 @@ public final class Benchmark {
             result.addProperty("workspaceNotes", notesCount);
             result.addProperty("notesScanMs", Long.parseLong(scanned.getMessage()
                     .replaceAll(".* in (\\d+) ms.*", "$1")));
+
+            // 2. A user types, right after the build (the first session's JIT and page cache).
+            typing = new KeystrokeScenario(workload.targets(), random);
+            result.add("typingAfterBuild", type(s, notes, typing));
+            result.add("memoryAfterTypingAfterBuild", s.memory().json());
+
+            // 3. Single requests, each kind on its own, on a note that does not change.
             String uri = notes.resolve("benchmark.md").toUri().toString();
             s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                     new TextDocumentItem(uri, "markdown", 1, workload.noteText())));
             Thread.sleep(500);
-
             JsonObject stdio = new JsonObject();
             JsonObject inside = new JsonObject();
             for (String op : operations) {
@@ -195,22 +259,90 @@ public final class Benchmark {
             }
             result.add("stdio", stdio);
             result.add("insideServer", inside);
-            result.addProperty("heapAfterQueriesMb", round(s.heapAfterGcMb()));
+            result.add("memoryAfterQueries", s.memory().json());
+            double[] heap = s.heapAfterGcMb();
+            result.addProperty("heapAfterQueriesMb", round(heap[0]));
+            result.addProperty("heapCommittedAfterGcMb", round(heap[1]));
+            result.addProperty("vmFlags", s.vmFlags());
         }
 
-        // 2. Start to first completion, the index already on disk (median of three starts).
-        double[] starts = new double[3];
+        // 4. Restarts with the index on disk: start to first answer (median of three); the first
+        // restart then has the user type as in 2, and its memory is what a day of editing holds.
+        double[][] starts = new double[restarts][];
         for (int i = 0; i < starts.length; i++) {
-            starts[i] = firstCompletionSeconds(options, notes, workload);
+            try (ServerUnderTest s = new ServerUnderTest(launch, work, serverLog, index)) {
+                starts[i] = firstAnswer(s, options, notes, workload);
+                log("restart %d: initialize %.2f s, first completion %.2f s (%.2f s of CPU)", i + 1, starts[i][0],
+                        starts[i][1], starts[i][2]);
+                if (i == 0) {
+                    s.awaitLog(m -> m.contains("notes ready"), 600);
+                    result.add("typing", type(s, notes, typing));
+                    result.add("memoryAfterTyping", s.memory().json());
+                    if (launch.flags().stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {
+                        log("native memory after typing:%n%s", s.nativeMemory());
+                    }
+                    Thread.sleep(IDLE_MS);
+                    result.add("memoryIdle", s.memory().json());
+                    log("memory after typing %s, idle %s", result.get("memoryAfterTyping"), result.get("memoryIdle"));
+                }
+            }
         }
-        Arrays.sort(starts);
-        result.addProperty("readySeconds", round(starts[1]));
-        log("ready after %.2f s (median of %s)", starts[1], Arrays.toString(starts));
+        Arrays.sort(starts, java.util.Comparator.comparingDouble(a -> a[1]));
+        double[] median = starts[starts.length / 2];
+        result.addProperty("initializeSeconds", round(median[0]));
+        result.addProperty("readySeconds", round(median[1]));
+        result.addProperty("readyCpuSeconds", round(median[2]));
+        log("ready after %.2f s (median of %d)", median[1], starts.length);
 
-        // 3. The floor: the same lookups directly on the index, in this process.
-        result.add("floor", floor(index, corpus, workload));
-        log("floor %s", result.get("floor"));
+        // 5. The floor: the same lookups directly on the index, in this process.
+        if (!operations.isEmpty()) {
+            result.add("floor", floor(index, corpus, workload));
+            log("floor %s", result.get("floor"));
+        }
         return result;
+    }
+
+    /** How long a restarted server is left alone before its idle memory is read. */
+    private static final long IDLE_MS = 15_000;
+
+    private JsonObject type(ServerUnderTest s, Path notes, KeystrokeScenario typing) throws Exception {
+        String uri = notes.resolve("typing.md").toUri().toString();
+        s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "markdown", 1, typing.text())));
+        JsonObject r = typing.run(s, uri, keystrokes, 1);
+        s.server.getTextDocumentService().didClose(new org.eclipse.lsp4j.DidCloseTextDocumentParams(
+                new TextDocumentIdentifier(uri)));
+        log("typing: %s", r.get("stdio"));
+        return r;
+    }
+
+    /** Peak anonymous memory of a process, sampled four times a second until stopped. */
+    private static final class AnonSampler {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile double peak;
+
+        AnonSampler(long pid) {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, ProcessMemory.anonMb(pid));
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "anon-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        double stop() throws InterruptedException {
+            running = false;
+            thread.interrupt();
+            thread.join();
+            return peak;
+        }
     }
 
     private static org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams folderChange(Path notes) {
@@ -285,26 +417,27 @@ public final class Benchmark {
         return e == null ? new JsonObject() : e;
     }
 
-    private double firstCompletionSeconds(JsonObject options, Path notes, Workload w) throws Exception {
-        try (ServerUnderTest s = new ServerUnderTest(jar, heap, work, work.resolve("ready.log"))) {
-            s.initialize(notes, options);
-            Workload.Query q = w.query("completion.wiki", 0);
-            String text = w.lineOf(q);
-            String uri = notes.resolve("ready.md").toUri().toString();
-            s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
-                    new TextDocumentItem(uri, "markdown", 1, text)));
-            Position end = new Position(0, text.length());
-            while (true) {
-                var r = s.server.getTextDocumentService()
-                        .completion(new CompletionParams(new TextDocumentIdentifier(uri), end)).get(60, TimeUnit.SECONDS);
-                if (!r.getRight().getItems().isEmpty()) {
-                    return (System.nanoTime() - s.startedNanos) / 1e9;
-                }
-                if (System.nanoTime() - s.startedNanos > TimeUnit.MINUTES.toNanos(10)) {
-                    throw new IllegalStateException("no completion within 10 minutes");
-                }
-                Thread.sleep(5);
+    /** Seconds from process start to the initialize answer, and to the first completion with items. */
+    private static double[] firstAnswer(ServerUnderTest s, JsonObject options, Path notes, Workload w) throws Exception {
+        s.initialize(notes, options);
+        double initialized = (System.nanoTime() - s.startedNanos) / 1e9;
+        Workload.Query q = w.query("completion.wiki", 0);
+        String text = w.lineOf(q);
+        String uri = notes.resolve("ready.md").toUri().toString();
+        s.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "markdown", 1, text)));
+        Position end = new Position(0, text.length());
+        while (true) {
+            var r = s.server.getTextDocumentService()
+                    .completion(new CompletionParams(new TextDocumentIdentifier(uri), end)).get(60, TimeUnit.SECONDS);
+            if (!r.getRight().getItems().isEmpty()) {
+                return new double[] {initialized, (System.nanoTime() - s.startedNanos) / 1e9,
+                    ProcessMemory.cpuSeconds(s.process.pid())};
             }
+            if (System.nanoTime() - s.startedNanos > TimeUnit.MINUTES.toNanos(10)) {
+                throw new IllegalStateException("no completion within 10 minutes");
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * <pre>
  * java -jar papernotes-bench.jar --papers N --out DIR --seed S
  *     [--per-page K] [--duplicates FRACTION] [--damage FRACTION] [--threads T] [--truth FILE]
+ *     [--profile seed|syllables|acronyms]
  * </pre>
  *
  * <ul>
@@ -37,6 +38,8 @@ import java.util.regex.Pattern;
  *   <li>{@code --damage FRACTION}: share of pages with one kind of real-world damage (default 0);
  *       when above 0, an empty and a binary file are written too.</li>
  *   <li>{@code --truth FILE}: also writes one JSON line per paper: number, title, kind, names.</li>
+ *   <li>{@code --profile P}: the corpus shape, {@code seed} (default) or one of the stress shapes
+ *       of {@link Profile}.</li>
  * </ul>
  *
  * Pages are {@code DIR/page-000000.txt} onwards; {@code DIR/generator-manifest.json} records the
@@ -49,7 +52,11 @@ public final class CorpusGenerator {
 
     /** Parsed command line. */
     record Options(long papers, Path out, long seed, int perPage, double duplicates, double damage, int threads,
-            Path truth) {
+            Path truth, Profile profile) {
+        Options(long papers, Path out, long seed, int perPage, double duplicates, double damage, int threads,
+                Path truth) {
+            this(papers, out, seed, perPage, duplicates, damage, threads, truth, Profile.SEED);
+        }
     }
 
     /** What a run wrote. */
@@ -87,7 +94,7 @@ public final class CorpusGenerator {
 
     static String usage() {
         return "usage: CorpusGenerator --papers N --out DIR --seed S [--per-page K] [--duplicates FRACTION]"
-                + " [--damage FRACTION] [--threads T] [--truth FILE]";
+                + " [--damage FRACTION] [--threads T] [--truth FILE] [--profile seed|syllables|acronyms]";
     }
 
     /** The options of {@code args}; null for {@code --help}. */
@@ -100,6 +107,7 @@ public final class CorpusGenerator {
         double damage = 0;
         int threads = Runtime.getRuntime().availableProcessors();
         Path truth = null;
+        Profile profile = Profile.SEED;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -126,6 +134,7 @@ public final class CorpusGenerator {
                     case "--damage" -> damage = Double.parseDouble(v);
                     case "--threads" -> threads = Integer.parseInt(v);
                     case "--truth" -> truth = Path.of(v);
+                    case "--profile" -> profile = Profile.parse(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             } catch (NumberFormatException e) {
@@ -150,7 +159,7 @@ public final class CorpusGenerator {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
-        return new Options(papers, out, seed, perPage, duplicates, damage, threads, truth);
+        return new Options(papers, out, seed, perPage, duplicates, damage, threads, truth, profile);
     }
 
     /** Writes the corpus {@code o} describes. */
@@ -158,7 +167,7 @@ public final class CorpusGenerator {
         long started = System.nanoTime();
         Files.createDirectories(o.out());
         removeOwnFiles(o.out());
-        CorpusModel model = new CorpusModel(o.seed());
+        CorpusModel model = new CorpusModel(o.seed(), o.profile());
         if (o.papers() > model.coreSpace) {
             System.err.printf(Locale.ROOT, "warning: more than %d papers: titles start to repeat, so some papers"
                     + " will read as one%n", model.coreSpace);
@@ -259,6 +268,9 @@ public final class CorpusGenerator {
         sb.append("  \"formatVersion\": 1,\n");
         sb.append("  \"papers\": ").append(o.papers()).append(",\n");
         sb.append("  \"seed\": ").append(o.seed()).append(",\n");
+        if (o.profile() != Profile.SEED) {
+            sb.append("  \"profile\": \"").append(o.profile().id()).append("\",\n");
+        }
         sb.append("  \"perPage\": ").append(o.perPage()).append(",\n");
         sb.append("  \"duplicates\": ").append(o.duplicates()).append(",\n");
         sb.append("  \"damage\": ").append(o.damage()).append(",\n");

@@ -17,6 +17,7 @@ final class CorpusModel {
             "being", "between", "could", "would", "should", "there", "here", "upon", "within");
 
     final long seed;
+    final Profile profile;
     final AbstractModel abstracts;
 
     final List<String> modifiers;
@@ -53,7 +54,12 @@ final class CorpusModel {
     private final long coreOff;
 
     CorpusModel(long seed) {
+        this(seed, Profile.SEED);
+    }
+
+    CorpusModel(long seed, Profile profile) {
         this.seed = seed;
+        this.profile = profile;
         Lexicon lex = Shared.LEXICON;
         modifiers = lex.list("modifier");
         topics = lex.list("topic");

@@ -44,6 +44,13 @@ final class Names {
     /** The name paper {@code k} would get if it invented one, whether or not it uses it. */
     Name fresh(long k) {
         Rng r = new Rng(Rng.streamSeed(m.seed, 2, k));
+        if (m.profile.syllableNames > 0 && r.chance(m.profile.syllableNames)) {
+            return new Name(syllables(r), null, Shape.CAMEL);
+        }
+        if (m.profile.shortCaps > 0 && r.chance(m.profile.shortCaps)) {
+            String caps = uniformLetters(r, 2 + r.weighted(new double[] {0.3, 0.45, 0.25}));
+            return new Name(caps, backronym(r, caps), Shape.ACRONYM);
+        }
         Shape shape = Shape.values()[r.weighted(SHAPE_WEIGHTS)];
         Name name = switch (shape) {
             case CAMEL -> new Name(camel(r), null, shape);
@@ -107,6 +114,29 @@ final class Names {
         } else {
             return stem(r);
         }
+    }
+
+    /** {@code Koravin}, {@code KoraNet}, {@code TelmoLu}: two to four shared syllables, sometimes a head. */
+    private String syllables(Rng r) {
+        int n = 2 + r.weighted(new double[] {0.25, 0.45, 0.30});
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String s = r.pick(Profile.SYLLABLE_SET);
+            sb.append(i == 0 || r.chance(0.2) ? CorpusModel.capitalize(s) : s);
+        }
+        if (r.chance(0.4)) {
+            sb.append(r.pick(m.nameHeads));
+        }
+        return sb.toString();
+    }
+
+    /** Capital letters drawn uniformly: {@code QX}, {@code ZRT} collide as real short acronyms do. */
+    private static String uniformLetters(Rng r, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append((char) ('A' + r.nextInt(26)));
+        }
+        return sb.toString();
     }
 
     /** Upper-case letters drawn as seed word initials. */

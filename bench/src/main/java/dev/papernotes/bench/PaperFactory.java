@@ -61,6 +61,9 @@ final class PaperFactory {
     private final Names names;
     private final AbstractModel model;
     private final long seed;
+    private final Profile profile;
+    /** Longest abstract: arXiv's limit, or the profile's. */
+    private final int maxAbstract;
 
     // scratch
     private final Rng rng = new Rng(0);
@@ -73,6 +76,8 @@ final class PaperFactory {
         this.names = new Names(m);
         this.model = m.abstracts;
         this.seed = m.seed;
+        this.profile = m.profile;
+        this.maxAbstract = profile.abstractMax > 0 ? profile.abstractMax : MAX_ABSTRACT;
     }
 
     Decision decision(long k) {
@@ -148,7 +153,9 @@ final class PaperFactory {
         Rng r = new Rng(Rng.streamSeed(seed, 3, k));
         String core = m.coreText(k);
         int target;
-        if (r.chance(LONG_TITLE_SHARE)) {
+        if (profile.titleMin > 0) {
+            target = r.between(profile.titleMin, profile.titleMax);
+        } else if (r.chance(LONG_TITLE_SHARE)) {
             target = r.between(150, 250);
         } else {
             int[] lengths = model.titleLengths;
@@ -165,7 +172,8 @@ final class PaperFactory {
             }
         }
         String t = best;
-        for (int ext = 0; ext < 8 && t.length() < target - 10; ext++) {
+        int extensions = profile.titleMin > 0 ? 16 : 8;
+        for (int ext = 0; ext < extensions && t.length() < target - 10; ext++) {
             String e = " " + fill(r.pick(m.extensionTemplates), r, k, null, false);
             String lead = e.substring(0, e.indexOf(' ', 1) + 1);
             if (t.contains(lead)) {
@@ -314,39 +322,61 @@ final class PaperFactory {
         Rng r = rng.reset(Rng.streamSeed(seed, 4, k));
         int[] lengths = model.abstractLengths;
         int target = Math.min(MAX_ABSTRACT - 40, lengths[r.nextInt(lengths.length)] + r.between(-40, 40));
+        if (profile.abstractMax > 0 && profile.sentencesMin == 0) {
+            target = r.between(profile.abstractMax * 5 / 8, profile.abstractMax - 40);
+        }
+        int sentences = profile.sentencesMin > 0 ? r.between(profile.sentencesMin, profile.sentencesMax) : 0;
         String url = url(r, info);
         int start = out.length();
         Names.Name name = info.name();
         boolean named = info.named();
         nameMentioned = false;
+        int written = 0;
 
         int opening = 1 + (r.chance(0.55) ? 1 : 0) + (r.chance(0.2) ? 1 : 0);
+        if (sentences > 0) {
+            opening = Math.min(opening, 2);
+        }
         for (int i = 0; i < opening; i++) {
-            addChainSentence(r, AbstractModel.Role.OPEN, info, url, out, start, MAX_ABSTRACT);
+            if (addChainSentence(r, AbstractModel.Role.OPEN, info, url, out, start, maxAbstract)) {
+                written++;
+            }
         }
         if (named) {
             boolean derived = info.base() != null && r.chance(0.6);
             if (!derived && r.chance(0.45)
-                    && addChainSentence(r, AbstractModel.Role.INTRO, info, url, out, start, MAX_ABSTRACT)) {
+                    && addChainSentence(r, AbstractModel.Role.INTRO, info, url, out, start, maxAbstract)) {
                 // the chain's own introduction ("we propose <NAME>, ...")
             } else {
                 String t = r.pick(derived ? m.introDerivedTemplates : m.introTemplates);
                 addText(introText(t, r, info), out, start);
                 nameMentioned = true;
             }
+            written++;
         } else if (r.chance(0.5)) {
             addText(fill(r.pick(m.introAnonymousTemplates), r, k, null, true), out, start);
+            written++;
         }
         int guard = 0;
-        int bodyLimit = Math.min(MAX_ABSTRACT, target + 120);
-        while (out.length() - start < target - 100 && guard++ < 40) {
-            if (!addChainSentence(r, AbstractModel.Role.BODY, info, url, out, start, bodyLimit)
-                    && out.length() - start >= MIN_ABSTRACT) {
-                break;
+        if (sentences > 0) {
+            // A sentence count, not a length: the closing sentence below is the last one.
+            while (written < sentences - 1 && guard++ < 40) {
+                if (addChainSentence(r, AbstractModel.Role.BODY, info, url, out, start, maxAbstract)) {
+                    written++;
+                }
             }
-        }
-        if (r.chance(0.65)) {
-            addChainSentence(r, AbstractModel.Role.END, info, url, out, start, Math.min(MAX_ABSTRACT, target + 250));
+            addChainSentence(r, AbstractModel.Role.END, info, url, out, start, maxAbstract);
+        } else {
+            int bodyLimit = Math.min(maxAbstract, target + 120);
+            while (out.length() - start < target - 100 && guard++ < (profile.abstractMax > 0 ? 80 : 40)) {
+                if (!addChainSentence(r, AbstractModel.Role.BODY, info, url, out, start, bodyLimit)
+                        && out.length() - start >= MIN_ABSTRACT) {
+                    break;
+                }
+            }
+            if (r.chance(0.65)) {
+                addChainSentence(r, AbstractModel.Role.END, info, url, out, start, Math.min(maxAbstract, target + 250));
+            }
         }
         // A name the paper has should be mentioned at least once (an abstract-only name must be).
         if (named && !nameMentioned) {

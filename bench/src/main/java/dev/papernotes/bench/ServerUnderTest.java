@@ -37,24 +37,56 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
     /** The last diagnostics published for each uri (the real-notes evaluation reads them). */
     final java.util.Map<String, PublishDiagnosticsParams> diagnostics = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ServerUnderTest(Path jar, String heap, Path workDir, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + heap);
-        cmd.add("-XX:+ExitOnOutOfMemoryError");
-        String extra = System.getenv("BENCH_SERVER_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            cmd.addAll(List.of(extra.trim().split("\\s+")));
+    /**
+     * How the server is started: the start script as users run it (its flags, its class data
+     * sharing archive), or {@code java FLAGS -jar} for a comparison.
+     *
+     * @param script the start script, or null for {@code java flags -jar jar}
+     * @param flags  JVM flags: given to the script in {@code PAPERNOTES_JAVA_OPTS} (after its own),
+     *               else on the java command line
+     */
+    record Launch(String name, Path script, Path jar, List<String> flags) {
+        List<String> command() {
+            List<String> cmd = new ArrayList<>();
+            if (script != null) {
+                cmd.add(script.toString());
+            } else {
+                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                cmd.addAll(flags);
+                cmd.add("-jar");
+                cmd.add(jar.toString());
+            }
+            cmd.add("lsp");
+            return cmd;
         }
-        cmd.add("-jar");
-        cmd.add(jar.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectError(log.toFile());
+    }
+
+    final Path indexDir;
+    /** Where a flight recording started by the flags goes; the server halts, so it is dumped before. */
+    private final String recording;
+
+    ServerUnderTest(Launch launch, Path workDir, Path log, Path indexDir) throws IOException {
+        this.indexDir = indexDir;
+        this.recording = launch.flags().stream().filter(f -> f.startsWith("-XX:StartFlightRecording"))
+                .map(f -> f.replaceAll(".*filename=([^,]+).*", "$1")).findFirst().orElse(null);
+        ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(workDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (launch.script() != null) {
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            pb.environment().put("PAPERNOTES_JAR", launch.jar().toString());
+            pb.environment().put("PAPERNOTES_JAVA_OPTS", String.join(" ", launch.flags()));
+        }
         startedNanos = System.nanoTime();
         process = pb.start();
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(this, process.getInputStream(),
                 process.getOutputStream());
         launcher.startListening();
         server = launcher.getRemoteProxy();
+    }
+
+    /** Resident memory now, with the mapped index's share. */
+    ProcessMemory memory() throws IOException {
+        return ProcessMemory.of(process.pid(), indexDir);
     }
 
     void initialize(Path notes, JsonObject options) throws Exception {
@@ -93,15 +125,34 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
         throw new TimeoutException("no such log message in " + seconds + " s; got " + logs);
     }
 
-    /** Heap in use after a full GC, in MiB, read with jcmd. */
-    double heapAfterGcMb() throws Exception {
+    /** Heap in use after a full GC, and the heap committed then, in MiB, read with jcmd. */
+    double[] heapAfterGcMb() throws Exception {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-        if (!m.find()) {
+        // One "total NK, used NK" line per generation (Serial: young and tenured; G1: the whole heap).
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+        long total = 0;
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            found = true;
+            total += Long.parseLong(m.group(1));
+            used += Long.parseLong(m.group(2));
+        }
+        if (!found) {
             throw new IllegalStateException("cannot read the heap from: " + info);
         }
-        return Long.parseLong(m.group(1)) / 1024.0;
+        return new double[] {used / 1024.0, total / 1024.0};
+    }
+
+    /** Native memory by JVM area, when the server runs with -XX:NativeMemoryTracking=summary. */
+    String nativeMemory() throws Exception {
+        return jcmd("VM.native_memory summary").strip();
+    }
+
+    /** The JVM's flags as it runs (heap bounds, GC), read with jcmd. */
+    String vmFlags() throws Exception {
+        return jcmd("VM.flags").strip();
     }
 
     private String jcmd(String command) throws Exception {
@@ -114,6 +165,9 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (recording != null && process.isAlive()) {
+            jcmd("JFR.dump filename=" + recording);
+        }
         try {
             server.shutdown().get(30, TimeUnit.SECONDS);
             server.exit();

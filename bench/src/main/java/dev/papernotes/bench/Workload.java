@@ -30,6 +30,14 @@ final class Workload {
     private final List<String> lines = new ArrayList<>();
     private final Map<String, List<Query>> queries = new LinkedHashMap<>();
     private final List<String> mentions = new ArrayList<>();
+    private final List<Target> targets = new ArrayList<>();
+
+    /**
+     * A sampled paper as a typist sees it: the label a wiki link completes to, its citekey, its
+     * first method name (null when it has none) and the text a bare mention of it reads.
+     */
+    record Target(String label, String citekey, String method, String mention) {
+    }
 
     static Workload sample(Path index, Path corpus, Path truth, int count, Random random) throws IOException {
         Workload w = new Workload();
@@ -62,6 +70,7 @@ final class Workload {
         }
         String mention = p.methods().isEmpty() ? p.title() : p.methods().get(0);
         mentions.add(mention);
+        targets.add(new Target(label, p.citekey(), p.methods().isEmpty() ? null : p.methods().get(0), mention));
         int line = lines.size();
         lines.add("We read " + mention + " today.");
         Position inside = new Position(line, 9);
@@ -96,6 +105,10 @@ final class Workload {
     Query query(String op, int i) {
         List<Query> q = queries.get(op);
         return q.get(i % q.size());
+    }
+
+    List<Target> targets() {
+        return targets;
     }
 
     String noteText() {

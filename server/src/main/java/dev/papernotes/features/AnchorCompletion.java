@@ -26,9 +26,9 @@ final class AnchorCompletion {
 
     /** The anchors to offer at {@code cursor}, or null when the cursor is not after {@code [[...#}. */
     static CompletionList complete(FeatureContext ctx, NoteDocument doc, int cursor) {
-        NoteModel model = doc.model();
-        String text = model.text();
-        LineIndex lines = model.lines();
+        // The line is scanned before anything is parsed: most keystrokes are not after [[...#.
+        String text = doc.text();
+        LineIndex lines = doc.lines();
         int line = lines.line(cursor);
         int lineStart = lines.lineStart(line);
         int open = -1;
@@ -49,6 +49,7 @@ final class AnchorCompletion {
         if (hash < 0 || typed.contains("|") || typed.contains("[[")) {
             return null;
         }
+        NoteModel model = doc.model();
         if (!model.inProse(open) && model.linkAt(open) == null && model.linkAt(open > 0 ? open - 1 : open) == null) {
             return null;
         }

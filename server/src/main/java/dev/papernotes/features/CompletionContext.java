@@ -1,7 +1,9 @@
 package dev.papernotes.features;
 
 import dev.papernotes.index.Suggester.Scope;
+import dev.papernotes.notes.LocalParse;
 import dev.papernotes.notes.NoteModel;
+import dev.papernotes.workspace.NoteDocument;
 
 /**
  * Where the cursor is, as completion sees it: inside {@code [[}, after {@code @}, or on a word in
@@ -13,6 +15,29 @@ import dev.papernotes.notes.NoteModel;
  */
 public record CompletionContext(Scope scope, String typed, int start, int cursor, int replaceEnd, boolean closed) {
     private static final String CITEKEY_PUNCTUATION = ":.#$%&-+?<>~/";
+
+    /**
+     * The context at {@code cursor} in a note. Parses only the cursor's paragraph (see
+     * {@link LocalParse}), unless the note is parsed already or only a whole parse is exact.
+     */
+    public static CompletionContext at(NoteDocument doc, int cursor) {
+        NoteModel parsed = doc.parsedModel();
+        if (parsed != null || doc.tooLarge()) {
+            return at(doc.model(), cursor);
+        }
+        LocalParse.Window w = LocalParse.around(doc.text(), cursor);
+        if (w == null) {
+            return at(doc.model(), cursor);
+        }
+        CompletionContext c = at(w.model(), cursor - w.start());
+        return c == null ? null : c.shifted(w.start());
+    }
+
+    /** The same context, its offsets moved by {@code delta}. */
+    CompletionContext shifted(int delta) {
+        return delta == 0 ? this
+                : new CompletionContext(scope, typed, start + delta, cursor + delta, replaceEnd + delta, closed);
+    }
 
     /** The context at {@code cursor}, or null where nothing is completed (code, URLs, plain space). */
     public static CompletionContext at(NoteModel model, int cursor) {

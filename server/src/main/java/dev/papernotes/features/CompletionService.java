@@ -35,13 +35,13 @@ public final class CompletionService {
     }
 
     public static CompletionList complete(FeatureContext ctx, NoteDocument doc, Position position) throws IOException {
-        LineIndex lines = doc.model().lines();
+        LineIndex lines = doc.lines();
         int cursor = Ranges.offset(lines, position);
         CompletionList anchors = AnchorCompletion.complete(ctx, doc, cursor);
         if (anchors != null) {
             return anchors; // [[note#  and  [[note#^  complete the note's headings and blocks
         }
-        CompletionContext c = CompletionContext.at(doc.model(), cursor);
+        CompletionContext c = CompletionContext.at(doc, cursor);
         CompletionList list = new CompletionList(true, new ArrayList<>());
         if (c == null || (c.scope() == Scope.PROSE && !ctx.settings().completionProse())) {
             return list;

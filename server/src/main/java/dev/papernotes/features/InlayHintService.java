@@ -169,13 +169,15 @@ public final class InlayHintService {
     }
 
     /**
-     * What a hint says about one paper. The one place its wording is decided: authors and year
-     * join here once papers carry them ({@code compose(title, firstAuthor, year)}).
+     * What a hint says about one paper, the one place its wording is decided: the title (less the
+     * name the note shows), then the first author and year where the library gives them.
      *
      * @param written the key or link target as written, which the hint need not repeat
      */
     static String hintText(PaperHeader paper, String written) {
-        return compose(shortTitle(paper.title(), written), null, null);
+        String author = paper.firstAuthor().isEmpty() || !paper.moreAuthors()
+                ? paper.firstAuthor() : paper.firstAuthor() + " et al.";
+        return compose(shortTitle(paper.title(), written), author, paper.year());
     }
 
     /** {@code Title… (Author, Year)}, with whichever of author and year are known. */

@@ -1,6 +1,8 @@
 package dev.papernotes.features;
 
+import dev.papernotes.corpus.Author;
 import dev.papernotes.corpus.Occurrence;
+import dev.papernotes.corpus.PaperMetadata;
 import dev.papernotes.index.Paper;
 import dev.papernotes.notes.MarkdownLinks;
 import dev.papernotes.workspace.NoteWorkspace;
@@ -11,6 +13,9 @@ import java.util.List;
 
 /** The text of a new note: a title heading, or for a paper a literature note. */
 final class LiteratureNote {
+    /** Authors listed by name; the rest are "et al." (some papers list hundreds). */
+    private static final int MAX_AUTHORS = 10;
+
     private LiteratureNote() {
     }
 
@@ -22,8 +27,8 @@ final class LiteratureNote {
     /**
      * A literature note for {@code p}, to be stored at {@code file}: its title, citekey, where it comes
      * from (the corpus line, as a link), when it appeared, and the summary of its abstract. This is
-     * the one place that decides what a literature note holds (authors, year, venue and DOI join here
-     * when papers carry them).
+     * the one place that decides what a literature note holds; a library paper adds its authors, date,
+     * venue, DOI and arXiv id.
      */
     static String render(FeatureContext ctx, Paper p, Path file, List<String> aliases) {
         StringBuilder sb = new StringBuilder();
@@ -34,6 +39,24 @@ final class LiteratureNote {
             facts.add("- Names: " + String.join(", ", p.methods()));
         }
         facts.add("- Citekey: [@" + p.citekey() + "]");
+        PaperMetadata m = p.metadata();
+        if (!m.authors().isEmpty()) {
+            List<String> names = m.authors().stream().limit(MAX_AUTHORS).map(Author::display).toList();
+            boolean more = m.moreAuthors() || m.authors().size() > MAX_AUTHORS;
+            facts.add("- Authors: " + String.join(", ", names) + (more ? ", et al." : ""));
+        }
+        if (!m.date().isEmpty() || !m.year().isEmpty()) {
+            facts.add("- Date: " + (m.date().isEmpty() ? m.year() : m.date()));
+        }
+        if (!m.venue().isEmpty()) {
+            facts.add("- Venue: " + m.venue());
+        }
+        if (!m.doi().isEmpty()) {
+            facts.add("- DOI: [" + m.doi() + "](https://doi.org/" + HoverService.urlPath(m.doi()) + ")");
+        }
+        if (!m.arxivId().isEmpty()) {
+            facts.add("- arXiv: [" + m.arxivId() + "](https://arxiv.org/abs/" + HoverService.urlPath(m.arxivId()) + ")");
+        }
         Occurrence source = p.occurrences().stream().filter(ctx::inCorpus).findFirst().orElse(null);
         if (source != null) {
             String label = source.file().getFileName() + ", line " + source.line();

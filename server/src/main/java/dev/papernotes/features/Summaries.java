@@ -29,7 +29,32 @@ public final class Summaries {
     private Summaries() {
     }
 
+    /**
+     * Summaries of the papers hovered lately: a note's hovers come back to the same few papers,
+     * and splitting an abstract into sentences and scoring each is most of a hover's own work.
+     */
+    private static final java.util.Map<String, String> RECENT = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+                    return size() > 256;
+                }
+            });
+
     public static String summarize(String abstractText, List<String> names) {
+        if (abstractText == null) {
+            return summarizeNow(null, names);
+        }
+        String key = String.join("\u001f", names) + "\u0000" + abstractText;
+        String s = RECENT.get(key);
+        if (s == null) {
+            s = summarizeNow(abstractText, names);
+            RECENT.put(key, s);
+        }
+        return s;
+    }
+
+    private static String summarizeNow(String abstractText, List<String> names) {
         List<String> sentences = sentences(abstractText);
         if (sentences.isEmpty()) {
             return "";

@@ -96,7 +96,7 @@ public final class IndexStore implements Closeable {
     static IndexStore open(Path path, List<Path> roots, double ramBufferMb, UnaryOperator<Directory> wrap)
             throws IOException {
         Files.createDirectories(path);
-        Directory dir = wrap.apply(new SuggestSafeDirectory(new MMapDirectory(path)));
+        Directory dir = wrap.apply(new SuggestSafeDirectory(IndexFiles.open(path)));
         List<String> notes = new ArrayList<>();
         IndexWriter writer;
         boolean rebuild = false;
@@ -352,19 +352,55 @@ public final class IndexStore implements Closeable {
         DirectoryReader reader = DirectoryReader.open(directory);
         MentionDictionary mentions;
         String mentionsFile = reader.getIndexCommit().getUserData().get(DATA_MENTIONS);
+        boolean opened;
         try {
-            mentions = MentionDictionary.open(directory, mentionsFile);
+            mentions = MentionDictionary.openUnverified(directory, mentionsFile);
+            opened = true;
         } catch (IOException | RuntimeException e) {
             // Missing (a newer writer removed it) or damaged: the terms can always rebuild it.
             LOG.info("mention dictionary " + mentionsFile + " unavailable (" + e + "); rebuilding it in memory");
             mentions = MentionDictionary.build(reader);
+            opened = false;
         }
         PaperIndex next = new PaperIndex(reader, mentions);
+        if (opened) {
+            verifyLater(next, reader, mentionsFile);
+        }
         PaperIndex old = current;
         current = next;
         currentGeneration = reader.getIndexCommit().getGeneration();
         old.close();
         return true;
+    }
+
+    /**
+     * Checks every byte of the mention dictionary while the index already serves (at a million
+     * papers it is 150 MB: a start would wait for it, from disk after a reboot); a damaged one is
+     * replaced by one rebuilt from the terms, as at open.
+     */
+    private void verifyLater(PaperIndex index, DirectoryReader reader, String mentionsFile) {
+        if (!index.tryIncRef()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                if (!MentionDictionary.verify(directory, mentionsFile)) {
+                    LOG.warning("mention dictionary " + mentionsFile + " failed its checksum; rebuilding it in memory");
+                    index.replaceMentions(MentionDictionary.build(reader));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "verifying " + mentionsFile, e);
+            } finally {
+                try {
+                    index.close();
+                } catch (IOException e) {
+                    LOG.log(Level.FINE, "releasing the index", e);
+                }
+            }
+        }, "papernotes-verify");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** The index as of the last commit; close it when done with it. */

@@ -42,13 +42,17 @@ public final class PaperIndex implements AutoCloseable {
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final MentionDictionary mentions;
+    private volatile MentionDictionary mentions;
+    /** A dictionary replaced after it failed its check: closed with this snapshot, not while read. */
+    private volatile MentionDictionary replacedMentions;
     private final Suggester suggester;
     private final Analyzer analyzer = IndexSchema.writerAnalyzer();
     private final AtomicInteger refs = new AtomicInteger(1);
     private final int paperCount;
     private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
     private final long generation = GENERATIONS.incrementAndGet();
+    /** Exact lookups a note's analysis repeats at every edit (see {@link LookupCache}). */
+    private final LookupCache lookups = new LookupCache();
 
     PaperIndex(DirectoryReader reader, MentionDictionary mentions) throws IOException {
         this.reader = reader;
@@ -86,6 +90,12 @@ public final class PaperIndex implements AutoCloseable {
 
     public MentionDictionary mentions() {
         return mentions;
+    }
+
+    /** Swaps in a rebuilt dictionary (the mapped one failed its checksum). Once per snapshot. */
+    void replaceMentions(MentionDictionary rebuilt) {
+        replacedMentions = mentions;
+        mentions = rebuilt;
     }
 
     public Suggester suggester() {
@@ -129,6 +139,10 @@ public final class PaperIndex implements AutoCloseable {
      * a name thousands of papers share costs ints, not thousands of decoded headers.
      */
     public Ids resolveIds(String target, int limit) throws IOException {
+        return lookups.get("w\u0000" + limit + "\u0000" + target, () -> findIds(target, limit));
+    }
+
+    private Ids findIds(String target, int limit) throws IOException {
         String key = NameKeys.compact(target);
         if (reader == null || key.isEmpty()) {
             return Ids.NONE;
@@ -166,12 +180,16 @@ public final class PaperIndex implements AutoCloseable {
         if (reader == null || key.isEmpty()) {
             return false;
         }
-        java.util.Set<Integer> docs = new java.util.HashSet<>(DocLookup.find(reader, KEY, key, 2));
-        String citekey = target.strip().toLowerCase(Locale.ROOT);
-        if (docs.size() < 2 && couldBeCitekey(citekey)) {
-            docs.addAll(DocLookup.find(reader, CITEKEY, citekey, 2));
-        }
-        return docs.size() == 1 && header(docs.iterator().next()).id().equals(id);
+        // Remembered: completion asks this for every item, and typing on asks again for most of them.
+        String only = lookups.get("u\u0000" + target, () -> {
+            java.util.Set<Integer> docs = new java.util.HashSet<>(DocLookup.find(reader, KEY, key, 2));
+            String citekey = target.strip().toLowerCase(Locale.ROOT);
+            if (docs.size() < 2 && couldBeCitekey(citekey)) {
+                docs.addAll(DocLookup.find(reader, CITEKEY, citekey, 2));
+            }
+            return docs.size() == 1 ? header(docs.iterator().next()).id() : "";
+        });
+        return only.equals(id);
     }
 
     /** Citekeys are letters and digits with an optional {@code -N} suffix: anything else needs no lookup. */
@@ -207,7 +225,8 @@ public final class PaperIndex implements AutoCloseable {
         if (reader == null) {
             return Ids.NONE;
         }
-        return ids(DocLookup.find(reader, MENTION, PaperDocuments.collapseSpaces(exact)), limit);
+        return lookups.get("m\u0000" + limit + "\u0000" + exact,
+                () -> ids(DocLookup.find(reader, MENTION, PaperDocuments.collapseSpaces(exact)), limit));
     }
 
     /** The id of the paper with this citekey, or null. */
@@ -215,8 +234,10 @@ public final class PaperIndex implements AutoCloseable {
         if (reader == null) {
             return null;
         }
-        List<Integer> docs = DocLookup.find(reader, CITEKEY, citekey, 1);
-        return docs.isEmpty() ? null : header(docs.get(0)).id();
+        return lookups.get("c\u0000" + citekey, () -> {
+            List<Integer> docs = DocLookup.find(reader, CITEKEY, citekey, 1);
+            return docs.isEmpty() ? null : header(docs.get(0)).id();
+        });
     }
 
     public Paper byCitekey(String citekey) throws IOException {
@@ -400,12 +421,18 @@ public final class PaperIndex implements AutoCloseable {
     /** Candidate terms whose document frequency is looked up: each lookup visits every segment. */
     private static final int LIKE_CANDIDATES = 24;
     private static final int LIKE_TERMS = 8;
+    /**
+     * A term in more papers than this connects nothing distinctive, whatever the corpus size; it
+     * also bounds the postings a related-papers query scores (a twentieth of a million papers would
+     * be 50,000 a term).
+     */
+    private static final int LIKE_MAX_DF = 5000;
 
     /**
      * More-like-this, lean: the paper's most frequent longer words are the candidates, and only
      * those get a document-frequency lookup (Lucene's MoreLikeThis looks up every distinct word,
      * most of the cost of a hover). The few with the best tf-idf, neither unique nor common, make
-     * the query.
+     * the query, which reuses the term states found by those lookups.
      */
     private Query likeQuery(Paper paper) throws IOException {
         Map<String, Integer> tf = new java.util.HashMap<>();
@@ -424,11 +451,13 @@ public final class PaperIndex implements AutoCloseable {
         candidates.sort((a, b) -> a.getValue().equals(b.getValue())
                 ? Integer.compare(b.getKey().length(), a.getKey().length())
                 : Integer.compare(b.getValue(), a.getValue()));
+        candidates = candidates.subList(0, Math.min(LIKE_CANDIDATES, candidates.size()));
         int docs = Math.max(1, reader.numDocs());
-        int maxDf = Math.max(2, docs / 20);
+        int maxDf = Math.max(2, Math.min(docs / 20, LIKE_MAX_DF));
+        Map<String, org.apache.lucene.index.TermStates> states = termStates(candidates);
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
-        for (Map.Entry<String, Integer> c : candidates.subList(0, Math.min(LIKE_CANDIDATES, candidates.size()))) {
-            int df = reader.docFreq(new Term(ABSTRACT_TEXT, c.getKey()));
+        for (Map.Entry<String, Integer> c : candidates) {
+            int df = states.get(c.getKey()).docFreq();
             if (df < 2 || df > maxDf) {
                 continue; // only in this paper, or in everything
             }
@@ -441,10 +470,42 @@ public final class PaperIndex implements AutoCloseable {
         double top = scored.get(0).getValue();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (Map.Entry<String, Double> s : scored.subList(0, Math.min(LIKE_TERMS, scored.size()))) {
-            b.add(new BoostQuery(new TermQuery(new Term(ABSTRACT_TEXT, s.getKey())), (float) (s.getValue() / top)),
+            Term t = new Term(ABSTRACT_TEXT, s.getKey());
+            b.add(new BoostQuery(new TermQuery(t, states.get(s.getKey())), (float) (s.getValue() / top)),
                     BooleanClause.Occur.SHOULD);
         }
         return b.build();
+    }
+
+    /**
+     * The abstract terms' states in every segment, with one terms enumeration per segment walked
+     * in term order (a lookup per term and segment would build a new enumeration each time).
+     */
+    private Map<String, org.apache.lucene.index.TermStates> termStates(List<Map.Entry<String, Integer>> candidates)
+            throws IOException {
+        List<String> sorted = new ArrayList<>();
+        for (Map.Entry<String, Integer> c : candidates) {
+            sorted.add(c.getKey());
+        }
+        sorted.sort(null);
+        Map<String, org.apache.lucene.index.TermStates> out = new java.util.HashMap<>();
+        org.apache.lucene.index.IndexReaderContext top = reader.getContext();
+        for (String t : sorted) {
+            out.put(t, new org.apache.lucene.index.TermStates(top));
+        }
+        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.Terms terms = leaf.reader().terms(ABSTRACT_TEXT);
+            if (terms == null) {
+                continue;
+            }
+            org.apache.lucene.index.TermsEnum te = terms.iterator();
+            for (String t : sorted) {
+                if (te.seekExact(new org.apache.lucene.util.BytesRef(t))) {
+                    out.get(t).register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
+                }
+            }
+        }
+        return out;
     }
 
     private final Map<String, List<PaperHeader>> relatedCache = java.util.Collections.synchronizedMap(
@@ -476,11 +537,29 @@ public final class PaperIndex implements AutoCloseable {
         }
     }
 
+    /** Headers read lately: completion lists of successive keystrokes are mostly the same papers. */
+    private final Map<Integer, PaperHeader> headers = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Integer, PaperHeader> eldest) {
+                    return size() > 8192;
+                }
+            });
+
     /**
      * The header of a global doc id, from doc values: no stored-field block is decompressed. A
      * library paper's first line is looked up where its entry is now.
      */
     PaperHeader header(int doc) throws IOException {
+        PaperHeader h = headers.get(doc);
+        if (h == null) {
+            h = readHeader(doc);
+            headers.put(doc, h);
+        }
+        return h;
+    }
+
+    private PaperHeader readHeader(int doc) throws IOException {
         return StoredPapers.headerWithLine(reader, doc);
     }
 
@@ -541,6 +620,9 @@ public final class PaperIndex implements AutoCloseable {
             try {
                 if (mentions != null) {
                     mentions.close();
+                }
+                if (replacedMentions != null) {
+                    replacedMentions.close();
                 }
             } finally {
                 if (reader != null) {

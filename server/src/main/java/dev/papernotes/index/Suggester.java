@@ -89,58 +89,100 @@ public final class Suggester {
         if (searcher == null || max <= 0) {
             return List.of();
         }
-        // Ranked by doc id first; headers are read only for the few that are kept.
-        Map<Integer, Candidate> chosen = new LinkedHashMap<>();
         String spaced = NameKeys.spaced(typed);
         String compact = NameKeys.compact(typed);
-        int fetch = Math.max(max * 2, 20);
+        // A short prefix matches a large part of the corpus and costs the most to rank; it is also
+        // what every name typed starts with. Its ranking is remembered for this snapshot.
+        String shortKey = compact.length() <= SHORT_PREFIX ? scope + "\u0000" + max + "\u0000" + typed : null;
+        List<Candidate> ranked = shortKey == null ? null : shortPrefixes.get(shortKey);
+        if (ranked == null) {
+            ranked = rank(typed, scope, max, spaced, compact);
+            if (shortKey != null) {
+                shortPrefixes.put(shortKey, ranked);
+            }
+        }
+        List<Suggestion> out = new ArrayList<>(ranked.size());
+        for (Candidate c : ranked) {
+            PaperHeader h = headers.load(c.doc());
+            out.add(new Suggestion(h, c.tier(), matchedName(h, c.key(), c.tier())));
+        }
+        return out;
+    }
+
+    /** Typed text of at most this many letters and digits counts as a short prefix. */
+    private static final int SHORT_PREFIX = 2;
+    private final Map<String, List<Candidate>> shortPrefixes = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Candidate>> eldest) {
+                    return size() > 1024;
+                }
+            });
+
+    /**
+     * The tiers in order, each asked only while the list is not full and for no more hits than
+     * the places left (twice over: a paper's name and its compact form may both match).
+     */
+    private List<Candidate> rank(String typed, Scope scope, int max, String spaced, String compact)
+            throws IOException {
+        // Ranked by doc id first; headers are read only for the few that are kept.
+        Map<Integer, Candidate> chosen = new LinkedHashMap<>();
         switch (scope) {
             case CITEKEY -> {
                 String key = typed.strip().toLowerCase(Locale.ROOT);
-                take(chosen, suggest(prefix(SUGGEST_CITEKEY, key), fetch), Tier.NAME_PREFIX, spaced, max);
-                if (!compact.equals(key)) {
-                    take(chosen, suggest(prefix(SUGGEST_CITEKEY, compact), fetch), Tier.NAME_PREFIX, spaced, max);
+                take(chosen, suggest(prefix(SUGGEST_CITEKEY, key), fetch(chosen, max)), Tier.NAME_PREFIX, spaced, max);
+                if (!compact.equals(key) && chosen.size() < max) {
+                    take(chosen, suggest(prefix(SUGGEST_CITEKEY, compact), fetch(chosen, max)), Tier.NAME_PREFIX, spaced,
+                            max);
                 }
-                if (!compact.isEmpty()) {
+                if (!compact.isEmpty() && chosen.size() < max) {
                     // @vaswani17, @vaswani2017: a first author and the year
-                    take(chosen, suggest(prefix(SUGGEST_AUTHOR, compact), fetch), Tier.TITLE_WORDS, spaced, max);
+                    take(chosen, suggest(prefix(SUGGEST_AUTHOR, compact), fetch(chosen, max)), Tier.TITLE_WORDS,
+                            spaced, max);
                 }
                 if (chosen.size() < FUZZY_BELOW && key.length() >= 3) {
-                    take(chosen, suggest(fuzzy(SUGGEST_CITEKEY, key), fetch), Tier.FUZZY, spaced, max);
+                    take(chosen, suggest(fuzzy(SUGGEST_CITEKEY, key), fetch(chosen, max)), Tier.FUZZY, spaced, max);
                 }
             }
             case PROSE -> {
                 if (compact.length() < 2) {
                     return List.of();
                 }
-                take(chosen, suggest(prefix(SUGGEST_NAME, spaced), fetch), Tier.NAME_PREFIX, spaced, max);
-                take(chosen, suggest(prefix(SUGGEST_NAME, compact), fetch), Tier.NAME_PREFIX, spaced, max);
+                take(chosen, suggest(prefix(SUGGEST_NAME, spaced), fetch(chosen, max)), Tier.NAME_PREFIX, spaced, max);
+                if (!compact.equals(spaced) && chosen.size() < max) {
+                    take(chosen, suggest(prefix(SUGGEST_NAME, compact), fetch(chosen, max)), Tier.NAME_PREFIX, spaced,
+                            max);
+                }
                 if (chosen.size() < FUZZY_BELOW && compact.length() >= 5) {
-                    take(chosen, suggest(fuzzy(SUGGEST_NAME, compact), fetch), Tier.FUZZY, spaced, max);
+                    take(chosen, suggest(fuzzy(SUGGEST_NAME, compact), fetch(chosen, max)), Tier.FUZZY, spaced, max);
                 }
             }
             case WIKI -> {
-                take(chosen, suggest(prefix(SUGGEST_NAME, spaced), fetch), Tier.NAME_PREFIX, spaced, max);
-                if (!compact.equals(spaced)) {
-                    take(chosen, suggest(prefix(SUGGEST_NAME, compact), fetch), Tier.NAME_PREFIX, spaced, max);
+                take(chosen, suggest(prefix(SUGGEST_NAME, spaced), fetch(chosen, max)), Tier.NAME_PREFIX, spaced, max);
+                if (!compact.equals(spaced) && chosen.size() < max) {
+                    take(chosen, suggest(prefix(SUGGEST_NAME, compact), fetch(chosen, max)), Tier.NAME_PREFIX, spaced,
+                            max);
                 }
-                take(chosen, suggest(prefix(SUGGEST_TITLE, spaced), fetch), Tier.TITLE_PREFIX, spaced, max);
+                if (chosen.size() < max) {
+                    take(chosen, suggest(prefix(SUGGEST_TITLE, spaced), fetch(chosen, max)), Tier.TITLE_PREFIX, spaced,
+                            max);
+                }
                 Query titleWords = chosen.size() < max ? titleWords(typed) : null;
                 if (titleWords != null) {
-                    take(chosen, hits(searcher.search(titleWords, fetch)), Tier.TITLE_WORDS, spaced, max);
+                    take(chosen, hits(searcher.search(titleWords, fetch(chosen, max))), Tier.TITLE_WORDS, spaced, max);
                 }
                 if (chosen.size() < FUZZY_BELOW && compact.length() >= 3) {
-                    take(chosen, suggest(fuzzy(SUGGEST_NAME, compact), fetch), Tier.FUZZY, spaced, max);
-                    take(chosen, suggest(fuzzy(SUGGEST_TITLE, spaced), fetch), Tier.FUZZY, spaced, max);
+                    take(chosen, suggest(fuzzy(SUGGEST_NAME, compact), fetch(chosen, max)), Tier.FUZZY, spaced, max);
+                    take(chosen, suggest(fuzzy(SUGGEST_TITLE, spaced), fetch(chosen, max)), Tier.FUZZY, spaced, max);
                 }
             }
         }
-        List<Suggestion> out = new ArrayList<>(chosen.size());
-        for (Candidate c : chosen.values()) {
-            PaperHeader h = headers.load(c.doc());
-            out.add(new Suggestion(h, c.tier(), matchedName(h, c.key(), c.tier())));
-        }
-        return out;
+        return List.copyOf(chosen.values());
+    }
+
+    /** Hits to ask a tier for: twice the places left, at least 10. */
+    private static int fetch(Map<Integer, Candidate> chosen, int max) {
+        return Math.max(10, 2 * (max - chosen.size()));
     }
 
     private List<Hit> suggest(CompletionQuery query, int fetch) throws IOException {

@@ -2,6 +2,8 @@ package dev.papernotes.lsp;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,6 +43,7 @@ public final class LanguageServerMain {
      * else that prints goes to stderr.
      */
     public static int run(InputStream in) {
+        LOG.info(runtimeSummary());
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
             Session.haltOnOutOfMemory(e);
             LOG.log(Level.SEVERE, "uncaught in " + thread.getName(), e);
@@ -94,6 +97,38 @@ public final class LanguageServerMain {
         reader.shutdownNow();
         onExit.accept(code);
         return status.get();
+    }
+
+    /** Above this maximum heap the JVM was most likely started without the launchers' flags. */
+    private static final long UNBOUNDED_HEAP_BYTES = 1L << 30;
+
+    /**
+     * The heap this JVM runs with and the flags it was started with, for the log: memory as the
+     * editor launched the server is what users see, and a launcher without the flags shows here.
+     * Reads the command line from the OS, not JMX, which would load a hundred classes at start.
+     */
+    static String runtimeSummary() {
+        Runtime rt = Runtime.getRuntime();
+        List<String> flags = new ArrayList<>();
+        ProcessHandle.current().info().arguments().ifPresent(args -> {
+            for (String a : args) {
+                if (a.equals("-jar") || a.equals("-cp") || a.equals("-classpath")) {
+                    break;
+                }
+                if (a.startsWith("-X")) {
+                    flags.add(a);
+                }
+            }
+        });
+        String summary = String.format(java.util.Locale.ROOT,
+                "papernotes: Java %s, heap %d MB committed of at most %d MB, %d processors; JVM flags: %s",
+                Runtime.version(), rt.totalMemory() >> 20, rt.maxMemory() >> 20, rt.availableProcessors(),
+                flags.isEmpty() ? "none" : String.join(" ", flags));
+        if (rt.maxMemory() > UNBOUNDED_HEAP_BYTES && flags.stream().noneMatch(f -> f.startsWith("-Xmx"))) {
+            summary += " (no -Xmx: the JVM may take a quarter of the machine's memory; start the server with"
+                    + " scripts/papernotes or the flags in the README)";
+        }
+        return summary;
     }
 
     /** LSP4J would put the Java stack trace in the error's data; the client needs only the message. */

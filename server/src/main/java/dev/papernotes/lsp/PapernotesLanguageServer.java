@@ -21,6 +21,7 @@ import org.eclipse.lsp4j.FileOperationPatternKind;
 import org.eclipse.lsp4j.FileOperationPatternOptions;
 import org.eclipse.lsp4j.FileOperationsServerCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.InlayHintRegistrationOptions;
@@ -214,6 +215,15 @@ public final class PapernotesLanguageServer implements LanguageServer, LanguageC
     @Override
     public void initialized(InitializedParams params) {
         session.notification("initialized", workspace::afterInitialized);
+        // Off the reader thread: which heap and flags this JVM runs with, for the client's log
+        // (stderr had it at start).
+        session.timers.execute(() -> {
+            Latencies.threadCpuNanos(); // loads the CPU timer here rather than in the first request
+            var c = session.client;
+            if (c != null) {
+                c.logMessage(new org.eclipse.lsp4j.MessageParams(MessageType.Info, LanguageServerMain.runtimeSummary()));
+            }
+        });
     }
 
     @Override

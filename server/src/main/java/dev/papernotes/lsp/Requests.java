@@ -35,11 +35,12 @@ final class Requests {
         return CompletableFutures.computeAsync(executor, cancel -> {
             cancel.checkCanceled();
             long start = System.nanoTime();
+            long cpu = Latencies.threadCpuNanos();
             try {
                 T result = work.run(cancel);
                 Latencies l = latencies;
                 if (l != null) {
-                    l.record(method, System.nanoTime() - start);
+                    l.record(method, System.nanoTime() - start, cpu < 0 ? -1 : Latencies.threadCpuNanos() - cpu);
                 }
                 return result;
             } catch (CancellationException | ResponseErrorException e) {

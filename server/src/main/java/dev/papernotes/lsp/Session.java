@@ -328,6 +328,11 @@ final class Session {
                 }
                 log(MessageType.Info, String.format("papernotes: index ready: %d papers (%d files read) in %.1f s",
                         r.papers(), r.filesRead(), r.millis() / 1000.0));
+                if (r.filesRead() > 0) {
+                    // Building grew the heap; a full collection now, while the user waits for nothing,
+                    // lets the collector give it back (the launchers' Serial GC shrinks after one).
+                    System.gc();
+                }
             } else {
                 served.complete(null);
                 scheduleRefresh();
@@ -631,8 +636,11 @@ final class Session {
      * user is told (window/logMessage) and the server carries on.
      */
     void notification(String method, Runnable body) {
+        long start = System.nanoTime();
+        long cpu = Latencies.threadCpuNanos();
         try {
             body.run();
+            latencies.record(method, System.nanoTime() - start, cpu < 0 ? -1 : Latencies.threadCpuNanos() - cpu);
         } catch (Throwable e) {
             haltOnOutOfMemory(e);
             LOG.log(Level.WARNING, method + " failed", e);

@@ -1,5 +1,6 @@
 package dev.papernotes.workspace;
 
+import dev.papernotes.notes.LineIndex;
 import dev.papernotes.notes.NoteModel;
 import dev.papernotes.notes.NoteParser;
 import java.nio.file.Path;
@@ -24,6 +25,9 @@ public final class NoteDocument {
     private final boolean open;
     private volatile NoteModel model;
     private volatile java.util.Set<String> anchorKeys;
+    private volatile LineIndex lines;
+    /** 0 not known yet, 1 too large, 2 not. */
+    private volatile int size;
 
     public NoteDocument(String uri, Path path, String text, int version, boolean open) {
         this.uri = uri;
@@ -80,10 +84,44 @@ public final class NoteDocument {
         return k;
     }
 
+    /** The parse of this version if a request has made it already, else null (and nothing is parsed). */
+    public NoteModel parsedModel() {
+        return model;
+    }
+
+    /**
+     * Line starts, for positions: without a parse, so a request that needs no more (completion)
+     * does not pay for one.
+     */
+    public LineIndex lines() {
+        NoteModel m = model;
+        if (m != null) {
+            return m.lines();
+        }
+        LineIndex l = lines;
+        if (l == null) {
+            l = new LineIndex(text);
+            lines = l;
+        }
+        return l;
+    }
+
     /** Whether the note is too large to parse; it then has no links, citations or prose. */
     public boolean tooLarge() {
+        int s = size;
+        if (s == 0) {
+            s = countTooLarge() ? 1 : 2;
+            size = s;
+        }
+        return s == 1;
+    }
+
+    private boolean countTooLarge() {
         if (text.length() > MAX_PARSED_CHARS) {
             return true;
+        }
+        if (text.length() < MAX_PARSED_LINES) {
+            return false; // fewer characters than the line limit: no need to count lines
         }
         int lines = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -103,6 +141,8 @@ public final class NoteDocument {
     public NoteDocument withOpen(boolean nowOpen) {
         NoteDocument d = new NoteDocument(uri, path, text, version, nowOpen);
         d.model = model;
+        d.lines = lines;
+        d.size = size;
         return d;
     }
 }

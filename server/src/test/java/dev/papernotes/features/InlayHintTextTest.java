@@ -34,6 +34,21 @@ class InlayHintTextTest {
         assertEquals("Title (2020)", InlayHintService.compose("Title", null, "2020"));
     }
 
+    @Test
+    void aLibraryPaperShowsItsFirstAuthorAndYear() {
+        var attention = new dev.papernotes.index.PaperHeader("p1", "Attention Is All You Need", java.util.List.of(),
+                "vaswaniAttentionAllYou2017", java.nio.file.Path.of("lib.bib"), 3, "Vaswani", true, "2017",
+                "NeurIPS", 1, "vaswaniAttentionAllYou2017");
+        assertEquals("Attention Is All You Need (Vaswani et al., 2017)", InlayHintService.hintText(attention, "x"));
+        var solo = new dev.papernotes.index.PaperHeader("p2", "Mini-Monkey: Multi-Scale Adaptive Cropping",
+                java.util.List.of("Mini-Monkey"), "huang2024", java.nio.file.Path.of("lib.bib"), 9, "Huang", false,
+                "2024", "", 1, "huang2024");
+        assertEquals("Multi-Scale Adaptive Cropping (Huang, 2024)", InlayHintService.hintText(solo, "Mini-Monkey"));
+        var page = new dev.papernotes.index.PaperHeader("p3", "Scaling Laws in Patchification", java.util.List.of(),
+                "scaling", java.nio.file.Path.of("page.txt"), 1);
+        assertEquals("Scaling Laws in Patchification", InlayHintService.hintText(page, "x"), "a daily page has no authors");
+    }
+
     /** Random titles of letters, spaces and astral characters: never longer than asked, never half a pair. */
     @Test
     void cuttingNeverBreaksASurrogatePair() {

@@ -171,4 +171,59 @@ class IndexStoreTest {
             }
         }
     }
+
+    @Test
+    void aMentionDictionaryDamagedInTheMiddleIsReplacedWhileTheIndexServes() throws Exception {
+        Path dir = tmp.resolve("idx");
+        try (IndexStore store = IndexStore.open(dir, List.of(TestCorpus.dir()), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+        }
+        Path fst;
+        try (var files = java.nio.file.Files.list(dir)) {
+            fst = files.filter(f -> f.getFileName().toString().startsWith("mentions_")).findFirst().orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(fst);
+        bytes[bytes.length / 2] ^= 0x5a; // header and footer intact: only a full check sees it
+        java.nio.file.Files.write(fst, bytes);
+        try (IndexStore store = IndexStore.open(dir, List.of(TestCorpus.dir()), 16);
+                PaperIndex idx = store.acquire()) {
+            assertEquals(413, idx.paperCount(), "the index serves before the dictionary is checked");
+            MentionDictionary opened = idx.mentions();
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (idx.mentions() == opened && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertTrue(idx.mentions() != opened, "the damaged dictionary was replaced");
+            String text = "We tried Dragonfly: Multi-Resolution Zoom Supercharges Large Visual-Language Model today";
+            List<Integer> ends = new ArrayList<>();
+            idx.mentions().walker().matchesAt(text, 9, text.length(), (e, count) -> ends.add(e));
+            assertEquals(text.indexOf(" today"), ends.get(ends.size() - 1));
+        }
+    }
+
+    @Test
+    void aThreadInterruptedWhileReadingTheIndexBreaksNothingForTheOthers() throws Exception {
+        try (IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(TestCorpus.dir()), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            try (PaperIndex idx = store.acquire()) {
+                String id = idx.idsByMention("Dragonfly", 5).ids().get(0);
+                Thread reader = new Thread(() -> {
+                    Thread.currentThread().interrupt(); // as a cancelled job's thread would be
+                    for (int i = 0; i < 20; i++) {
+                        try {
+                            idx.search("vision language model " + i, 10);
+                            idx.get(id);
+                        } catch (IOException | RuntimeException e) {
+                            // this thread may fail; the others must not
+                        }
+                    }
+                });
+                reader.start();
+                reader.join();
+                // Positional reads on a FileChannel would now fail for everyone (channel closed by the interrupt).
+                assertEquals("Dragonfly", idx.get(id).methods().get(0));
+                assertFalse(idx.search("zoom multi-resolution", 5).isEmpty());
+            }
+        }
+    }
 }

@@ -156,6 +156,47 @@ class LibraryFeaturesTest {
     }
 
     @Test
+    void inlayHintsNameTheFirstAuthorAndYear() throws Exception {
+        String uri = open("As @vaswaniAttentionAllYou2017 showed.\n");
+        List<org.eclipse.lsp4j.InlayHint> hints = client.server().getTextDocumentService()
+                .inlayHint(new org.eclipse.lsp4j.InlayHintParams(new TextDocumentIdentifier(uri),
+                        new Range(new Position(0, 0), new Position(1, 0)))).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("Attention Is All You Need (Vaswani et al., 2017)"),
+                hints.stream().map(h -> h.getLabel().getLeft().strip()).toList());
+    }
+
+    @Test
+    void aLiteratureNoteOnALibraryPaperCarriesItsMetadata() throws Exception {
+        Cursor c = Cursor.of("See [[vaswaniAttention‸AllYou2017]].");
+        String uri = open(c.text());
+        org.eclipse.lsp4j.CodeAction create = client.server().getTextDocumentService()
+                .codeAction(new org.eclipse.lsp4j.CodeActionParams(new TextDocumentIdentifier(uri),
+                        new Range(c.position(), c.position()), new org.eclipse.lsp4j.CodeActionContext(List.of())))
+                .get(20, TimeUnit.SECONDS).stream().map(e -> e.getRight())
+                .filter(a -> a.getTitle().startsWith("Create literature note")).findFirst().orElseThrow();
+        String text;
+        if (create.getEdit() != null && create.getEdit().getDocumentChanges() != null) {
+            text = create.getEdit().getDocumentChanges().get(1).getLeft().getEdits().get(0).getLeft().getNewText();
+        } else {
+            // A client without resource operations: the server writes the file itself.
+            client.server().getWorkspaceService().executeCommand(new org.eclipse.lsp4j.ExecuteCommandParams(
+                    create.getCommand().getCommand(), create.getCommand().getArguments())).get(20, TimeUnit.SECONDS);
+            try (var files = Files.list(notes)) {
+                Path made = files.filter(f -> !f.getFileName().toString().matches("note\\d+\\.md"))
+                        .findFirst().orElseThrow();
+                text = Files.readString(made);
+            }
+        }
+        assertTrue(text.contains("- Citekey: [@vaswaniAttentionAllYou2017]\n"
+                + "- Authors: Ashish Vaswani, Noam Shazeer, Niki Parmar, Jakob Uszkoreit, Llion Jones, Aidan N. Gomez, "
+                + "Łukasz Kaiser, Illia Polosukhin\n"), text);
+        assertTrue(text.contains("- Venue: Advances in Neural Information Processing Systems\n"), text);
+        assertTrue(text.contains("- DOI: [10.48550/arxiv.1706.03762](https://doi.org/10.48550/arxiv.1706.03762)\n"), text);
+        assertTrue(text.contains("- arXiv: [1706.03762](https://arxiv.org/abs/1706.03762)\n"), text);
+        assertTrue(text.contains("- Date: 2017"), text);
+    }
+
+    @Test
     void definitionGoesToTheEntryLineInEveryFile() throws Exception {
         Cursor c = Cursor.of("See [[vaswaniAttention‸AllYou2017]].");
         String uri = open(c.text());

@@ -1,0 +1,251 @@
+package dev.papernotes.bench;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * A user typing in a 200-line note: a new line, then a name typed one character at a time after
+ * {@code [[}, as a bare word in prose, or after {@code @}. Every keystroke is an incremental
+ * {@code didChange} followed by a {@code completion} at the new cursor, timed together as the
+ * editor waits for them; the typed name is then accepted, and hover and definition are asked on
+ * bare names elsewhere in the (now changed) note. The line is removed again, so the note stays at
+ * 200 lines.
+ */
+final class KeystrokeScenario {
+    static final int NOTE_LINES = 200;
+    /** At most this many characters of a name are typed before the completion is accepted. */
+    private static final int MAX_TYPED = 16;
+    private static final String[] CONTEXTS = {"wiki", "prose", "cite"};
+
+    private final List<String> lines = new ArrayList<>();
+    private final List<Position> mentions = new ArrayList<>();
+    private final boolean[] inCode = new boolean[NOTE_LINES];
+    private final List<Workload.Target> targets;
+    private final Random random;
+
+    KeystrokeScenario(List<Workload.Target> targets, Random random) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("no papers to type");
+        }
+        this.targets = targets;
+        this.random = random;
+        build();
+    }
+
+    /** The note: headings, paragraphs with bare names, links, citations and one code block in 50 lines. */
+    private void build() {
+        int k = 0;
+        lines.add("# Reading log");
+        while (lines.size() < NOTE_LINES) {
+            int n = lines.size();
+            Workload.Target a = targets.get(k++ % targets.size());
+            Workload.Target b = targets.get(k++ % targets.size());
+            if (n % 25 == 0) {
+                lines.add("## Week " + (n / 25));
+            } else if (n % 50 == 10 && n + 5 < NOTE_LINES) {
+                lines.add("```python");
+                lines.add("model = load(\"" + a.label().replace("\"", "") + "\")");
+                lines.add("print(model.eval())  # [[not a link]] @notacite");
+                lines.add("```");
+                for (int i = n; i < n + 4; i++) {
+                    inCode[i] = true;
+                }
+            } else {
+                switch (n % 4) {
+                    case 0 -> lines.add("");
+                    case 1 -> {
+                        String lead = "We read ";
+                        String line = lead + a.mention() + " and compared it with " + b.mention()
+                                + " on the long-context tasks.";
+                        mentions.add(new Position(n, lead.length() + 1));
+                        mentions.add(new Position(n, lead.length() + a.mention().length() + 22 + 1));
+                        lines.add(line);
+                    }
+                    case 2 -> lines.add("- [[" + a.label() + "]] is the baseline we keep coming back to.");
+                    default -> lines.add("As argued in [@" + a.citekey() + "], the effect holds for small models too.");
+                }
+            }
+        }
+        while (lines.size() > NOTE_LINES) {
+            lines.remove(lines.size() - 1);
+        }
+    }
+
+    String text() {
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** Durations of one run, in milliseconds. */
+    private static final class Samples {
+        final Map<String, List<Double>> byKind = new TreeMap<>();
+        int emptyCompletions;
+
+        void add(String kind, double ms) {
+            byKind.computeIfAbsent(kind, x -> new ArrayList<>()).add(ms);
+        }
+    }
+
+    /**
+     * Types until {@code keystrokes} keystrokes have been measured; returns percentiles over stdio
+     * (all keystrokes, and per context), and inside the server.
+     */
+    JsonObject run(ServerUnderTest s, String uri, int keystrokes, int startVersion) throws Exception {
+        reset(s);
+        Samples samples = new Samples();
+        int version = startVersion;
+        int typed = 0;
+        int episode = 0;
+        while (typed < keystrokes) {
+            String context = CONTEXTS[episode++ % CONTEXTS.length];
+            Workload.Target t = targets.get(random.nextInt(targets.size()));
+            String name = switch (context) {
+                case "wiki" -> t.label();
+                case "prose" -> t.method();
+                default -> t.citekey();
+            };
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            String lead = switch (context) {
+                case "wiki" -> "Related: ";
+                case "prose" -> "We compare against ";
+                default -> "As shown by ";
+            };
+            String trigger = switch (context) {
+                case "wiki" -> "[[";
+                case "prose" -> "";
+                default -> "@";
+            };
+            String keys = trigger + prefix(name);
+            int line = insertionLine();
+            change(s, uri, ++version, range(line, 0, line, 0), lead + "\n");
+            int col = lead.length();
+            for (int i = 0; i < keys.length() && typed < keystrokes; ) {
+                int cp = keys.codePointAt(i);
+                String ch = new String(Character.toChars(cp));
+                long t0 = System.nanoTime();
+                change(s, uri, ++version, range(line, col, line, col), ch);
+                col += ch.length();
+                var answer = s.server.getTextDocumentService().completion(new CompletionParams(
+                        new TextDocumentIdentifier(uri), new Position(line, col))).get(60, TimeUnit.SECONDS);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                samples.add("keystroke", ms);
+                samples.add("keystroke." + context, ms);
+                if (i + ch.length() - trigger.length() >= 3 && items(answer).isEmpty()) {
+                    samples.emptyCompletions++;
+                }
+                i += ch.length();
+                typed++;
+            }
+            // Accept: the typed text becomes the whole name (and the link is closed).
+            int start = lead.length() + trigger.length();
+            change(s, uri, ++version, range(line, start, line, col), context.equals("wiki") ? name + "]]" : name);
+            for (int i = 0; i < 2 && !mentions.isEmpty(); i++) {
+                Position hover = shifted(mentions.get(random.nextInt(mentions.size())), line);
+                long t0 = System.nanoTime();
+                s.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), hover))
+                        .get(60, TimeUnit.SECONDS);
+                samples.add("hover", (System.nanoTime() - t0) / 1e6);
+                Position def = shifted(mentions.get(random.nextInt(mentions.size())), line);
+                t0 = System.nanoTime();
+                s.server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri), def))
+                        .get(60, TimeUnit.SECONDS);
+                samples.add("definition", (System.nanoTime() - t0) / 1e6);
+            }
+            change(s, uri, ++version, range(line, 0, line + 1, 0), "");
+        }
+        lastVersion = version;
+        JsonObject stdio = new JsonObject();
+        for (Map.Entry<String, List<Double>> e : samples.byKind.entrySet()) {
+            double[] ms = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
+            JsonObject p = Benchmark.percentiles(ms);
+            p.addProperty("count", ms.length);
+            stdio.add(e.getKey(), p);
+        }
+        JsonObject out = new JsonObject();
+        out.addProperty("keystrokes", typed);
+        out.addProperty("emptyCompletionsAfter3Chars", samples.emptyCompletions);
+        out.add("stdio", stdio);
+        out.add("insideServer", inside(s));
+        return out;
+    }
+
+    int lastVersion;
+
+    /** What a user has typed of a name when they accept it: most of it, at least three characters. */
+    private static String prefix(String name) {
+        int cps = name.codePointCount(0, name.length());
+        int n = Math.min(cps, Math.min(MAX_TYPED, Math.max(3, (int) Math.ceil(cps * 0.6))));
+        return name.substring(0, name.offsetByCodePoints(0, n));
+    }
+
+    /** A line outside the code block, where the new line goes (the old one moves down). */
+    private int insertionLine() {
+        while (true) {
+            int l = 1 + random.nextInt(NOTE_LINES - 1);
+            if (!inCode[l] && !inCode[l - 1]) {
+                return l;
+            }
+        }
+    }
+
+    private static Position shifted(Position p, int insertedLine) {
+        return p.getLine() >= insertedLine ? new Position(p.getLine() + 1, p.getCharacter()) : p;
+    }
+
+    private static Range range(int l1, int c1, int l2, int c2) {
+        return new Range(new Position(l1, c1), new Position(l2, c2));
+    }
+
+    private static void change(ServerUnderTest s, String uri, int version, Range range, String text) {
+        s.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(range, text))));
+    }
+
+    private static List<CompletionItem> items(Either<List<CompletionItem>, CompletionList> answer) {
+        if (answer == null) {
+            return List.of();
+        }
+        return answer.isLeft() ? answer.getLeft() : answer.getRight().getItems();
+    }
+
+    private static void reset(ServerUnderTest s) throws Exception {
+        s.server.getWorkspaceService().executeCommand(new ExecuteCommandParams("papernotes.stats", List.of("reset")))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** The server's own durations of the same requests (and of didChange, where it records them). */
+    private static JsonObject inside(ServerUnderTest s) throws Exception {
+        Object r = s.server.getWorkspaceService().executeCommand(new ExecuteCommandParams("papernotes.stats", List.of()))
+                .get(30, TimeUnit.SECONDS);
+        JsonElement json = r instanceof JsonElement j ? j : new Gson().toJsonTree(r);
+        JsonObject all = json.getAsJsonObject();
+        JsonObject out = new JsonObject();
+        for (String method : List.of("textDocument/didChange", "completion", "hover", "definition")) {
+            if (all.has(method)) {
+                out.add(method, all.get(method));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,326 @@
+package dev.papernotes.notes;
+
+/**
+ * The part of a note around one offset that CommonMark parses the same on its own as within the
+ * whole note: from the nearest line above that starts a block afresh to the end of the offset's
+ * paragraph. Completion parses only this, so a keystroke costs its paragraph, not the note.
+ *
+ * <p>A line starts a block afresh when it is the first line, or follows a blank line and starts at
+ * column 0 with something other than {@code ---}, outside front matter, fenced code and the HTML
+ * blocks that run across blank lines (comments, {@code <pre>}, {@code <script>}, ...): no
+ * container (list item, block quote) and no open block reaches past such a line. Finding it takes a
+ * scan of line starts from the top, a few character tests a line. Where a note has link reference
+ * definitions ({@code [x]: url}), which make links anywhere, the whole note is parsed.
+ */
+public final class LocalParse {
+    /** Beyond this many lines up or down the whole note is parsed (a very long list or block). */
+    static final int MAX_LINES = 400;
+
+    private LocalParse() {
+    }
+
+    /**
+     * A parse of part of a note.
+     *
+     * @param start offset of {@code model}'s text in the note
+     * @param model the parse of {@code note[start, start + model.text().length())}, offsets relative to {@code start}
+     */
+    public record Window(int start, NoteModel model) {
+    }
+
+    /** What the block scan knows at a line start. */
+    private enum Open {
+        NONE, FRONT_MATTER, FENCE, HTML,
+        /** An HTML block that ends at a blank line (CommonMark types 6 and 7): no fence opens in it. */
+        HTML_TO_BLANK
+    }
+
+    private static final java.util.Set<String> BLOCK_TAGS = java.util.Set.of("address", "article", "aside", "base",
+            "basefont", "blockquote", "body", "caption", "center", "col", "colgroup", "dd", "details", "dialog", "dir",
+            "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2",
+            "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu",
+            "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section", "summary",
+            "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul");
+    /** A whole line that is one open or closing tag (CommonMark's HTML block type 7), roughly. */
+    private static final java.util.regex.Pattern LONE_TAG = java.util.regex.Pattern.compile(
+            "</?[A-Za-z][A-Za-z0-9-]*(\\s+[A-Za-z_:][^<>]*?)?\\s*/?>[ \\t]*");
+
+    /**
+     * The window around {@code offset}: its paragraph parsed, or the offset's line with nothing in
+     * it when that line is code, front matter or HTML; null when only a parse of the whole note is
+     * exact.
+     */
+    public static Window around(String text, int offset) {
+        if (text.indexOf("]:") >= 0) {
+            return null; // a link reference definition could turn brackets anywhere into links
+        }
+        int cursor = Math.max(0, Math.min(text.length(), offset));
+        Open open = Open.NONE;
+        char fenceChar = 0;
+        int fenceLength = 0;
+        String htmlEnd = null;
+        int safeStart = 0;
+        boolean previousBlank = true;
+        int lineNo = 0;
+        int pos = 0;
+        int cursorLineStart = -1;
+        while (pos <= text.length()) {
+            int end = lineEnd(text, pos);
+            boolean cursorLine = cursor >= pos && (cursor <= end);
+            boolean blank = isBlank(text, pos, end);
+            Open atStart = open;
+            // Where this line leaves the scan.
+            switch (open) {
+                case FRONT_MATTER -> {
+                    String l = text.substring(pos, end).strip();
+                    if (l.equals("---") || l.equals("...")) {
+                        open = Open.NONE;
+                    }
+                }
+                case FENCE -> {
+                    if (closesFence(text, pos, end, fenceChar, fenceLength)) {
+                        open = Open.NONE;
+                    }
+                }
+                case HTML -> {
+                    if (containsIgnoreCase(text, pos, end, htmlEnd)) {
+                        open = Open.NONE;
+                    }
+                }
+                case HTML_TO_BLANK -> {
+                    if (blank) {
+                        open = Open.NONE;
+                    }
+                }
+                case NONE -> {
+                    if (lineNo == 0 && text.substring(pos, end).strip().equals("---") && frontMatterCloses(text, end)) {
+                        open = Open.FRONT_MATTER;
+                    } else {
+                        int ind = indent(text, pos, end);
+                        if (ind <= 3) {
+                            int p = pos + ind;
+                            int fence = fenceRun(text, p, end);
+                            if (fence >= 3) {
+                                open = Open.FENCE;
+                                fenceChar = text.charAt(p);
+                                fenceLength = fence;
+                            } else {
+                                htmlEnd = htmlBlockEnd(text, p, end);
+                                if (htmlEnd != null && !containsIgnoreCase(text, p + 2, end, htmlEnd)) {
+                                    open = Open.HTML;
+                                } else if (htmlEnd == null && htmlToBlank(text, p, end, lineNo == 0 || previousBlank)) {
+                                    open = Open.HTML_TO_BLANK;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if (atStart == Open.NONE && !blank && (lineNo == 0 || previousBlank && startsAtColumnZero(text, pos, end))) {
+                safeStart = pos;
+            }
+            if (cursorLine) {
+                // An HTML block that ends at a blank line is left to the parse of the window, which starts
+                // at or above its first line: a misjudged tag here then costs nothing.
+                if (atStart != Open.NONE && atStart != Open.HTML_TO_BLANK
+                        || open != Open.NONE && open != Open.HTML_TO_BLANK) {
+                    // Inside (or opening) code, front matter or HTML: no prose on this line.
+                    return new Window(pos, NoteParser.unparsed(text.substring(pos, end)));
+                }
+                cursorLineStart = pos;
+                break;
+            }
+            previousBlank = blank;
+            lineNo++;
+            if (end >= text.length()) {
+                break;
+            }
+            pos = nextLine(text, end);
+        }
+        if (cursorLineStart < 0 || countLines(text, safeStart, cursorLineStart) > MAX_LINES) {
+            return null;
+        }
+        // Down to the end of the cursor's paragraph: the next blank line.
+        int stop = lineEnd(text, cursorLineStart);
+        int lines = 0;
+        while (stop < text.length() && lines++ < MAX_LINES) {
+            int next = nextLine(text, stop);
+            int nextEnd = lineEnd(text, next);
+            if (next >= text.length() || isBlank(text, next, nextEnd)) {
+                break;
+            }
+            stop = nextEnd;
+        }
+        if (lines > MAX_LINES) {
+            return null;
+        }
+        return new Window(safeStart, NoteParser.parse(text.substring(safeStart, stop)));
+    }
+
+    /** Whether a {@code ---} or {@code ...} line follows: only then is the first {@code ---} front matter. */
+    private static boolean frontMatterCloses(String text, int firstLineEnd) {
+        int pos = firstLineEnd;
+        while (pos < text.length()) {
+            pos = nextLine(text, pos);
+            int end = lineEnd(text, pos);
+            String l = text.substring(pos, end).strip();
+            if (l.equals("---") || l.equals("...")) {
+                return true;
+            }
+            if (end >= text.length()) {
+                return false;
+            }
+            pos = end;
+        }
+        return false;
+    }
+
+    private static boolean startsAtColumnZero(String text, int pos, int end) {
+        if (pos >= end) {
+            return false;
+        }
+        char c = text.charAt(pos);
+        if (c == ' ' || c == '\t') {
+            return false;
+        }
+        // "---" after a blank line is a thematic break here, but front matter to a parse that starts on it.
+        return !text.substring(pos, end).strip().equals("---");
+    }
+
+    private static int fenceRun(String text, int p, int end) {
+        if (p >= end) {
+            return 0;
+        }
+        char c = text.charAt(p);
+        if (c != '`' && c != '~') {
+            return 0;
+        }
+        int n = 0;
+        while (p + n < end && text.charAt(p + n) == c) {
+            n++;
+        }
+        if (n >= 3 && c == '`' && text.indexOf('`', p + n) >= 0 && text.indexOf('`', p + n) < end) {
+            return 0; // a backtick fence's info string has no backtick: this is inline code
+        }
+        return n;
+    }
+
+    private static boolean closesFence(String text, int pos, int end, char c, int length) {
+        int ind = indent(text, pos, end);
+        if (ind > 3) {
+            return false;
+        }
+        int p = pos + ind;
+        int n = 0;
+        while (p + n < end && text.charAt(p + n) == c) {
+            n++;
+        }
+        return n >= length && isBlank(text, p + n, end);
+    }
+
+    /** The end marker of an HTML block of types 1-5 starting at {@code p}, or null. */
+    private static String htmlBlockEnd(String text, int p, int end) {
+        if (p >= end || text.charAt(p) != '<') {
+            return null;
+        }
+        String rest = text.substring(p, Math.min(end, p + 12)).toLowerCase(java.util.Locale.ROOT);
+        for (String tag : new String[] {"script", "pre", "style", "textarea"}) {
+            if (rest.startsWith("<" + tag)) {
+                int after = p + 1 + tag.length();
+                if (after >= end || text.charAt(after) == '>' || Character.isWhitespace(text.charAt(after))) {
+                    return "</" + tag + ">";
+                }
+            }
+        }
+        if (rest.startsWith("<!--")) {
+            return "-->";
+        }
+        if (rest.startsWith("<?")) {
+            return "?>";
+        }
+        if (rest.startsWith("<![cdata[")) {
+            return "]]>";
+        }
+        if (rest.length() > 2 && rest.startsWith("<!") && Character.isLetter(rest.charAt(2))) {
+            return ">";
+        }
+        return null;
+    }
+
+    /** CommonMark HTML blocks of types 6 (block tags) and 7 (a lone tag after a blank line). */
+    private static boolean htmlToBlank(String text, int p, int end, boolean afterBlank) {
+        if (p >= end || text.charAt(p) != '<') {
+            return false;
+        }
+        int i = p + 1;
+        if (i < end && text.charAt(i) == '/') {
+            i++;
+        }
+        int nameStart = i;
+        while (i < end && Character.isLetterOrDigit(text.charAt(i))) {
+            i++;
+        }
+        String name = text.substring(nameStart, i).toLowerCase(java.util.Locale.ROOT);
+        boolean nameEnds = i >= end || text.charAt(i) == '>' || text.charAt(i) == ' ' || text.charAt(i) == '\t'
+                || text.startsWith("/>", i);
+        if (nameEnds && BLOCK_TAGS.contains(name)) {
+            return true;
+        }
+        return afterBlank && LONE_TAG.matcher(text.substring(p, end)).matches();
+    }
+
+    private static boolean containsIgnoreCase(String text, int from, int end, String what) {
+        return from <= end && text.substring(Math.max(0, from), end).toLowerCase(java.util.Locale.ROOT).contains(what);
+    }
+
+    private static int indent(String text, int pos, int end) {
+        int col = 0;
+        for (int i = pos; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                col++;
+            } else if (c == '\t') {
+                col += 4 - col % 4;
+            } else {
+                break;
+            }
+        }
+        return col;
+    }
+
+    private static boolean isBlank(String text, int pos, int end) {
+        for (int i = pos; i < end; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int countLines(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= to || text.charAt(i + 1) != '\n')) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int lineEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int nextLine(String s, int lineEnd) {
+        if (lineEnd < s.length() && s.charAt(lineEnd) == '\r' && lineEnd + 1 < s.length() && s.charAt(lineEnd + 1) == '\n') {
+            return lineEnd + 2;
+        }
+        return Math.min(s.length(), lineEnd + 1);
+    }
+}
