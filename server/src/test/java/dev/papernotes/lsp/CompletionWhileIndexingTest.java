@@ -46,11 +46,23 @@ class CompletionWhileIndexingTest {
         System.clearProperty(WAIT);
     }
 
+    /** The folder a directory writes to (the store may switch between a mapped and a plain one). */
+    private static Path pathOf(org.apache.lucene.store.Directory d) {
+        org.apache.lucene.store.Directory u = FilterDirectory.unwrap(d);
+        if (u instanceof FSDirectory fs) {
+            return fs.getDirectory().toAbsolutePath().normalize();
+        }
+        if (u instanceof org.apache.lucene.store.FileSwitchDirectory both) {
+            return pathOf(both.getPrimaryDir());
+        }
+        return null;
+    }
+
     /** The server on the seed corpus, its index in {@code indexDir} held shut until the gate opens. */
     private LspTestClient startHeldBack(Path notes, Path indexDir, boolean refreshCapability) throws Exception {
         Path held = indexDir.toAbsolutePath().normalize();
         IndexStore.wrapDirectoriesForTests(d -> {
-            if (!(FilterDirectory.unwrap(d) instanceof FSDirectory fs) || !fs.getDirectory().normalize().equals(held)) {
+            if (!held.equals(pathOf(d))) {
                 return d;
             }
             return new FilterDirectory(d) {
