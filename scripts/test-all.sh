@@ -145,6 +145,9 @@ line "Neovim (rename, code action)" "$(junit_counts server/target/failsafe-repor
 line "Emacs eglot (rename, code action)" "$(junit_counts server/target/failsafe-reports/TEST-dev.papernotes.editors.EmacsIT.xml)" 0
 line "client unit" "$(node_counts "$logs/client-unit.log" 2>/dev/null || echo '0 0 0 0')" "$client_status"
 line "VS Code e2e" "$(e2e_counts "$logs/e2e-result.json")" "$e2e_status"
+# ... and its scenarios and steps by name (the note graph's rename, inlay hints and Create note among them).
+[ -f "$logs/e2e-result.json" ] && grep -o '"name":"[^"]*","status":"[^"]*"' "$logs/e2e-result.json" |
+  sed 's/"name":"\([^"]*\)","status":"\([^"]*\)"/  - \1: \2/'
 printf '%-34s %s passed, %s failed%s\n' "total" "$total_pass" "$total_fail" "$([ "$total_skip" -gt 0 ] && echo ", $total_skip skipped")"
 
 if [ "$mvn_status" != 0 ] && [ "$total_fail" = 0 ]; then
