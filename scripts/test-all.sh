@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test: Java unit and protocol tests, Java integration tests (the packaged jar in real
-# processes, a scripted Neovim), the VS Code extension's unit tests and its end-to-end test in a
+# processes, scripted Neovim and Emacs), the VS Code extension's unit tests and its end-to-end test in a
 # real VS Code (code-server in headless Chromium). Installs what they need first (Debian packages,
 # code-server from npm; see install-test-deps.sh). Ends with one line per suite and a total; the
 # exit status is 0 only when every suite ran and nothing failed.
@@ -136,11 +136,18 @@ line() { # NAME "passed failed skipped found" STATUS-OF-THE-RUN
 
 section "summary ($(elapsed))"
 unit=$(junit_counts server/target/surefire-reports/TEST-*.xml bench/target/surefire-reports/TEST-*.xml)
-integration=$(junit_counts server/target/failsafe-reports/TEST-*.xml)
+# The editors' checks (failsafe ITs in dev.papernotes.editors) get a line each; a Maven run that
+# failed without a failing test is counted once, on the integration line.
+integration=$(junit_counts $(ls server/target/failsafe-reports/TEST-*.xml 2>/dev/null | grep -v '/TEST-dev\.papernotes\.editors\.'))
 line "Java unit" "$unit" "$mvn_status"
-line "Java integration (incl. Neovim)" "$integration" "$mvn_status"
+line "Java integration" "$integration" "$mvn_status"
+line "Neovim (rename, code action)" "$(junit_counts server/target/failsafe-reports/TEST-dev.papernotes.editors.NeovimIT.xml)" 0
+line "Emacs eglot (rename, code action)" "$(junit_counts server/target/failsafe-reports/TEST-dev.papernotes.editors.EmacsIT.xml)" 0
 line "client unit" "$(node_counts "$logs/client-unit.log" 2>/dev/null || echo '0 0 0 0')" "$client_status"
 line "VS Code e2e" "$(e2e_counts "$logs/e2e-result.json")" "$e2e_status"
+# ... and its scenarios and steps by name (the note graph's rename, inlay hints and Create note among them).
+[ -f "$logs/e2e-result.json" ] && grep -o '"name":"[^"]*","status":"[^"]*"' "$logs/e2e-result.json" |
+  sed 's/"name":"\([^"]*\)","status":"\([^"]*\)"/  - \1: \2/'
 printf '%-34s %s passed, %s failed%s\n' "total" "$total_pass" "$total_fail" "$([ "$total_skip" -gt 0 ] && echo ", $total_skip skipped")"
 
 if [ "$mvn_status" != 0 ] && [ "$total_fail" = 0 ]; then

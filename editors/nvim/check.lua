@@ -2,8 +2,10 @@
 --   PAPERNOTES_JAR=... PAPERNOTES_CORPUS=... PAPERNOTES_INDEX=... PAPERNOTES_NOTE=... \
 --   PAPERNOTES_RESULT=out.json nvim --headless -u NONE -c 'luafile check.lua'
 -- Opens the note, finds the first "[[Prepacking]]" and the first bare "Prepacking" in prose,
--- asks for hover and definition there, and writes what came back to PAPERNOTES_RESULT.
+-- asks for hover and definition there, and writes what came back to PAPERNOTES_RESULT. Then, in
+-- plans.md beside the note, renames [[long-context]] and creates the note [[Prefill tricks]] asks for.
 local result = { ok = false }
+local edit_the_graph -- below run(): a rename and a code action in plans.md
 
 local function env(name)
   local v = os.getenv(name)
@@ -76,7 +78,64 @@ local function run()
   -- Open the target as a user would (gd), and read the line the cursor lands on.
   vim.lsp.util.jump_to_location(first, "utf-16")
   result.landed = vim.api.nvim_get_current_line()
+  edit_the_graph(client, vim.fn.fnamemodify(note, ":h"))
   result.ok = true
+end
+
+local function wait_until(what, seconds, predicate)
+  if not vim.wait(seconds * 1000, predicate, 100) then error("timed out waiting for " .. what) end
+end
+
+local function buffer_text(path)
+  local b = vim.fn.bufnr(path)
+  if b < 0 then return nil end
+  return table.concat(vim.api.nvim_buf_get_lines(b, 0, -1, false), "\n")
+end
+
+-- Edits the note graph as a user does, through Neovim's own commands and handlers: rename on a
+-- [[link]] (vim.lsp.buf.rename: prepareRename, rename, then Neovim renames the file and edits the
+-- buffers), and the "Create note" quick fix on an unresolved [[link]] (vim.lsp.buf.code_action,
+-- the action picked in vim.ui.select as a user would). Writes every buffer at the end, so the Java
+-- side can read the files.
+function edit_the_graph(client, folder)
+  vim.cmd("edit " .. vim.fn.fnameescape(folder .. "/plans.md"))
+  local buf = vim.api.nvim_get_current_buf()
+  vim.lsp.buf_attach_client(buf, client.id)
+
+  local link = find(buf, "[[long-context]]", 4)
+  vim.api.nvim_win_set_cursor(0, { link.line + 1, link.character })
+  vim.lsp.buf.rename("prefill-inference")
+  local renamed = folder .. "/prefill-inference.md"
+  wait_until("the rename to be applied", 30, function()
+    local t = buffer_text(folder .. "/plans.md")
+    return vim.loop.fs_stat(renamed) ~= nil and t ~= nil and t:find("[[prefill-inference]]", 1, true) ~= nil
+  end)
+  result.rename = {
+    old_exists = vim.loop.fs_stat(folder .. "/long-context.md") ~= nil,
+    new_exists = vim.loop.fs_stat(renamed) ~= nil,
+    plans = buffer_text(folder .. "/plans.md"),
+  }
+
+  local offered = {}
+  local chosen
+  vim.ui.select = function(items, opts, on_choice)
+    for _, item in ipairs(items) do
+      local title = opts.format_item(item)
+      table.insert(offered, title)
+      if not chosen and title:find("^Create note") then chosen = item end
+    end
+    on_choice(chosen)
+  end
+  local dangling = find(buf, "[[Prefill tricks]]", 4)
+  vim.api.nvim_win_set_cursor(0, { dangling.line + 1, dangling.character })
+  vim.lsp.buf.code_action()
+  local created = folder .. "/Prefill tricks.md"
+  wait_until("the code action's new note", 30, function()
+    local t = buffer_text(created)
+    return chosen ~= nil and t ~= nil and t:find("Prefill tricks", 1, true) ~= nil
+  end)
+  result.code_action = { offered = offered, created = buffer_text(created) }
+  vim.cmd("silent wall")
 end
 
 local ok, err = pcall(run)

@@ -7,7 +7,9 @@
 // install the VSIX, serve a temporary notes folder, open notes/ideas.md and check what a user
 // sees: the extension starts the server, `[[Mini-Mon` + Ctrl+Space offers Mini-Monkey, hovering
 // `Prepacking` shows its summary, F12 on it opens the corpus file on the title line, "Search
-// papers" inserts a [[link]], and the server log is shown.
+// papers" inserts a [[link]], renaming a note in the explorer rewrites the links to it in another
+// (unopened) note, the inlay hints show while Ctrl+Alt is held, the Create note quick fix makes the
+// note a dangling link asks for, and the server log is shown.
 //
 // Environment:
 //   CODE_SERVER_INSTALLER  installer script (default: <repo>/scripts/install-code-server.sh)
@@ -50,6 +52,13 @@ const INSTALLER = process.env.CODE_SERVER_INSTALLER || path.join(REPO, 'scripts'
 const RESULT = process.env.E2E_RESULT;
 /** Each scenario's outcome, in order: {name, status: 'passed' | 'failed'}. */
 const outcomes = [];
+/** Runs one named check of a scenario as its own outcome, so the summary lists it. */
+async function step(name, fn) {
+  const outcome = { name, status: 'running' };
+  outcomes.push(outcome);
+  await fn();
+  outcome.status = 'passed';
+}
 function writeOutcomes() {
   if (!RESULT) return;
   try {
@@ -326,6 +335,18 @@ async function hoverText(page) {
 
 // ---------------------------------------------------------------------------- a VS Code session
 const NOTE = ['# Reading ideas', '', 'Prepacking could make our batched inference faster.', '', 'Other papers to look at:', ''].join('\n');
+// Two more notes for the note-graph steps: reading-list.md links to prefill-notes.md (renamed in
+// the explorer), cites papers (inlay hints) and has a dangling link (the Create note quick fix).
+const READING_LIST = [
+  '# Reading list',
+  '',
+  'Start with [[prefill-notes]] and its [[prefill-notes#Questions|open questions]].',
+  'Cited: @prepacking.',
+  'Compare [[Griffon v2]].',
+  'Still to write: [[Batching tricks]].',
+  ''
+].join('\n');
+const PREFILL_NOTES = ['# Prefill notes', '', '## Questions', '', 'Does packing keep the answers the same?', ''].join('\n');
 
 /**
  * Installs the VSIX into a fresh code-server profile under tmp/<name>, serves a notes workspace
@@ -342,6 +363,8 @@ async function openSession(entry, name, extraSettings) {
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(browserProfile);
   fs.writeFileSync(path.join(ws, 'notes', 'ideas.md'), NOTE);
+  fs.writeFileSync(path.join(ws, 'notes', 'reading-list.md'), READING_LIST);
+  fs.writeFileSync(path.join(ws, 'notes', 'prefill-notes.md'), PREFILL_NOTES);
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -355,7 +378,9 @@ async function openSession(entry, name, extraSettings) {
     'window.restoreWindows': 'none',
     'editor.hover.delay': 300,
     // The checks read the rendered line text; inlay hints (the short title after a link) would be part of it.
-    'editor.inlayHints.enabled': 'off',
+    // So they show only while Ctrl+Alt is held, which the inlay hint step does.
+    'editor.inlayHints.enabled': 'offUnlessPressed',
+    'papernotes.inlayHints.enabled': true,
     // Two pages list Prepacking: go straight to the first definition instead of peeking.
     'editor.gotoLocation.multipleDefinitions': 'goto',
     '[markdown]': {
@@ -472,7 +497,124 @@ async function openSession(entry, name, extraSettings) {
     await session.failShot();
     throw e;
   }
+  session.ws = ws;
   return session;
+}
+
+/** Opens a workspace file with Quick Open and waits until its editor shows `needle`. */
+async function quickOpen(page, fileName, needle) {
+  await page.keyboard.press(`${MOD}+P`);
+  const qi = page.locator('.quick-input-widget .quick-input-box input');
+  await qi.waitFor({ state: 'visible' });
+  await qi.fill(fileName);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await waitFor(`${fileName} to be the active editor`, async () => (await activeTabLabel(page)).includes(fileName), 20000);
+  await waitFor(`${fileName} to render "${needle}"`, async () => (await lineContaining(page, needle)) !== null, 20000);
+}
+
+/**
+ * Editing the note graph: rename a note in the explorer (workspace/willRenameFiles: the links in an
+ * unopened note follow), the inlay hints after a citation and a link, and the Create note quick fix.
+ */
+async function noteGraphSteps(s) {
+  const { page, ws } = s;
+  const notes = path.join(ws, 'notes');
+  const onDisk = (name) => (fs.existsSync(path.join(notes, name)) ? fs.readFileSync(path.join(notes, name), 'utf8') : null);
+
+  // ---- rename prefill-notes.md in the explorer, as a user does: select it, F2, type, Enter
+  let renamedList;
+  await step('rename in explorer', async () => {
+    await page.keyboard.press(`${MOD}+Shift+E`);
+    const explorer = page.locator('.explorer-folders-view');
+    await explorer.waitFor({ state: 'visible' });
+    const row = (name) => explorer.locator('.monaco-list-row')
+      .filter({ hasText: new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first();
+    if (!(await row('prefill-notes.md').isVisible().catch(() => false))) await row('notes').click();
+    await row('prefill-notes.md').click();
+    await page.keyboard.press('F2');
+    const renameBox = explorer.locator('.monaco-inputbox input').first();
+    await renameBox.waitFor({ state: 'visible', timeout: 10000 });
+    await renameBox.fill('prefill-and-packing.md');
+    await page.keyboard.press('Enter');
+    // VS Code asks before an extension's edits for a file move are applied; the user says OK.
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'refactoring changes' }).first();
+    const asked = await waitFor('the refactoring dialog, or the rename done without one', async () => {
+      if (await dialog.isVisible().catch(() => false)) return 'dialog';
+      return onDisk('prefill-and-packing.md') !== null && (onDisk('reading-list.md') || '').includes('[[prefill-and-packing]]') ? 'none' : null;
+    }, 30000, 300);
+    if (asked === 'dialog') {
+      log(`VS Code asks: "${(await dialog.innerText()).replace(/\s+/g, ' ').trim()}"; answering OK`);
+      await shot(page, '10a-rename-confirm.png');
+      await dialog.getByRole('button', { name: 'OK' }).click();
+    }
+    renamedList = await waitFor('the link in reading-list.md (not open) to follow the rename, on disk', () => {
+      const t = onDisk('reading-list.md');
+      return onDisk('prefill-and-packing.md') !== null && t && t.includes('[[prefill-and-packing]]') ? t : null;
+    }, 60000, 500);
+    assert(onDisk('prefill-notes.md') === null, 'prefill-notes.md is gone after the rename');
+    const linkLine = renamedList.split('\n')[2];
+    log(`explorer rename prefill-notes.md -> prefill-and-packing.md; reading-list.md now says "${linkLine}"`);
+    assert(linkLine === 'Start with [[prefill-and-packing]] and its [[prefill-and-packing#Questions|open questions]].',
+      `every link to the note follows, in its own form (got "${linkLine}")`);
+    await quickOpen(page, 'reading-list.md', 'Start with');
+    const shown = (await lineContaining(page, 'Start with')).trim();
+    assert(shown === linkLine, `the editor shows the rewritten links (got "${shown}")`);
+    await shot(page, '10b-rename-in-explorer.png');
+  });
+
+  // ---- inlay hints: shown while Ctrl+Alt is held (editor.inlayHints.enabled: offUnlessPressed)
+  await step('inlay hints', async () => {
+    // One hint a line: VS Code cuts a line's hints to editor.inlayHints.maximumLength (43) in all.
+    const plainCited = (await lineContaining(page, 'Cited:')).trim();
+    assert(plainCited === 'Cited: @prepacking.', `without the keys the line is its text (got "${plainCited}")`);
+    await page.keyboard.down('Control');
+    await page.keyboard.down('Alt');
+    let hinted;
+    try {
+      hinted = await waitFor('the inlay hints after @prepacking and [[Griffon v2]]', async () => {
+        const cited = await lineContaining(page, 'Cited:');
+        const compared = await lineContaining(page, 'Compare [[');
+        return cited && /^Cited: @prepacking\s*A Simple Method for Fast Prefilling/.test(cited.trim())
+          && compared && /^Compare \[\[Griffon v2\]\]\s*Advancing Multimodal Perception/.test(compared.trim())
+          ? [cited.trim(), compared.trim()] : null;
+      }, 20000, 250);
+      log(`inlay hints: "${hinted[0]}" and "${hinted[1]}"`);
+      await shot(page, '11-inlay-hints.png');
+    } finally {
+      await page.keyboard.up('Alt');
+      await page.keyboard.up('Control');
+    }
+  });
+
+  // ---- the Create note quick fix on the dangling [[Batching tricks]]
+  await step('create note quick fix', async () => {
+    const box = await waitFor('the word Batching on screen', () => wordBox(page, 'Batching'), 5000);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: "Create note 'notes/Batching tricks.md'" }).first();
+    await waitFor('the Create note quick fix in the Ctrl+. menu', async () => {
+      await page.keyboard.press(`${MOD}+.`);
+      const ok = await action.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      if (!ok) await page.keyboard.press('Escape');
+      return ok;
+    }, 30000, 500);
+    const offered = (await page.locator('.action-widget').first().innerText()).replace(/\s+/g, ' ').trim();
+    log(`quick fixes on [[Batching tricks]]: ${offered.slice(0, 200)}`);
+    await shot(page, '12-create-note-action.png');
+    // The menu takes the keyboard (a click on it is intercepted by its pointer block): down to the item, Enter.
+    for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Create note' }).count()); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    const created = await waitFor('notes/Batching tricks.md with its title heading', () => {
+      const t = onDisk('Batching tricks.md');
+      return t && t.startsWith('# Batching tricks\n') ? t : null;
+    }, 30000, 500);
+    log(`Create note wrote notes/Batching tricks.md: ${JSON.stringify(created.slice(0, 80))}`);
+    await quickOpen(page, 'Batching tricks.md', '# Batching tricks');
+    await shot(page, '13-create-note-result.png');
+    assert(onDisk('reading-list.md') === renamedList, 'the quick fix did not change the linking note');
+  });
 }
 
 // ---------------------------------------------------------------------------- scenarios
@@ -662,6 +804,9 @@ async function scenarioFull(entry) {
     }, 5000).catch(() => lineContaining(page, 'Also: '));
     log(`after "Search papers" + link button: "${inserted.trim()}"`);
     assert(/^Also: \[\[[^\]]*Prepacking[^\]]*\]\]$/i.test(inserted.trim()), `a [[Prepacking...]] link was inserted, got "${inserted.trim()}"`);
+
+    // ---- 5b. the note graph: rename in the explorer, inlay hints, Create note
+    await noteGraphSteps(s);
 
     // ---- 6. "Papernotes: Rebuild index" sends workspace/executeCommand and the server answers
     const outputLog = () => fs.readFileSync(outputLogFile(userData), 'utf8');

@@ -1,6 +1,7 @@
 package dev.papernotes.editors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real editor as the client: headless Neovim with its built-in LSP client asks for hover and
- * definition on an example note, through the packaged jar.
+ * definition on an example note, then renames a note through a [[link]] and runs the "Create note"
+ * quick fix, through the packaged jar.
  */
 class NeovimIT {
     static boolean onPath(String command) {
@@ -44,6 +46,8 @@ class NeovimIT {
         Path notes = Files.createDirectories(tmp.resolve("notes"));
         Path example = Path.of("..", "examples", "notes", "long-context.md").toAbsolutePath().normalize();
         Path note = Files.copy(example, notes.resolve("long-context.md"), StandardCopyOption.REPLACE_EXISTING);
+        // Renamed and created through Neovim's own rename and code action commands (check.lua).
+        Files.writeString(notes.resolve("plans.md"), PLANS);
         Path script = Path.of("..", "editors", "nvim", "check.lua").toAbsolutePath().normalize();
         Path result = tmp.resolve("result.json");
         ProcessBuilder pb = new ProcessBuilder("timeout", "150", "nvim", "--headless", "-u", "NONE", "-i", "NONE",
@@ -75,5 +79,33 @@ class NeovimIT {
         List<String> lines = Files.readAllLines(target);
         assertTrue(lines.get(def.get("line").getAsInt()).startsWith("Prepacking: A Simple Method"));
         assertEquals(lines.get(def.get("line").getAsInt()), r.get("landed").getAsString());
+
+        // Rename on [[long-context]]: Neovim renamed the file and every link follows, in its own form.
+        JsonObject rename = r.getAsJsonObject("rename");
+        assertFalse(Files.exists(notes.resolve("long-context.md")), r.toString());
+        assertTrue(Files.exists(notes.resolve("prefill-inference.md")), r.toString());
+        String plans = """
+                # Plans
+
+                Reread [[prefill-inference]] before the meeting, and [[prefill-inference#Long-context inference|its title]].
+                Start [[Prefill tricks]] with what we learn.
+                """;
+        assertEquals(plans.strip(), rename.get("plans").getAsString().strip());
+        assertEquals(plans, Files.readString(notes.resolve("plans.md")));
+        assertTrue(Files.readString(notes.resolve("prefill-inference.md")).startsWith("---\ntags: [reading, inference]"));
+
+        // The "Create note" quick fix on [[Prefill tricks]]: a new note with its title heading, on disk.
+        JsonObject action = r.getAsJsonObject("code_action");
+        assertTrue(action.getAsJsonArray("offered").toString().contains("Create note 'Prefill tricks.md'"), action.toString());
+        String created = Files.readString(notes.resolve("Prefill tricks.md"));
+        assertTrue(created.startsWith("# Prefill tricks\n"), created);
+        assertEquals(created.strip(), action.get("created").getAsString().strip());
     }
+
+    private static final String PLANS = """
+            # Plans
+
+            Reread [[long-context]] before the meeting, and [[long-context#Long-context inference|its title]].
+            Start [[Prefill tricks]] with what we learn.
+            """;
 }
