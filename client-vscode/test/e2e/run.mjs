@@ -503,11 +503,17 @@ async function openSession(entry, name, extraSettings) {
 
 /** Opens a workspace file with Quick Open and waits until its editor shows `needle`. */
 async function quickOpen(page, fileName, needle) {
-  await page.keyboard.press(`${MOD}+P`);
-  const qi = page.locator('.quick-input-widget .quick-input-box input');
-  await qi.waitFor({ state: 'visible' });
-  await qi.fill(fileName);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ state: 'visible' });
+  // A file created a moment ago reaches Quick Open's file search only once the watcher saw it: ask again.
+  await waitFor(`${fileName} in Quick Open`, async () => {
+    await page.keyboard.press(`${MOD}+P`);
+    const qi = page.locator('.quick-input-widget .quick-input-box input');
+    await qi.waitFor({ state: 'visible' });
+    await qi.fill(fileName);
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first();
+    const ok = await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    if (!ok) await page.keyboard.press('Escape');
+    return ok;
+  }, 45000, 500);
   await page.keyboard.press('Enter');
   await waitFor(`${fileName} to be the active editor`, async () => (await activeTabLabel(page)).includes(fileName), 20000);
   await waitFor(`${fileName} to render "${needle}"`, async () => (await lineContaining(page, needle)) !== null, 20000);
@@ -667,7 +673,7 @@ async function scenarioFull(entry) {
       'the extension to launch the server ("Starting: ... -jar .../papernotes.jar lsp")',
       () => {
         const t = fs.readFileSync(logFile, 'utf8');
-        return /Starting: .*-XX:\+ExitOnOutOfMemoryError -jar \S*server[\\/]papernotes\.jar lsp/.test(t) ? t : null;
+        return /Starting: .*-XX:\+ExitOnOutOfMemoryError\b.* -jar \S*server[\\/]papernotes\.jar lsp/.test(t) ? t : null;
       },
       30000,
       500
