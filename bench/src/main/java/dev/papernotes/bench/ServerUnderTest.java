@@ -65,6 +65,24 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
     /** Where a flight recording started by the flags goes; the server halts, so it is dumped before. */
     private final String recording;
 
+    /**
+     * {@code java -Xmx<heap> -XX:+ExitOnOutOfMemoryError [BENCH_SERVER_OPTS] -jar jar}: how the
+     * harnesses that compare answers rather than memory (real-notes evaluation, heavy note,
+     * library reloads) start the server.
+     */
+    ServerUnderTest(Path jar, String heap, Path workDir, Path log) throws IOException {
+        this(new Launch("java -Xmx" + heap, null, jar, javaFlags(heap)), workDir, log, null);
+    }
+
+    private static List<String> javaFlags(String heap) {
+        List<String> flags = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        String extra = System.getenv("BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            flags.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return flags;
+    }
+
     ServerUnderTest(Launch launch, Path workDir, Path log, Path indexDir) throws IOException {
         this.indexDir = indexDir;
         this.recording = launch.flags().stream().filter(f -> f.startsWith("-XX:StartFlightRecording"))
