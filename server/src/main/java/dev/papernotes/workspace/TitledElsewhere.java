@@ -12,7 +12,9 @@ import java.util.Set;
  * the note defines ({@code Naturalized Execution Tuning (NExT)}). When those words share no
  * distinctive word with the title of any paper carrying the name, the note means another work of
  * the same name, and the name is no mention of these papers (nor a hint). Lists of papers are full
- * of such titles; notes define their acronyms.
+ * of such titles; notes define their acronyms. Works of one field share words ("CoDi: Any-to-Any
+ * Generation via Composable Diffusion" and "CoDi: Conditional Diffusion Distillation ..."): the
+ * words written must be mostly the paper's, not merely some of them.
  */
 final class TitledElsewhere {
     /** Fewer distinctive words than this after the colon is a remark, not a title ("TSM: nice"). */
@@ -73,7 +75,7 @@ final class TitledElsewhere {
 
     /**
      * Whether {@code title} (written after the name, or its expansion) is the title of none of
-     * {@code ids}' papers.
+     * {@code ids}' papers: no paper's title and names hold more than half of its distinctive words.
      */
     static boolean namesAnotherWork(PaperIndex index, String name, String title, List<String> ids) throws IOException {
         Set<String> written = new java.util.LinkedHashSet<>(index.titleTerms().contentTerms(title));
@@ -90,10 +92,10 @@ final class TitledElsewhere {
             for (String m : h.methods()) {
                 own.append(' ').append(m);
             }
-            for (String t : index.titleTerms().contentTerms(own.toString())) {
-                if (written.contains(t)) {
-                    return false;
-                }
+            Set<String> shared = new java.util.HashSet<>(index.titleTerms().contentTerms(own.toString()));
+            shared.retainAll(written);
+            if (shared.size() * 2 > written.size()) {
+                return false;
             }
         }
         return true;
