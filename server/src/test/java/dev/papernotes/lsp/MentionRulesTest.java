@@ -174,6 +174,8 @@ class MentionRulesTest {
         assertNull(hoverText("- [Zephy‸rine: Fast Diffusion for Protein Structure Design](https://example.org/z)\n"));
         // the paper's own title, written a little differently, is this paper
         assertNotNull(hoverText("- [Zephy‸rine: Fast Sampling of Diffusion Models](https://example.org/z)\n"));
+        // a remark in the note's own words after the name: one word of the title is enough
+        assertNotNull(hoverText("- Zephy‸rine: speeds up sampling by a lot\n"));
     }
 
     @Test
