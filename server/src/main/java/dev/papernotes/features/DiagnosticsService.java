@@ -51,7 +51,8 @@ public final class DiagnosticsService {
         refs.sort(java.util.Comparator.comparingInt(r -> r.span().start()));
         for (PaperRef ref : refs) {
             int n = ref.paperCount();
-            boolean beingTyped = typingAt >= ref.span().start() - 2 && typingAt <= ref.span().end() + 2;
+            // typingAt -1: nobody types (a citation at the note's start is no exception)
+            boolean beingTyped = typingAt >= 0 && typingAt >= ref.span().start() - 2 && typingAt <= ref.span().end() + 2;
             if (n == 0 && !beingTyped) {
                 // Wiki links that lead to no paper are the link diagnostics' (they may lead to a note or file).
                 if (ref.kind() == PaperRef.Kind.CITATION) {

@@ -35,7 +35,7 @@ import org.apache.lucene.util.fst.Util;
 public final class MentionDictionary implements Closeable {
     private static final String CODEC = "papernotes-mentions";
     /** Bump whenever what is written changes, {@link NameUsage}'s rules included: an index keeps its dictionary until then. */
-    private static final int VERSION = 6;
+    private static final int VERSION = 7;
     /** Low bits of an output: {@link NameUsage} flags; the rest: how many papers carry the entry. */
     private static final int FLAG_BITS = 3;
     /** Many other papers use the string for something general: never a bare mention. */

@@ -22,7 +22,8 @@ import org.apache.lucene.search.TermQuery;
  * {@code RGB}, {@code MOT} ("multi-object tracking (MOT)" in several abstracts), "vision
  * transformer". Such a name is never a bare mention (it still resolves in {@code [[ ]]}). A name
  * that other papers write in lower case at all is an ordinary word ({@code NEAT}, "neat"): a bare
- * mention of it needs evidence in the note.
+ * mention of it needs evidence in the note; so does a phrase of such words that is not a paper's
+ * whole title ("Anomaly Score" of "Anomaly Score: Evaluating ...").
  *
  * <p>Its answers are written into the mention dictionary: bump {@code MentionDictionary.VERSION}
  * when the rules here change, so existing indexes write theirs again.
@@ -143,7 +144,14 @@ final class NameUsage {
     private int usageFlags(String name, long owners, int[] ownerDocs) throws IOException {
         int own = (int) Math.min(Integer.MAX_VALUE - threshold, owners);
         if (name.indexOf(' ') >= 0) {
-            return name.chars().filter(c -> c == ' ').count() >= MAX_WORDS ? 0 : phraseFlags(name, own);
+            if (name.chars().filter(c -> c == ' ').count() >= MAX_WORDS) {
+                return 0;
+            }
+            int flags = phraseFlags(name, own);
+            if (flags == 0 && wordsOfProse(name, own) && !titleOfOwner(name, own, ownerDocs)) {
+                flags = ORDINARY; // "Anomaly Score", "Hierarchical Vision Transformer": a description
+            }
+            return flags;
         }
         if (CasedTerms.acronymLike(name)) {
             // RGB, PaLM, Mini-Monkey: written this way by others, or defined by others.
@@ -171,6 +179,38 @@ final class NameUsage {
             return others >= threshold ? GENERIC | ORDINARY : 0;
         }
         return others >= threshold ? GENERIC | ORDINARY : others >= 1 ? ORDINARY : 0;
+    }
+
+    /**
+     * Every word of a multi-word name (stop words aside, two at least) is one other papers write in
+     * their abstracts: a phrase anyone may write, not a coined name, even when no other title uses it.
+     */
+    private boolean wordsOfProse(String name, int own) throws IOException {
+        int words = 0;
+        for (String p : splitWords(name.toLowerCase(Locale.ROOT))) {
+            if (org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(p)) {
+                continue;
+            }
+            if (count(ABSTRACT_TEXT, p, threshold + own) - own < threshold) {
+                return false;
+            }
+            words++;
+        }
+        return words >= 2;
+    }
+
+    /** The name is the whole title of one of its papers ("Segment Anything"); unknown owners: assume so. */
+    private boolean titleOfOwner(String name, int own, int[] ownerDocs) throws IOException {
+        if (ownerDocs == null) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(own, ownerDocs.length); i++) {
+            String title = title(ownerDocs[i]);
+            if (title == null || title.strip().replaceAll("[.?!]+$", "").equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Papers that define the short form in parentheses and do not carry it as a name (counted up to a few). */

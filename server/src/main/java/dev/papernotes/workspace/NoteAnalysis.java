@@ -26,7 +26,8 @@ import java.util.Set;
  * a name followed by a version or size ({@link VariantSuffix}) or by the title of another work
  * ({@link TitledElsewhere}) is no mention; a short all-caps
  * name or an ordinary word ({@link EvidenceRule}) is one only with evidence in the note
- * ({@link NoteEvidence}), else a {@linkplain #hints() hint}.
+ * ({@link NoteEvidence}), else a {@linkplain #hints() hint}. An unknown {@code @key} that reads as
+ * a handle ({@link Handles}) is no citation.
  *
  * @param generation the {@link PaperIndex#generation()} it was resolved against
  * @param refs       wiki links, citations and bare mentions, in note order
@@ -58,12 +59,27 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
             linkedIds.addAll(ids.ids());
         }
         Map<String, List<String>> citekeys = new HashMap<>();
+        boolean anyKnown = false;
         for (Citation c : model.citations()) {
             List<String> ids = citekeys.get(c.key());
             if (ids == null) {
                 String id = index.idByCitekey(c.key());
                 ids = id == null ? List.of() : List.of(id);
                 citekeys.put(c.key(), ids);
+            }
+            anyKnown |= !ids.isEmpty();
+        }
+        Boolean pandocNote = null;
+        for (Citation c : model.citations()) {
+            List<String> ids = citekeys.get(c.key());
+            if (ids.isEmpty()) {
+                if (pandocNote == null) {
+                    List<Span> spans = model.citations().stream().map(Citation::span).toList();
+                    pandocNote = Handles.isPandocNote(doc.text(), spans, anyKnown);
+                }
+                if (Handles.isHandle(doc.text(), c.span(), c.key(), pandocNote)) {
+                    continue; // "thanks to @someone": no citation, so no warning
+                }
             }
             refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), ids, ids.size()));
             linkedIds.addAll(ids);

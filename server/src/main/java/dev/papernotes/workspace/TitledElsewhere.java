@@ -12,7 +12,9 @@ import java.util.Set;
  * the note defines ({@code Naturalized Execution Tuning (NExT)}). When those words share no
  * distinctive word with the title of any paper carrying the name, the note means another work of
  * the same name, and the name is no mention of these papers (nor a hint). Lists of papers are full
- * of such titles; notes define their acronyms.
+ * of such titles; notes define their acronyms. Works of one field share words ("CoDi: Any-to-Any
+ * Generation via Composable Diffusion" and "CoDi: Conditional Diffusion Distillation ..."): a
+ * title written must be mostly the paper's words, not merely some of them.
  */
 final class TitledElsewhere {
     /** Fewer distinctive words than this after the colon is a remark, not a title ("TSM: nice"). */
@@ -73,7 +75,8 @@ final class TitledElsewhere {
 
     /**
      * Whether {@code title} (written after the name, or its expansion) is the title of none of
-     * {@code ids}' papers.
+     * {@code ids}' papers: no paper's title and names hold more than half of its distinctive words
+     * (written as a title; a remark in the note's words: none of them).
      */
     static boolean namesAnotherWork(PaperIndex index, String name, String title, List<String> ids) throws IOException {
         Set<String> written = new java.util.LinkedHashSet<>(index.titleTerms().contentTerms(title));
@@ -81,6 +84,7 @@ final class TitledElsewhere {
         if (written.size() < MIN_TITLE_TERMS) {
             return false;
         }
+        boolean titleCased = isTitleCased(title);
         for (String id : ids.subList(0, Math.min(NoteEvidence.CANDIDATES, ids.size()))) {
             PaperHeader h = index.headerById(id);
             if (h == null) {
@@ -90,12 +94,39 @@ final class TitledElsewhere {
             for (String m : h.methods()) {
                 own.append(' ').append(m);
             }
-            for (String t : index.titleTerms().contentTerms(own.toString())) {
-                if (written.contains(t)) {
-                    return false;
-                }
+            Set<String> shared = new java.util.HashSet<>(index.titleTerms().contentTerms(own.toString()));
+            shared.retainAll(written);
+            if (titleCased ? shared.size() * 2 > written.size() : !shared.isEmpty()) {
+                return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Written as a title: the first letter and at least half of the longer words capitalized. A
+     * remark after the name ("IO-Net: use outlier rejection as an auxiliary task") says what the
+     * paper does in the note's words: one word of its title is enough there.
+     */
+    static boolean isTitleCased(String s) {
+        int longer = 0;
+        int capitalized = 0;
+        boolean first = true;
+        for (String w : s.split("[^\\p{L}\\p{N}]+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (first && !Character.isUpperCase(w.charAt(0))) {
+                return false;
+            }
+            first = false;
+            if (w.length() >= 4) {
+                longer++;
+                if (Character.isUpperCase(w.charAt(0))) {
+                    capitalized++;
+                }
+            }
+        }
+        return !first && capitalized * 2 >= longer;
     }
 }

@@ -15,7 +15,8 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
  * the corpus uses as a word ("Prism"), an acronym other papers define for themselves ("MOT"), short
  * all-caps names with and without a twin ("TSM", "RAIN"), a capitalized word others write in lower
  * case ("Lantern"), a name only an abstract gives, not the title ("Kestrel"), and a name the paper
- * also writes with a version ("Zephyrine 2").
+ * also writes with a version ("Zephyrine 2"), a title that starts with a phrase of common words
+ * ("Strong Baselines") and a title that is one ("Public Benchmarks").
  */
 final class MentionFixtures {
     static final String FILLER = " It is evaluated on several public benchmarks against strong baselines and studied"
@@ -54,6 +55,12 @@ final class MentionFixtures {
         paper(page, "Zephyrine: Fast Sampling for Diffusion Models",
                 "We propose Zephyrine, a sampler that needs four steps, and release Zephyrine 2 with a distilled"
                         + " noise schedule.");
+        // A title that starts with a phrase of words every abstract here writes, and a title that is one.
+        paper(page, "Strong Baselines: Calibrated Rankers for Passage Retrieval",
+                "We present Strong Baselines, which calibrate the scores of dense rankers so that passage retrieval"
+                        + " needs no reranking stage.");
+        paper(page, "Public Benchmarks",
+                "We survey the public benchmarks of passage ranking and the leaks between their splits.");
         // Other papers that write "prism" as a word, define MOT as their task, and write "lantern".
         for (String use : new String[] {"a prism of viewpoints", "seen through a prism", "the prism of robustness",
                 "a prism on fairness"}) {

@@ -123,6 +123,13 @@ class MentionRulesTest {
     }
 
     @Test
+    void aPhraseOfCommonWordsNeedsEvidenceUnlessItIsTheWholeTitle() throws Exception {
+        assertNull(hoverText("Strong ‸Baselines are hard to beat."));
+        assertTrue(hoverText("Strong ‸Baselines make passage retrieval cheap.").contains("Strong Baselines: Calibrated"));
+        assertTrue(hoverText("Public ‸Benchmarks is a survey I liked.").contains("**Public Benchmarks**"));
+    }
+
+    @Test
     void aNameOnlyAnAbstractGivesNeedsEvidence() throws Exception {
         assertNull(hoverText("Kest‸rel is fast."));
         assertTrue(hoverText("Kest‸rel keeps a gossamer summary of each document.").contains("Gossamer Attention"));
@@ -157,6 +164,18 @@ class MentionRulesTest {
         assertNull(hoverText("- [Pa‸LM: Palm Tree Detection in Drone Imagery](https://example.org/x)\n"));
         assertNull(hoverText("We use Naturalized Palm Leaf Segmentation (Pa‸LM) here.\n"));
         assertNotNull(hoverText("- [Pa‸LM: Scaling Language Models with the Pathways System](https://example.org)\n"));
+    }
+
+    @Test
+    void anotherWorksTitleSharingSomeWordsOfTheFieldIsStillAnotherWork() throws Exception {
+        // one word of four in common with "Zephyrine: Fast Sampling for Diffusion Models"
+        assertNull(hoverText("- [Zephy‸rine: Diffusion Transformers for Audio Generation](https://example.org/z)\n"));
+        // two of five: still not this paper
+        assertNull(hoverText("- [Zephy‸rine: Fast Diffusion for Protein Structure Design](https://example.org/z)\n"));
+        // the paper's own title, written a little differently, is this paper
+        assertNotNull(hoverText("- [Zephy‸rine: Fast Sampling of Diffusion Models](https://example.org/z)\n"));
+        // a remark in the note's own words after the name: one word of the title is enough
+        assertNotNull(hoverText("- Zephy‸rine: speeds up sampling by a lot\n"));
     }
 
     @Test

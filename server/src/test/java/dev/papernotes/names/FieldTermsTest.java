@@ -11,7 +11,8 @@ class FieldTermsTest {
         for (String t : new String[] {"IL", "GA", "FS", "CL", "MPC", "EBM", "MDPs", "RL", "LLMs",
                 "Imitation Learning", "imitation learning", "Model Predictive Control", "chain-of-thought",
                 "Chain of Thought", "Mixture-of-Experts", "Score Distillation Sampling", "SDS", "Gaussian Splatting",
-                "Latent Diffusion Models", "MOTA", "lookup table", "Markov Random Field", "ResNet", "ControlNet"}) {
+                "Latent Diffusion Models", "MOTA", "lookup table", "Markov Random Field", "ResNet", "ControlNet",
+                "TL;DR", "TLDR", "RGB", "RGB-D", "GPS", "IMU", "CAD", "GMMs", "SNR", "NMS", "RoI", "ROIs", "BEV", "TTA", "MOT"}) {
             assertTrue(FieldTerms.isFieldTerm(t), t);
         }
     }

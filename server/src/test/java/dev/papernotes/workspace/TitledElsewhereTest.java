@@ -1,6 +1,8 @@
 package dev.papernotes.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +34,16 @@ class TitledElsewhereTest {
         assertEquals("Token Slimming Module", TitledElsewhere.expansionBefore(sentence, s3, s3 + 3).strip());
         assertNull(TitledElsewhere.expansionBefore("see (TSM, 2019)", 5, 8));
         assertNull(TitledElsewhere.expansionBefore("TSM here", 0, 3));
+    }
+
+    @Test
+    void titlesAreTitleCasedAndRemarksAreNot() {
+        assertTrue(TitledElsewhere.isTitleCased("Any-to-Any Generation via Composable Diffusion"));
+        assertTrue(TitledElsewhere.isTitleCased(" **Naturalized Execution Tuning"));
+        // a title in sentence case reads as a remark: the looser test, so the mention is kept
+        assertFalse(TitledElsewhere.isTitleCased("Model soups: averaging weights of multiple fine-tuned models"));
+        assertFalse(TitledElsewhere.isTitleCased("use outlier rejection as auxiliary task during training only."));
+        assertFalse(TitledElsewhere.isTitleCased("A bold idea that nobody tried before in practice"));
+        assertFalse(TitledElsewhere.isTitleCased(""));
     }
 }
