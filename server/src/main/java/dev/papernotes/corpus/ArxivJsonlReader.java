@@ -4,6 +4,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.MalformedJsonException;
 import dev.papernotes.names.LatexText;
+import dev.papernotes.names.Spaces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -188,7 +189,7 @@ final class ArxivJsonlReader implements CorpusReader {
                 throw new MalformedJsonException("text after the object");
             }
         }
-        title = collapse(title);
+        title = Spaces.collapse(title);
         if (title.isEmpty()) {
             return null;
         }
@@ -203,9 +204,9 @@ final class ArxivJsonlReader implements CorpusReader {
                 keywords.add(c);
             }
         }
-        String venue = journalRef.isBlank() ? "arXiv" : collapse(journalRef);
+        String venue = journalRef.isBlank() ? "arXiv" : Spaces.collapse(journalRef);
         String url = arxiv.isEmpty() ? "" : "https://arxiv.org/abs/" + arxiv;
-        return new CorpusEntry(title, collapse(abstractText), new Occurrence(file, lineNo, "", id.strip()),
+        return new CorpusEntry(title, Spaces.collapse(abstractText), new Occurrence(file, lineNo, "", id.strip()),
                 new PaperMetadata(authors, false, date.length() >= 4 ? date.substring(0, 4) : "", date, venue,
                         Identifiers.doi(doi), arxiv, url, keywords, ""));
     }
@@ -246,7 +247,7 @@ final class ArxivJsonlReader implements CorpusReader {
     /** {@code "A. Vaswani, N. Shazeer and others"}: names as written, the last word the family name. */
     private static List<Author> authorsFromText(String text) {
         List<Author> out = new ArrayList<>();
-        for (String part : collapse(text).split(",\\s*|\\s+and\\s+")) {
+        for (String part : Spaces.collapse(text).split(",\\s*|\\s+and\\s+")) {
             String name = LatexText.toUnicode(part.replaceAll("\\(.*?\\)", "")).strip();
             if (name.isEmpty()) {
                 continue;
@@ -303,27 +304,6 @@ final class ArxivJsonlReader implements CorpusReader {
             return Identifiers.isoDate(Integer.toString(2000 + yy), mm, 0);
         }
         return Identifiers.isoDate(updated);
-    }
-
-    private static String collapse(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private static String message(Exception e) {

@@ -7,6 +7,7 @@ import dev.papernotes.corpus.CorpusEntry;
 import dev.papernotes.corpus.Occurrence;
 import dev.papernotes.corpus.PaperMetadata;
 import dev.papernotes.names.NameKeys;
+import dev.papernotes.names.Spaces;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -144,7 +145,7 @@ final class PaperDocuments {
         for (String m : p.methods()) {
             doc.add(new StoredField(METHOD, m));
             addKey(keys, NameKeys.compact(m));
-            mentions.add(collapseSpaces(m));
+            mentions.add(Spaces.collapse(m));
             addInput(nameInputs, NameKeys.spaced(m));
             addInput(nameInputs, NameKeys.compact(m));
             nameText.append(' ').append(m);
@@ -155,7 +156,7 @@ final class PaperDocuments {
         for (String k : libraryKeys) {
             addKey(keys, NameKeys.compact(k));
         }
-        mentions.add(collapseSpaces(p.title()));
+        mentions.add(Spaces.collapse(p.title()));
         for (String k : keys) {
             doc.add(new StringField(KEY, k, Field.Store.NO));
         }
@@ -305,25 +306,6 @@ final class PaperDocuments {
         int c = stored.indexOf('\t', b + 1);
         return new Occurrence(Path.of(stored.substring(c + 1)), Integer.parseInt(stored.substring(0, a)),
                 stored.substring(a + 1, b), stored.substring(b + 1, c));
-    }
-
-    /** Whitespace runs become one space: a title wrapped over two lines of a note still matches. */
-    static String collapseSpaces(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private static void addKey(Set<String> keys, String key) {

@@ -3,6 +3,7 @@ package dev.papernotes.index;
 import static dev.papernotes.index.IndexSchema.*;
 
 import dev.papernotes.names.NameKeys;
+import dev.papernotes.names.Spaces;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -226,7 +227,7 @@ public final class PaperIndex implements AutoCloseable {
             return Ids.NONE;
         }
         return lookups.get("m\u0000" + limit + "\u0000" + exact,
-                () -> ids(DocLookup.find(reader, MENTION, PaperDocuments.collapseSpaces(exact)), limit));
+                () -> ids(DocLookup.find(reader, MENTION, Spaces.collapse(exact)), limit));
     }
 
     /** The id of the paper with this citekey, or null. */
@@ -252,7 +253,7 @@ public final class PaperIndex implements AutoCloseable {
 
     /** The papers carrying this exact name or title; whitespace runs count as one space. */
     public List<Paper> byMention(String exact) throws IOException {
-        return papers(MENTION, PaperDocuments.collapseSpaces(exact));
+        return papers(MENTION, Spaces.collapse(exact));
     }
 
     /**

@@ -80,25 +80,7 @@ final class BibTexText {
                     && c != '`' && c != '\'' && c != '\n' && c != '\r' && c != '\t' && c != '_';
         }
         String out = plain ? s : new Scanner(s, true).run();
-        return collapse(out);
-    }
-
-    private static String collapse(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Spaces.collapse(out);
     }
 
     private static final class Scanner {

@@ -260,27 +260,6 @@ public final class MethodNames {
      * runs of blanks made one space. Every name occurs verbatim in the readable title or abstract.
      */
     static String readable(String text) {
-        return collapseSpaces(LatexText.clean(text == null ? "" : text));
-    }
-
-    private static String collapseSpaces(String s) {
-        if (isCollapsed(s)) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Spaces.collapse(LatexText.clean(text == null ? "" : text));
     }
 }

@@ -1,0 +1,32 @@
+package dev.papernotes.names;
+
+/** Runs of white space (line breaks and no-break spaces too) as one space, none at the ends. */
+public final class Spaces {
+    private Spaces() {
+    }
+
+    /**
+     * The text with every run of white space made one space and none at either end; "" for null.
+     * Titles wrapped over lines and names with no-break spaces then compare as written.
+     */
+    public static String collapse(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
