@@ -156,14 +156,14 @@ public final class IndexStore implements Closeable {
         }
     }
 
-    private static IndexWriter openWriter(Directory dir, double ramBufferMb, IndexWriterConfig.OpenMode mode)
+    static IndexWriter openWriter(Directory dir, double ramBufferMb, IndexWriterConfig.OpenMode mode)
             throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.writerAnalyzer())
                 .setCodec(IndexSchema.codec())
                 .setOpenMode(mode)
                 .setCommitOnClose(false)
                 .setUseCompoundFile(false)
-                .setRAMBufferSizeMB(ramBufferMb);
+                .setRAMBufferSizeMB(Math.min(ramBufferMb, Math.max(8, Runtime.getRuntime().maxMemory() / 4 / (1 << 20))));
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setNoCFSRatio(0.0);
         config.setMergePolicy(merges);
