@@ -47,7 +47,7 @@ for shape in ${SHAPES:-one-page many-pages}; do
     cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$log.time")
     rss=$(awk -F': ' '/Maximum resident/ {printf "%d MB", $2/1024}' "$log.time")
     if [[ $rc -eq 0 ]]; then result=finished; elif grep -q '^\s*at \|Exception in thread' "$log.err"; then result=TRACE; else result="exit-$rc"; fi
-    last=$( (cat "$log.out"; grep -v '^\s' "$log.err" | grep -v '^Command' ) | tail -1 | cut -c1-100)
+    last=$( (cat "$log.out"; grep -v '^\s' "$log.err" || true) | tail -1 | cut -c1-100)
     printf '%-11s %8s %5s %-9s %8s %8s %9s  %s\n' "$shape" "${papers[$shape]}" "$heap" "$result" "$wall" "$cpu" "$rss" "$last"
   done
 done

@@ -320,7 +320,9 @@ public final class IndexStore implements Closeable {
         try (var files = Files.list(path)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String n = f.getFileName().toString();
-                if (n.startsWith(MENTIONS_PREFIX) && n.endsWith(MENTIONS_SUFFIX) && !n.equals(keep)) {
+                // (.tmp: the bytes of a dictionary being written when a process was stopped)
+                if (n.startsWith(MENTIONS_PREFIX) && (n.endsWith(MENTIONS_SUFFIX) || n.endsWith(".tmp"))
+                        && !n.equals(keep)) {
                     Files.deleteIfExists(f);
                 }
             }
