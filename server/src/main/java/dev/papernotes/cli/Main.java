@@ -29,7 +29,21 @@ public final class Main {
             return LspCommand.serve(List.of());
         }
         CommandLine cli = commandLine(out, err);
-        return cli.execute(rest.toArray(String[]::new));
+        try {
+            return cli.execute(rest.toArray(String[]::new));
+        } catch (OutOfMemoryError e) {
+            // What was allocated is unreachable by now (the index was rolled back on the way out).
+            err.println(outOfMemory(rest.get(0), Runtime.getRuntime().maxMemory()));
+            return 3;
+        }
+    }
+
+    /** The message for a command that ran out of heap: what happened, what is kept, what to do. */
+    static String outOfMemory(String command, long maxHeapBytes) {
+        return "papernotes " + command + ": out of memory: the Java heap (" + (maxHeapBytes >> 20)
+                + " MB) is too small for this corpus; nothing was committed and the last index is intact. "
+                + "Give Java a larger heap: java -Xmx1g -jar papernotes.jar ..., or "
+                + "PAPERNOTES_JAVA_OPTS=-Xmx1g scripts/papernotes ...";
     }
 
     static CommandLine commandLine(PrintStream out, PrintStream err) {

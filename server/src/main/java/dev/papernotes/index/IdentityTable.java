@@ -24,6 +24,11 @@ final class IdentityTable {
         return count;
     }
 
+    /** Calls {@code action} with every identity key filed (DOI, arXiv id, title, title-with-author hashes). */
+    void forEachKey(java.util.function.LongConsumer action) {
+        clusterOf.forEachKey(action);
+    }
+
     /** Clusters that the last {@link #find} merged into another: their sources move to it. */
     private int[] joined = new int[4];
     private int joinedCount;

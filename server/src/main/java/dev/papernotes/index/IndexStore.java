@@ -156,14 +156,14 @@ public final class IndexStore implements Closeable {
         }
     }
 
-    private static IndexWriter openWriter(Directory dir, double ramBufferMb, IndexWriterConfig.OpenMode mode)
+    static IndexWriter openWriter(Directory dir, double ramBufferMb, IndexWriterConfig.OpenMode mode)
             throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.writerAnalyzer())
                 .setCodec(IndexSchema.codec())
                 .setOpenMode(mode)
                 .setCommitOnClose(false)
                 .setUseCompoundFile(false)
-                .setRAMBufferSizeMB(ramBufferMb);
+                .setRAMBufferSizeMB(Math.min(ramBufferMb, Math.max(8, Runtime.getRuntime().maxMemory() / 4 / (1 << 20))));
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setNoCFSRatio(0.0);
         config.setMergePolicy(merges);
@@ -320,7 +320,9 @@ public final class IndexStore implements Closeable {
         try (var files = Files.list(path)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 String n = f.getFileName().toString();
-                if (n.startsWith(MENTIONS_PREFIX) && n.endsWith(MENTIONS_SUFFIX) && !n.equals(keep)) {
+                // (.tmp: the bytes of a dictionary being written when a process was stopped)
+                if (n.startsWith(MENTIONS_PREFIX) && (n.endsWith(MENTIONS_SUFFIX) || n.endsWith(".tmp"))
+                        && !n.equals(keep)) {
                     Files.deleteIfExists(f);
                 }
             }

@@ -103,7 +103,24 @@ final class IndexUpdater {
     private final Set<String> touchedFiles = new HashSet<>();
     private FixedBitSet gone;
     private final OldEntries oldEntries = new OldEntries();
-    private final IdentityTable identity = new IdentityTable(1024);
+    /**
+     * Clusters the identity table of a full build holds at most: past it, the keys of papers
+     * already written move to {@link #olderKeys} and the table starts again, so a build's memory
+     * does not grow with the corpus (an exact table costs about 45 MB at a million papers).
+     */
+    static final int MAX_CLUSTERS = 1 << 17;
+    /** Tests set a small table to exercise the roll-over on a small corpus. */
+    static volatile int clustersPerTable = MAX_CLUSTERS;
+
+    private IdentityTable identity = new IdentityTable(1024);
+    /** Identity keys of papers written before the table last rolled over (full builds); null until then. */
+    private KeyFilter olderKeys;
+    /** Citekey bases counted before the table last rolled over: a base seen again is settled at the end. */
+    private KeyFilter olderBases;
+    private int rollOvers;
+    /** The table size at which it rolls over next (the papers still held are filed in the new table too). */
+    private int nextRollOver = clustersPerTable;
+    private int largestTable;
     private final LinkedHashMap<Integer, Held> window = new LinkedHashMap<>();
     private final Map<Integer, List<CorpusEntry>> pending = new HashMap<>();
     /** Stored papers already claimed by a cluster of this run: before-doc id + 1, by doc. */
@@ -398,6 +415,9 @@ final class IndexUpdater {
 
     private void acceptEntry(CorpusEntry e, long fingerprint) throws IOException {
         entries++;
+        if (full && identity.size() >= nextRollOver) {
+            rollOver();
+        }
         Occurrence o = e.occurrence();
         int replacing = -1;
         if (!o.handle().isEmpty()) {
@@ -420,6 +440,14 @@ final class IndexUpdater {
             absorb(c, identity.joined());
             identity.register(c, keys);
             addToCluster(identity.root(c), e);
+            return;
+        }
+        if (olderKeys != null && writtenBefore(keys)) {
+            // Likely the same as a paper written before the roll-over: merged with it through the
+            // index, like a repeat of a stored paper (a false hit merges with nothing).
+            c = identity.create(EXISTING);
+            identity.register(c, keys);
+            addToCluster(c, e);
             return;
         }
         Reuse reuse = null;
@@ -470,6 +498,54 @@ final class IndexUpdater {
         if (heldEntries > MAX_HELD) {
             expireHeld(false);
         }
+    }
+
+    private boolean writtenBefore(IdentityKeys k) {
+        return olderKeys.mightContain(k.doiHash()) || olderKeys.mightContain(k.arxivHash())
+                || olderKeys.mightContain(k.titleAuthorHash()) || olderKeys.mightContain(k.titleHash());
+    }
+
+    /**
+     * Starts a new identity table (full builds, when the table is full): what waits for a merge is
+     * merged, the keys of written papers go to {@link #olderKeys}, and the papers still held are
+     * filed again in the new table, so nothing held loses its repeats.
+     */
+    private void rollOver() throws IOException {
+        drainWorkers();
+        mergePending(List.of());
+        if (olderKeys == null) {
+            long budget = Math.max(1L << 20, Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 32));
+            olderKeys = KeyFilter.ofBytes(budget);
+            olderBases = KeyFilter.ofBytes(budget / 2);
+        }
+        identity.forEachKey(olderKeys::add);
+        citekeyCounts.forEachKey(olderBases::add);
+        IdentityTable next = new IdentityTable(1024);
+        LinkedHashMap<Integer, Held> held = new LinkedHashMap<>();
+        for (Held h : window.values()) {
+            int c = next.create(HELD);
+            for (CorpusEntry s : h.sources) {
+                next.register(c, IdentityKeys.of(s));
+            }
+            held.put(c, h);
+        }
+        window.clear();
+        window.putAll(held);
+        largestTable = Math.max(largestTable, identity.size());
+        identity = next;
+        nextRollOver = next.size() + clustersPerTable;
+        citekeyCounts = new LongIntTable(1024);
+        rollOvers++;
+    }
+
+    /** How often the identity table rolled over (tests). */
+    int rollOvers() {
+        return rollOvers;
+    }
+
+    /** The most clusters the identity table held at once (tests). */
+    int largestIdentityTable() {
+        return Math.max(largestTable, identity.size());
     }
 
     /**
@@ -647,8 +723,12 @@ final class IndexUpdater {
             }
             try {
                 if (failed == null && full && library.isEmpty()) {
-                    int n = citekeyCounts.increment(LongIntTable.hash(base));
+                    long baseHash = LongIntTable.hash(base);
+                    int n = citekeyCounts.increment(baseHash);
                     citekey = withSuffix(base, n);
+                    if (olderBases != null && olderBases.mightContain(baseHash)) {
+                        touchedBases.add(base); // counted before the roll-over too: settled at the end
+                    }
                 }
             } finally {
                 turn++;
@@ -667,7 +747,9 @@ final class IndexUpdater {
     }
 
     private void write(PaperMerger.Merged m, List<String> methods, String citekey, String base) throws IOException {
-        libraryKeysWritten.addAll(m.libraryKeys());
+        if (!full) {
+            libraryKeysWritten.addAll(m.libraryKeys()); // a full build reads them back from the index
+        }
         papersWritten.incrementAndGet();
         Paper paper = new Paper(m.id(), m.title(), m.abstractText(), methods, citekey, m.occurrences(), m.metadata());
         writer.addDocument(PaperDocuments.toDocument(paper, m.sources(), m.libraryKeys(), base, stamp));
@@ -842,7 +924,7 @@ final class IndexUpdater {
             // A full build wrote final suffixes for the papers it wrote first; merged papers, and
             // every paper written by an incremental run, have their bases settled here.
             Set<String> bases = new HashSet<>(touchedBases);
-            for (String key : libraryKeysWritten) {
+            for (String key : full ? libraryKeys(reader) : libraryKeysWritten) {
                 for (int doc : DocLookup.find(reader, CITEKEY, key.toLowerCase(java.util.Locale.ROOT))) {
                     String base = reader.storedFields().document(doc, Set.of(CITEKEY_BASE)).get(CITEKEY_BASE);
                     if (base != null && !base.isEmpty()) {
@@ -853,6 +935,41 @@ final class IndexUpdater {
             bases.remove("");
             reassignCitekeys(reader, bases);
         }
+    }
+
+    /**
+     * Every library key in the index, streamed from its terms (after a full build: every key this
+     * run wrote, without holding a million of them in a set).
+     */
+    private static Iterable<String> libraryKeys(DirectoryReader reader) throws IOException {
+        Terms terms = org.apache.lucene.index.MultiTerms.getTerms(reader, LIBRARY_KEY);
+        if (terms == null) {
+            return List.of();
+        }
+        TermsEnum te = terms.iterator();
+        return () -> new java.util.Iterator<>() {
+            private BytesRef next = advance();
+
+            private BytesRef advance() {
+                try {
+                    return te.next();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public String next() {
+                String s = next.utf8ToString();
+                next = advance();
+                return s;
+            }
+        };
     }
 
     /** Gives every paper sharing a base its suffix by corpus order, skipping library keys. */

@@ -85,6 +85,18 @@ final class LongIntTable {
         return size;
     }
 
+    /** Calls {@code action} with every key held (0 too, when it has a value). */
+    void forEachKey(java.util.function.LongConsumer action) {
+        if (hasZero) {
+            action.accept(0);
+        }
+        for (long k : keys) {
+            if (k != 0) {
+                action.accept(k);
+            }
+        }
+    }
+
     private int find(long key) {
         int mask = keys.length - 1;
         int slot = (int) mix(key) & mask;

@@ -61,17 +61,32 @@ public final class MentionDictionary implements Closeable {
         return new MentionDictionary(fst, null);
     }
 
-    /** Writes the dictionary of {@code reader} to {@code fileName} in {@code dir}, with a checksum. */
+    /**
+     * Writes the dictionary of {@code reader} to {@code fileName} in {@code dir}, with a checksum.
+     * The FST's bytes go to a temporary file as they are compiled and are copied behind the
+     * header, so the heap holds only the compiler's frontier, not the dictionary (150 MB at a
+     * million papers).
+     */
     static void write(IndexReader reader, Directory dir, String fileName) throws IOException {
-        FSTCompiler<Long> compiler = compile(reader);
-        FST.FSTMetadata<Long> meta = compiler.compile();
-        try (IndexOutput out = dir.createOutput(fileName, IOContext.DEFAULT)) {
-            CodecUtil.writeHeader(out, CODEC, VERSION);
-            out.writeByte((byte) (meta == null ? 0 : 1));
-            if (meta != null) {
-                FST.fromFSTReader(meta, compiler.getFSTReader()).save(out, out);
+        String temp;
+        FST.FSTMetadata<Long> meta;
+        try (IndexOutput bytes = dir.createTempOutput(fileName, "fst", IOContext.DEFAULT)) {
+            temp = bytes.getName();
+            meta = compile(reader, bytes).compile();
+        }
+        try {
+            try (IndexOutput out = dir.createOutput(fileName, IOContext.DEFAULT);
+                    IndexInput in = dir.openInput(temp, IOContext.READONCE)) {
+                CodecUtil.writeHeader(out, CODEC, VERSION);
+                out.writeByte((byte) (meta == null ? 0 : 1));
+                if (meta != null) {
+                    meta.save(out);
+                    out.copyBytes(in, meta.getNumBytes());
+                }
+                CodecUtil.writeFooter(out);
             }
-            CodecUtil.writeFooter(out);
+        } finally {
+            dir.deleteFile(temp);
         }
         dir.sync(java.util.List.of(fileName));
     }
@@ -125,8 +140,17 @@ public final class MentionDictionary implements Closeable {
     }
 
     private static FSTCompiler<Long> compile(IndexReader reader) throws IOException {
+        return compile(reader, null);
+    }
+
+    /** Compiles into {@code out} when given (the bytes are then not kept), else on the heap. */
+    private static FSTCompiler<Long> compile(IndexReader reader, IndexOutput out) throws IOException {
         PositiveIntOutputs outputs = PositiveIntOutputs.getSingleton();
-        FSTCompiler<Long> compiler = new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE1, outputs).suffixRAMLimitMB(0).build();
+        FSTCompiler.Builder<Long> builder = new FSTCompiler.Builder<>(FST.INPUT_TYPE.BYTE1, outputs).suffixRAMLimitMB(0);
+        if (out != null) {
+            builder.dataOutput(out);
+        }
+        FSTCompiler<Long> compiler = builder.build();
         Terms terms = MultiTerms.getTerms(reader, IndexSchema.MENTION);
         if (terms == null) {
             return compiler;

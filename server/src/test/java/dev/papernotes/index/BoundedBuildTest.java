@@ -1,0 +1,119 @@
+package dev.papernotes.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A full build keeps its identity table bounded: past {@link IndexUpdater#clustersPerTable} the
+ * keys of written papers go to a filter and repeats of them are merged through the index. The
+ * papers, their occurrences and citekeys must be exactly those of a build with one exact table.
+ */
+class BoundedBuildTest {
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void restore() {
+        IndexUpdater.clustersPerTable = IndexUpdater.MAX_CLUSTERS;
+    }
+
+    /**
+     * 60 pages of 20 tiny papers; a fifth of the entries repeat a paper from far back (beyond the
+     * pages a paper is held for) or nearby; titles share their words, so generated citekeys collide.
+     */
+    private Path corpus() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("corpus"));
+        Random random = new Random(16);
+        String[] heads = {"Lumo", "Kavi", "Tesra", "Orin", "Pax"};
+        String[] tails = {"small models", "long context", "sparse attention", "video tokens"};
+        List<String[]> written = new ArrayList<>();
+        int next = 0;
+        for (int page = 0; page < 60; page++) {
+            StringBuilder text = new StringBuilder("Mar 11\n\n");
+            for (int i = 0; i < 20; i++) {
+                String[] paper;
+                if (!written.isEmpty() && random.nextInt(5) == 0) {
+                    paper = written.get(random.nextBoolean() ? random.nextInt(Math.min(40, written.size()))
+                            : written.size() - 1 - random.nextInt(Math.min(200, written.size())));
+                } else {
+                    String name = heads[random.nextInt(heads.length)] + (next % 7 == 0 ? "" : Integer.toString(next, 36));
+                    paper = new String[] {name + ": " + tails[random.nextInt(tails.length)] + " " + next,
+                        "We propose " + name + ", which studies " + tails[next % tails.length] + " at scale."};
+                    written.add(paper);
+                    next++;
+                }
+                text.append(paper[0]).append("\n\n").append(paper[1]).append("\n\n");
+            }
+            Files.writeString(dir.resolve(String.format("page-%03d.txt", page)), text);
+        }
+        return dir;
+    }
+
+    private static List<String> build(Path index, Path corpus) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (IndexStore store = IndexStore.open(index, List.of(corpus), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            try (PaperIndex idx = store.acquire()) {
+                idx.forEach(p -> out.add(p.id() + " " + p.citekey() + " " + p.title() + " " + p.methods() + " "
+                        + p.occurrences().stream().map(o -> o.file().getFileName() + ":" + o.line()).toList()));
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> difference(List<String> exact, List<String> bounded) {
+        List<String> out = new ArrayList<>();
+        for (String p : exact) {
+            if (!bounded.contains(p) && out.size() < 10) {
+                out.add("- " + p);
+            }
+        }
+        for (String p : bounded) {
+            if (!exact.contains(p) && out.size() < 20) {
+                out.add("+ " + p);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aRolledOverTableGivesTheSamePapersAsOneExactTable() throws IOException {
+        Path corpus = corpus();
+        List<String> exact = build(tmp.resolve("exact"), corpus);
+        IndexUpdater.clustersPerTable = 100;
+        List<String> bounded = build(tmp.resolve("bounded"), corpus);
+        assertTrue(exact.size() > 800, "papers: " + exact.size());
+        assertEquals(List.of(), difference(exact, bounded), "papers only in one of the builds (- exact, + bounded)");
+        assertEquals(exact.size(), bounded.size());
+    }
+
+    @Test
+    void theIdentityTableStaysWithinItsBoundPlusThePapersHeld() throws IOException {
+        Path corpus = corpus();
+        IndexUpdater.clustersPerTable = 100;
+        try (Directory dir = IndexFiles.open(Files.createDirectories(tmp.resolve("direct")));
+                IndexWriter writer = IndexStore.openWriter(dir, 16, IndexWriterConfig.OpenMode.CREATE)) {
+            IndexUpdater updater = new IndexUpdater(writer, List.of(corpus), w -> { }, UpdateProgress.NONE);
+            assertTrue(updater.apply());
+            assertTrue(updater.rollOvers() >= 5, "roll-overs: " + updater.rollOvers());
+            // 32 pages of 20 entries are held at most, and filed again in each new table
+            assertTrue(updater.largestIdentityTable() <= 100 + 32 * 20 + 1,
+                    "largest table: " + updater.largestIdentityTable());
+            writer.rollback();
+        }
+    }
+}
