@@ -101,24 +101,6 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
         server = launcher.getRemoteProxy();
     }
 
-    /**
-     * {@code java -XmxHEAP -XX:+ExitOnOutOfMemoryError [BENCH_SERVER_OPTS] -jar JAR}, as the
-     * benchmarks that compare requests (heavy notes, libraries, real notes) start it; the index
-     * share of {@link #memory()} is then not known.
-     */
-    ServerUnderTest(Path jar, String heap, Path workDir, Path log) throws IOException {
-        this(new Launch("java -Xmx" + heap, null, jar, javaFlags(heap)), workDir, log, null);
-    }
-
-    private static List<String> javaFlags(String heap) {
-        List<String> flags = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
-        String extra = System.getenv("BENCH_SERVER_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            flags.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        return flags;
-    }
-
     /** Resident memory now, with the mapped index's share. */
     ProcessMemory memory() throws IOException {
         return ProcessMemory.of(process.pid(), indexDir);
