@@ -65,6 +65,23 @@ final class ServerUnderTest implements LanguageClient, AutoCloseable {
     /** Where a flight recording started by the flags goes; the server halts, so it is dumped before. */
     private final String recording;
 
+    /**
+     * {@code java -Xmx<heap> -jar jar lsp} (plus {@code BENCH_SERVER_OPTS}), as the library, heavy-note
+     * and notes benchmarks start it.
+     */
+    ServerUnderTest(Path jar, String heap, Path workDir, Path log) throws IOException {
+        this(new Launch("java -Xmx" + heap, null, jar, heapFlags(heap)), workDir, log, null);
+    }
+
+    private static List<String> heapFlags(String heap) {
+        List<String> flags = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        String extra = System.getenv("BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            flags.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return flags;
+    }
+
     ServerUnderTest(Launch launch, Path workDir, Path log, Path indexDir) throws IOException {
         this.indexDir = indexDir;
         this.recording = launch.flags().stream().filter(f -> f.startsWith("-XX:StartFlightRecording"))
