@@ -133,6 +133,8 @@ final class IndexUpdater {
     private final java.util.concurrent.atomic.AtomicLong papersWritten = new java.util.concurrent.atomic.AtomicLong();
     private int filesRead;
     private int filesRemoved;
+    /** Paper documents deleted or rewritten in place (the mention dictionary depends on them). */
+    private int paperDocsChanged;
     private int warningCount;
 
     /** A paper seen for the first time, held before it is written. */
@@ -322,6 +324,14 @@ final class IndexUpdater {
         return papersWritten.get();
     }
 
+    /**
+     * Whether any paper document was written, deleted or rewritten: if not (files only touched,
+     * entries only moved), what the mention dictionary is built from is as it was.
+     */
+    boolean papersChanged() {
+        return full || papersWritten.get() > 0 || paperDocsChanged > 0 || filesRemoved > 0;
+    }
+
     private static boolean looksComplete(Path f, long size) {
         try {
             CorpusFormat format = CorpusReaders.formatOf(f);
@@ -431,6 +441,7 @@ final class IndexUpdater {
                     // The stored paper was this entry alone, as it read before: written anew.
                     reuse = reuseOf(doc);
                     writer.deleteDocuments(new Term(ID, StoredPapers.header(before, doc).id()));
+                    paperDocsChanged++;
                     gone.set(doc);
                     if (replacing >= 0) {
                         oldEntries.keep(replacing); // settled: its paper is the one written now
@@ -771,6 +782,7 @@ final class IndexUpdater {
         }
         for (StoredPapers.Loaded l : docs.values()) {
             writer.deleteDocuments(new Term(ID, l.paper().id()));
+            paperDocsChanged++;
             for (CorpusEntry s : l.sources()) {
                 if (!s.occurrence().handle().isEmpty()) {
                     // rewritten below with the paper it ends up in, with the fingerprint it has now
@@ -875,6 +887,7 @@ final class IndexUpdater {
                             pp.occurrences(), pp.metadata());
                     writer.updateDocument(new Term(ID, pp.id()),
                             PaperDocuments.toDocument(fixed, l.sources(), List.of(), base, l.stamp()));
+                    paperDocsChanged++;
                 }
             }
         }
