@@ -300,7 +300,8 @@ public final class IndexStore implements Closeable {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new UpdateResult(updater.wasFull(), updater.filesRead(), updater.filesRemoved(), updater.entries(),
-                papers, updater.warningCount(), committed, millis, updater.papersWritten(), served < 0 ? millis : served);
+                papers, updater.warningCount(), committed, millis, updater.papersWritten(),
+                served < 0 ? millis : served);
     }
 
     /**

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** Lines, their flags and their numbers against a plain reference, on random bytes read in random pieces. */
 class LineReaderTest {
-    private static final byte[][] PIECES = {"a".getBytes(StandardCharsets.UTF_8), "Zeta ".getBytes(StandardCharsets.UTF_8),
+    private static final byte[][] PIECES = {"a".getBytes(StandardCharsets.UTF_8),
+        "Zeta ".getBytes(StandardCharsets.UTF_8),
         "\n".getBytes(StandardCharsets.UTF_8), "\r".getBytes(StandardCharsets.UTF_8),
         "\r\n".getBytes(StandardCharsets.UTF_8), "ü".getBytes(StandardCharsets.UTF_8),
         "𝔸".getBytes(StandardCharsets.UTF_8), "中文".getBytes(StandardCharsets.UTF_8), {(byte) 0xC3},
@@ -54,7 +55,8 @@ class LineReaderTest {
         List<Line> lines = new ArrayList<>();
         LineReader r = new LineReader(in, max);
         for (String l = r.readLine(); l != null; l = r.readLine()) {
-            lines.add(new Line(r.lineNumber(), l, r.lastLineHadInvalidUtf8(), r.lastLineHadNul(), r.lastLineWasTruncated()));
+            lines.add(new Line(r.lineNumber(), l, r.lastLineHadInvalidUtf8(), r.lastLineHadNul(),
+                    r.lastLineWasTruncated()));
         }
         return lines;
     }
