@@ -201,7 +201,9 @@ final class IndexUpdater {
                 if (old != null && old.sameStat(size, mtime)) {
                     continue;
                 }
-                String hash = old == null ? null : sha256(f);
+                // Same size, new time: most likely touched or rewritten as it was, which a hash tells
+                // without reading. A new size is a change: the file is hashed while it is read, once.
+                String hash = old == null || old.size() != size ? null : sha256(f);
                 if (old != null && old.sha256().equals(hash)) {
                     // Touched, not changed: remember the new stat so it is not hashed again.
                     newPrints.put(f, new FileFingerprint(f.toString(), size, mtime, old.sha256(), old.warnings()));
