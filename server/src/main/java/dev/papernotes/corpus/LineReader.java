@@ -58,20 +58,27 @@ final class LineReader implements AutoCloseable {
                 }
                 break;
             }
-            byte b = buf[pos++];
             any = true;
-            if (b == '\n') {
-                break;
+            // Scans the buffer for the end of the line and copies the run at once.
+            byte[] b = buf;
+            int end = pos;
+            while (end < limit && b[end] != '\n' && b[end] != '\r') {
+                end++;
             }
-            if (b == '\r') {
+            append(pos, end);
+            if (end == limit) {
+                pos = limit;
+                continue;
+            }
+            pos = end + 1;
+            if (b[end] == '\r') {
                 if (pos == limit && !fill()) {
                     eof = true;
                 } else if (buf[pos] == '\n') {
                     pos++;
                 }
-                break;
             }
-            append(b);
+            break;
         }
         lineNumber++;
         return decode();
@@ -95,17 +102,22 @@ final class LineReader implements AutoCloseable {
         return sawNul;
     }
 
-    private void append(byte b) {
-        if (lineLength >= maxLineBytes) {
+    /** Appends {@code buf[from, to)} to the line, up to {@code maxLineBytes}. */
+    private void append(int from, int to) {
+        int n = to - from;
+        if (n > maxLineBytes - lineLength) {
             truncated = true;
+            n = maxLineBytes - lineLength;
+        }
+        if (n <= 0) {
             return;
         }
-        if (lineLength == line.length) {
-            byte[] bigger = new byte[Math.min(maxLineBytes, line.length * 2)];
-            System.arraycopy(line, 0, bigger, 0, lineLength);
-            line = bigger;
+        if (lineLength + n > line.length) {
+            int size = Math.min(maxLineBytes, Math.max(line.length * 2, lineLength + n));
+            line = java.util.Arrays.copyOf(line, size);
         }
-        line[lineLength++] = b;
+        System.arraycopy(buf, from, line, lineLength, n);
+        lineLength += n;
     }
 
     private boolean fill() throws IOException {
@@ -127,14 +139,20 @@ final class LineReader implements AutoCloseable {
             }
         }
         sawNul = false;
+        boolean ascii = true;
         for (int i = start; i < lineLength; i++) {
-            if (line[i] == 0) {
-                sawNul = true;
-                break;
+            byte c = line[i];
+            if (c <= 0) {
+                sawNul |= c == 0;
+                ascii &= c == 0;
             }
         }
-        ByteBuffer bytes = ByteBuffer.wrap(line, start, lineLength - start);
         invalidUtf8 = false;
+        if (ascii) {
+            // Most lines: ASCII reads the same in Latin-1, which makes a compact string in one copy.
+            return new String(line, start, lineLength - start, StandardCharsets.ISO_8859_1);
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(line, start, lineLength - start);
         try {
             return strict.reset().decode(bytes).toString();
         } catch (CharacterCodingException e) {

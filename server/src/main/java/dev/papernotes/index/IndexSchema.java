@@ -22,6 +22,8 @@ public final class IndexSchema {
     // Commit user data keys.
     static final String DATA_SCHEMA = "papernotes.schema";
     static final String DATA_MENTIONS = "papernotes.mentions";
+    /** Set on a commit whose papers changed after its mention dictionary was written (rebuilt next). */
+    static final String DATA_MENTIONS_BEHIND = "papernotes.mentions.behind";
     static final String DATA_ROOTS = "papernotes.roots";
 
     // Document kinds.

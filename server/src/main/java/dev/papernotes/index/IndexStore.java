@@ -51,6 +51,8 @@ public final class IndexStore implements Closeable {
     private final double ramBufferMb;
     private volatile PaperIndex current;
     private long currentGeneration = -1;
+    /** The mention dictionary whose bytes were (or are being) checked. */
+    private String verifiedMentions;
     /** What the update marker left by an earlier process says (an update that did not finish), or null. */
     private final String unfinishedUpdate;
 
@@ -265,8 +267,21 @@ public final class IndexStore implements Closeable {
             throw e;
         }
         boolean committed = false;
+        long served = -1;
         try {
-            committed = commitIfNeeded(changed || rebuild || schemaMissing || !mentionsPresent(), progress);
+            if (changed && !rebuild && !schemaMissing && !updater.wasFull() && mentionsPresent()) {
+                // The papers are served first, with the dictionary of the last commit; the
+                // dictionary (a pass over every paper's names) follows in a second commit.
+                commitPapers(updater.papersChanged(), progress);
+                committed = true;
+                refresh();
+                served = (System.nanoTime() - start) / 1_000_000;
+                if (updater.papersChanged()) {
+                    commitIfNeeded(true, progress);
+                }
+            } else {
+                committed = commitIfNeeded(changed || rebuild || schemaMissing || !mentionsPresent(), progress);
+            }
         } catch (IOException | RuntimeException e) {
             try {
                 writer.rollback();
@@ -283,9 +298,25 @@ public final class IndexStore implements Closeable {
         try (PaperIndex idx = acquire()) {
             papers = idx.paperCount();
         }
+        long millis = (System.nanoTime() - start) / 1_000_000;
         return new UpdateResult(updater.wasFull(), updater.filesRead(), updater.filesRemoved(), updater.entries(),
-                papers, updater.warningCount(), committed, (System.nanoTime() - start) / 1_000_000,
-                updater.papersWritten());
+                papers, updater.warningCount(), committed, millis, updater.papersWritten(),
+                served < 0 ? millis : served);
+    }
+
+    /**
+     * Commits what the updater wrote, keeping the mention dictionary of the last commit; when
+     * papers changed, the commit says the dictionary is behind (a process stopped before the
+     * next commit rebuilds it at its next update).
+     */
+    private void commitPapers(boolean dictionaryBehind, UpdateProgress progress) throws IOException {
+        Map<String, String> data = toMap(writer.getLiveCommitData());
+        if (dictionaryBehind) {
+            data.put(DATA_MENTIONS_BEHIND, "true");
+        }
+        writer.setLiveCommitData(data.entrySet());
+        progress.phase("committing");
+        writer.commit();
     }
 
     private boolean commitIfNeeded(boolean needed, UpdateProgress progress) throws IOException {
@@ -312,8 +343,10 @@ public final class IndexStore implements Closeable {
 
     private boolean mentionsPresent() throws IOException {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-        String name = data == null ? null : toMap(data).get(DATA_MENTIONS);
-        return name != null && Files.exists(path.resolve(name)) && MentionDictionary.isCurrent(directory, name);
+        Map<String, String> map = toMap(data);
+        String name = map.get(DATA_MENTIONS);
+        return name != null && !map.containsKey(DATA_MENTIONS_BEHIND) && Files.exists(path.resolve(name))
+                && MentionDictionary.isCurrent(directory, name);
     }
 
     private void deleteStaleMentions(String keep) {
@@ -351,7 +384,12 @@ public final class IndexStore implements Closeable {
                 || !VERSION.equals(data.get(DATA_SCHEMA))) {
             return false;
         }
-        DirectoryReader reader = DirectoryReader.open(directory);
+        // Segments the served reader already has open are shared, not opened again.
+        DirectoryReader served = current.reader();
+        DirectoryReader reader = served == null ? null : DirectoryReader.openIfChanged(served);
+        if (reader == null) {
+            reader = DirectoryReader.open(directory);
+        }
         MentionDictionary mentions;
         String mentionsFile = reader.getIndexCommit().getUserData().get(DATA_MENTIONS);
         boolean opened;
@@ -365,8 +403,9 @@ public final class IndexStore implements Closeable {
             opened = false;
         }
         PaperIndex next = new PaperIndex(reader, mentions);
-        if (opened) {
-            verifyLater(next, reader, mentionsFile);
+        if (opened && !mentionsFile.equals(verifiedMentions)) {
+            verifyLater(next, reader, mentionsFile); // once per file: a commit of papers only keeps it
+            verifiedMentions = mentionsFile;
         }
         PaperIndex old = current;
         current = next;

@@ -150,6 +150,8 @@ final class IndexUpdater {
     private final java.util.concurrent.atomic.AtomicLong papersWritten = new java.util.concurrent.atomic.AtomicLong();
     private int filesRead;
     private int filesRemoved;
+    /** Paper documents deleted or rewritten in place (the mention dictionary depends on them). */
+    private int paperDocsChanged;
     private int warningCount;
 
     /** A paper seen for the first time, held before it is written. */
@@ -216,7 +218,9 @@ final class IndexUpdater {
                 if (old != null && old.sameStat(size, mtime)) {
                     continue;
                 }
-                String hash = old == null ? null : sha256(f);
+                // Same size, new time: most likely touched or rewritten as it was, which a hash tells
+                // without reading. A new size is a change: the file is hashed while it is read, once.
+                String hash = old == null || old.size() != size ? null : sha256(f);
                 if (old != null && old.sha256().equals(hash)) {
                     // Touched, not changed: remember the new stat so it is not hashed again.
                     newPrints.put(f, new FileFingerprint(f.toString(), size, mtime, old.sha256(), old.warnings()));
@@ -339,6 +343,14 @@ final class IndexUpdater {
         return papersWritten.get();
     }
 
+    /**
+     * Whether any paper document was written, deleted or rewritten: if not (files only touched,
+     * entries only moved), what the mention dictionary is built from is as it was.
+     */
+    boolean papersChanged() {
+        return full || papersWritten.get() > 0 || paperDocsChanged > 0 || filesRemoved > 0;
+    }
+
     private static boolean looksComplete(Path f, long size) {
         try {
             CorpusFormat format = CorpusReaders.formatOf(f);
@@ -459,6 +471,7 @@ final class IndexUpdater {
                     // The stored paper was this entry alone, as it read before: written anew.
                     reuse = reuseOf(doc);
                     writer.deleteDocuments(new Term(ID, StoredPapers.header(before, doc).id()));
+                    paperDocsChanged++;
                     gone.set(doc);
                     if (replacing >= 0) {
                         oldEntries.keep(replacing); // settled: its paper is the one written now
@@ -853,6 +866,7 @@ final class IndexUpdater {
         }
         for (StoredPapers.Loaded l : docs.values()) {
             writer.deleteDocuments(new Term(ID, l.paper().id()));
+            paperDocsChanged++;
             for (CorpusEntry s : l.sources()) {
                 if (!s.occurrence().handle().isEmpty()) {
                     // rewritten below with the paper it ends up in, with the fingerprint it has now
@@ -992,6 +1006,7 @@ final class IndexUpdater {
                             pp.occurrences(), pp.metadata());
                     writer.updateDocument(new Term(ID, pp.id()),
                             PaperDocuments.toDocument(fixed, l.sources(), List.of(), base, l.stamp()));
+                    paperDocsChanged++;
                 }
             }
         }

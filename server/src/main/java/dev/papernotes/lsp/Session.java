@@ -511,8 +511,11 @@ final class Session {
                 return;
             }
             if (r.committed()) {
+                String dictionary = r.millis() > r.servedMillis() ? String.format(
+                        " (mention dictionary rebuilt %.2f s later)", (r.millis() - r.servedMillis()) / 1000.0) : "";
                 log(MessageType.Info, String.format("papernotes: corpus reloaded: %d papers (%d files read, %d papers "
-                        + "written) in %.2f s", r.papers(), r.filesRead(), r.papersWritten(), r.millis() / 1000.0));
+                        + "written) in %.2f s%s", r.papers(), r.filesRead(), r.papersWritten(),
+                        r.servedMillis() / 1000.0, dictionary));
                 reanalyze();
             }
         } catch (Throwable e) {

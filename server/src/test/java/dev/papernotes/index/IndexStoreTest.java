@@ -3,6 +3,7 @@ package dev.papernotes.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papernotes.TestCorpus;
@@ -198,6 +199,103 @@ class IndexStoreTest {
             List<Integer> ends = new ArrayList<>();
             idx.mentions().walker().matchesAt(text, 9, text.length(), (e, count) -> ends.add(e));
             assertEquals(text.indexOf(" today"), ends.get(ends.size() - 1));
+        }
+    }
+
+    private static String bib(String secondTitle) {
+        return "@article{lovelace2021,\n  title = {Quiet Gradients for Sparse Routing},\n"
+                + "  author = {Lovelace, Ada},\n  year = {2021},\n  journal = {Journal of Tests}\n}\n\n"
+                + "@inproceedings{babbage2022,\n  title = {" + secondTitle + "},\n"
+                + "  author = {Babbage, Charles},\n  year = {2022},\n  booktitle = {Proceedings of Tests}\n}\n";
+    }
+
+    private static boolean mentioned(PaperIndex idx, String title) throws IOException {
+        String text = "see " + title + " here";
+        List<Integer> ends = new ArrayList<>();
+        idx.mentions().walker().matchesAt(text, 4, text.length(), (e, count) -> ends.add(e));
+        return ends.contains(4 + title.length());
+    }
+
+    private static List<String> mentionFiles(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("mentions_")).sorted().toList();
+        }
+    }
+
+    @Test
+    void aLibraryEditIsServedFirstAndItsMentionDictionaryFollowsInTheSameUpdate() throws IOException {
+        Path lib = Files.createDirectories(tmp.resolve("lib")).resolve("library.bib");
+        Files.writeString(lib, bib("Lanterns over Tabular Benchmarks"));
+        Path dir = tmp.resolve("idx");
+        try (IndexStore store = IndexStore.open(dir, List.of(lib), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            List<String> before = mentionFiles(dir);
+            // Rewritten unchanged (an export run that changed nothing): the dictionary file stays.
+            Files.writeString(lib, bib("Lanterns over Tabular Benchmarks"));
+            Files.setLastModifiedTime(lib, java.nio.file.attribute.FileTime.fromMillis(
+                    Files.getLastModifiedTime(lib).toMillis() + 5000));
+            UpdateResult touched = store.update(w -> { }, UpdateProgress.NONE, false);
+            assertTrue(touched.committed());
+            assertEquals(before, mentionFiles(dir));
+
+            Files.writeString(lib, bib("Harbor Lights for Streaming Retrieval"));
+            List<Boolean> servedWithOldDictionary = new ArrayList<>();
+            UpdateResult r = store.update(w -> { }, new UpdateProgress() {
+                @Override
+                public void phase(String name) {
+                    if (name.equals("writing mention dictionary")) {
+                        try (PaperIndex idx = store.acquire()) {
+                            boolean newPaper = all(idx).stream()
+                                    .anyMatch(p -> p.title().equals("Harbor Lights for Streaming Retrieval"));
+                            servedWithOldDictionary.add(newPaper && mentioned(idx, "Lanterns over Tabular Benchmarks")
+                                    && !mentioned(idx, "Harbor Lights for Streaming Retrieval"));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            }, false);
+            assertEquals(List.of(true), servedWithOldDictionary, "the edit was served before its dictionary was built");
+            assertTrue(r.servedMillis() <= r.millis());
+            try (PaperIndex idx = store.acquire()) {
+                assertTrue(mentioned(idx, "Harbor Lights for Streaming Retrieval"));
+                assertFalse(mentioned(idx, "Lanterns over Tabular Benchmarks"));
+            }
+            assertEquals(1, mentionFiles(dir).size());
+            assertFalse(before.equals(mentionFiles(dir)));
+        }
+    }
+
+    @Test
+    void aDictionaryLeftBehindByAStoppedUpdateIsRebuiltByTheNext() throws IOException {
+        Path lib = Files.createDirectories(tmp.resolve("lib")).resolve("library.bib");
+        Files.writeString(lib, bib("Lanterns over Tabular Benchmarks"));
+        Path dir = tmp.resolve("idx");
+        try (IndexStore store = IndexStore.open(dir, List.of(lib), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            Files.writeString(lib, bib("Harbor Lights for Streaming Retrieval"));
+            // Stopped after the papers were committed, before the dictionary was (a kill, say).
+            UpdateProgress stop = new UpdateProgress() {
+                @Override
+                public void phase(String name) {
+                    if (name.equals("writing mention dictionary")) {
+                        throw new IllegalStateException("stopped");
+                    }
+                }
+            };
+            assertThrows(IllegalStateException.class, () -> store.update(w -> { }, stop, false));
+        }
+        try (IndexStore store = IndexStore.open(dir, List.of(lib), 16)) {
+            try (PaperIndex idx = store.acquire()) {
+                assertTrue(all(idx).stream().anyMatch(p -> p.title().equals("Harbor Lights for Streaming Retrieval")));
+                assertFalse(mentioned(idx, "Harbor Lights for Streaming Retrieval"), "the dictionary is behind");
+            }
+            UpdateResult r = store.update(w -> { }, UpdateProgress.NONE, false);
+            assertEquals(0, r.filesRead());
+            assertTrue(r.committed(), "a dictionary behind its papers is written again");
+            try (PaperIndex idx = store.acquire()) {
+                assertTrue(mentioned(idx, "Harbor Lights for Streaming Retrieval"));
+            }
         }
     }
 
