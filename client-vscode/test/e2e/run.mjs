@@ -503,19 +503,30 @@ async function openSession(entry, name, extraSettings) {
 
 /** Opens a workspace file with Quick Open and waits until its editor shows `needle`. */
 async function quickOpen(page, fileName, needle) {
-  // A file created a moment ago reaches Quick Open's file search only once the watcher saw it: ask again.
-  await waitFor(`${fileName} in Quick Open`, async () => {
+  // Asked again until the file is the active editor: a file created a moment ago reaches Quick
+  // Open's search only once the watcher saw it, and on a busy machine the list may still be
+  // filtering when the row first shows (Enter would then open whatever row is focused).
+  await waitFor(`${fileName} to be the active editor`, async () => {
+    if ((await activeTabLabel(page)).includes(fileName)) return true;
     await page.keyboard.press(`${MOD}+P`);
     const qi = page.locator('.quick-input-widget .quick-input-box input');
     await qi.waitFor({ state: 'visible' });
     await qi.fill(fileName);
     const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first();
-    const ok = await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
-    if (!ok) await page.keyboard.press('Escape');
-    return ok;
+    const shown = await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    if (shown) {
+      await row.click().catch(() => {});
+    } else {
+      await page.keyboard.press('Escape');
+      return false;
+    }
+    for (let i = 0; i < 20; i++) {
+      if ((await activeTabLabel(page)).includes(fileName)) return true;
+      await page.waitForTimeout(250);
+    }
+    await page.keyboard.press('Escape');
+    return false;
   }, 45000, 500);
-  await page.keyboard.press('Enter');
-  await waitFor(`${fileName} to be the active editor`, async () => (await activeTabLabel(page)).includes(fileName), 20000);
   await waitFor(`${fileName} to render "${needle}"`, async () => (await lineContaining(page, needle)) !== null, 20000);
 }
 
