@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -256,16 +254,7 @@ final class NameUsage {
     }
 
     private List<String> analyze(String text) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = phraseWords.tokenStream(TITLE_PHRASES, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        }
-        return out;
+        return AnalyzedTerms.of(phraseWords, TITLE_PHRASES, text);
     }
 
     /**

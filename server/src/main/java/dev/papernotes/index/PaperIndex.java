@@ -586,16 +586,7 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     private List<String> analyze(String field, String text) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        }
-        return out;
+        return AnalyzedTerms.of(analyzer, field, text);
     }
 
     DirectoryReader reader() {

@@ -3,7 +3,6 @@ package dev.papernotes.index;
 import static dev.papernotes.index.IndexSchema.TITLE_TEXT;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 
@@ -136,16 +133,7 @@ public final class TitleTerms {
     private static final int MAX_CACHED_CHARS = 2048;
 
     private List<String> analyze(String text) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(TITLE_TEXT, closeHyphens(text))) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        }
-        return out;
+        return AnalyzedTerms.of(analyzer, TITLE_TEXT, closeHyphens(text));
     }
 
     private static String closeHyphens(String s) {
