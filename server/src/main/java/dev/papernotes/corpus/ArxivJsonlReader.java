@@ -135,11 +135,7 @@ final class ArxivJsonlReader implements CorpusReader {
             if (last == '\n' || last == '\r') {
                 return true;
             }
-            int n = (int) Math.min(size, 1 << 16);
-            byte[] tail = new byte[n];
-            raf.seek(size - n);
-            raf.readFully(tail);
-            String t = new String(tail, java.nio.charset.StandardCharsets.UTF_8);
+            String t = FileTail.of(raf, 1 << 16);
             int eol = Math.max(t.lastIndexOf('\n'), t.lastIndexOf('\r'));
             String lastLine = t.substring(eol + 1).strip();
             try {

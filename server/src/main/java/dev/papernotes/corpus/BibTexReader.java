@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,15 +77,11 @@ final class BibTexReader implements CorpusReader {
     @Override
     public boolean looksComplete(Path file) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long size = raf.length();
-            int n = (int) Math.min(size, TAIL_BYTES);
-            byte[] tail = new byte[n];
-            raf.seek(size - n);
-            raf.readFully(tail);
-            String text = new String(tail, StandardCharsets.UTF_8);
+            boolean cut = raf.length() > TAIL_BYTES;
+            String text = FileTail.of(raf, TAIL_BYTES);
             String[] lines = text.split("\r\n|\r|\n", -1);
             int last = -1;
-            for (int i = lines.length - 1; i >= (n < size ? 1 : 0); i--) {
+            for (int i = lines.length - 1; i >= (cut ? 1 : 0); i--) {
                 if (startsEntry(lines[i])) {
                     last = i;
                     break;

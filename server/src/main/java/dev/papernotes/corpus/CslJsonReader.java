@@ -53,12 +53,7 @@ final class CslJsonReader implements CorpusReader {
     @Override
     public boolean looksComplete(Path file) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long size = raf.length();
-            int n = (int) Math.min(size, TAIL_BYTES);
-            byte[] tail = new byte[n];
-            raf.seek(size - n);
-            raf.readFully(tail);
-            String t = new String(tail, StandardCharsets.UTF_8).strip();
+            String t = FileTail.of(raf, TAIL_BYTES).strip();
             return t.isEmpty() || t.endsWith("]") || t.endsWith("}");
         }
     }

@@ -108,7 +108,7 @@ final class FamilyRule {
                     break;
                 }
                 if (matched == key.length()) {
-                    String spelling = join(t, i, j + 1);
+                    String spelling = Token.join(t, i, j + 1);
                     if (!spelling.equals(name) && !names.containsExact(spelling) && standsAlone(t, i, j + 1)
                             && !lowerCaseTail(spelling, name)
                             && (hasCapitalOrDigit(spelling) || (i == j && name.indexOf(' ') < 0
@@ -203,16 +203,5 @@ final class FamilyRule {
             }
         }
         return false;
-    }
-
-    private static String join(List<Token> t, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            if (i > from) {
-                sb.append(' ');
-            }
-            sb.append(t.get(i).text());
-        }
-        return sb.toString();
     }
 }

@@ -197,7 +197,7 @@ final class OtherHalfRule {
                     break;
                 }
                 if ((in.equals(caps) || in.equals(all)) && j > i && boundaryAfter(t, j + 1, title)) {
-                    String longForm = join(t, i, j + 1);
+                    String longForm = Token.join(t, i, j + 1);
                     List<String> words = new ArrayList<>();
                     for (int k = i; k <= j; k++) {
                         words.add(t.get(k).text());
@@ -283,17 +283,6 @@ final class OtherHalfRule {
             if (Character.isUpperCase(c)) {
                 sb.append(Character.toLowerCase(c));
             }
-        }
-        return sb.toString();
-    }
-
-    private static String join(List<Token> t, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            if (i > from) {
-                sb.append(' ');
-            }
-            sb.append(t.get(i).text());
         }
         return sb.toString();
     }

@@ -33,6 +33,18 @@ record Token(String text, boolean word, boolean sentenceStart, boolean sentenceE
             "e.g", "i.e", "etc", "al", "vs", "cf", "fig", "figs", "eq", "sec", "approx", "resp",
             "w.r.t", "viz", "ca", "dr", "mr", "ms", "jr", "inc", "ltd");
 
+    /** The texts of tokens {@code from} (inclusive) to {@code to} (exclusive), one space apart. */
+    static String join(java.util.List<Token> t, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                sb.append(' ');
+            }
+            sb.append(t.get(i).text());
+        }
+        return sb.toString();
+    }
+
     boolean is(String s) {
         return text.equals(s);
     }
