@@ -124,7 +124,8 @@ def main(argv):
     for line in open(sources, encoding="utf-8"):
         if not line.strip() or line.startswith("#"):
             continue
-        kind, name, _style, repo, commit, paths = line.rstrip("\n").split("\t")
+        # An optional seventh column (split) only matters to the scoring.
+        kind, name, _style, repo, commit, paths = line.rstrip("\n").split("\t")[:6]
         gitdir = repository(repo, work, mirrors)
         if kind == "notes":
             n = write_notes(name, gitdir, commit, paths.split(","), work)

@@ -50,6 +50,10 @@ import org.eclipse.lsp4j.TextDocumentItem;
  * whether it points at a real problem. Precision counts labelled mentions only; recall is pooled:
  * the right mentions found over every right mention in the labels (found by this or an earlier
  * version of the server).
+ *
+ * <p>Splits: a collection whose {@code sources.tsv} row ends in a split column {@code fresh} is a
+ * fresh held-out as a whole (labelled before any further rule change, only scored); the blocks of
+ * every other collection are {@code tune} or {@code held-out} by {@link #split(String, String, int)}.
  */
 public final class NotesEval {
     /** How many hover requests are in flight at once (the server answers them in order). */
@@ -90,6 +94,7 @@ public final class NotesEval {
 
         List<Found> found = new ArrayList<>();
         Map<String, String[]> collections = new LinkedHashMap<>();
+        java.util.Set<String> fresh = freshCollections(Files.readAllLines(sources));
         for (String line : Files.readAllLines(sources)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -108,8 +113,8 @@ public final class NotesEval {
         }
         Files.createDirectories(foundFile.toAbsolutePath().getParent());
         Files.write(foundFile, out, StandardCharsets.UTF_8);
-        List<Label> labels = Files.exists(labelsFile) ? readLabels(labelsFile) : List.of();
-        String report = score(found, labels, collections.keySet());
+        List<Label> labels = Files.exists(labelsFile) ? readLabels(labelsFile, fresh) : List.of();
+        String report = score(found, labels, collections.keySet(), fresh);
         System.out.println(report);
         if (opts.containsKey("--out")) {
             Files.writeString(Path.of(one(opts, "--out", "")), report, StandardCharsets.UTF_8);
@@ -324,7 +329,30 @@ public final class NotesEval {
         }
     }
 
-    static List<Label> readLabels(Path file) throws IOException {
+    /** The split of a position: {@code fresh} for a fresh collection, else its block's split. */
+    static String split(java.util.Set<String> fresh, String collection, String path, int line) {
+        return fresh.contains(collection) ? "fresh" : split(collection, path, line);
+    }
+
+    /** The note collections of {@code sources.tsv} lines whose optional seventh column is {@code fresh}. */
+    static java.util.Set<String> freshCollections(List<String> sourceLines) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String line : sourceLines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length > 6 && !f[6].isBlank()) {
+                if (!f[0].equals("notes") || !f[6].strip().equals("fresh")) {
+                    throw new IllegalArgumentException("split column must be 'fresh' on a notes row: " + line);
+                }
+                out.add(f[1]);
+            }
+        }
+        return out;
+    }
+
+    static List<Label> readLabels(Path file, java.util.Set<String> fresh) throws IOException {
         List<Label> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#") || line.startsWith("split\t")) {
@@ -333,7 +361,7 @@ public final class NotesEval {
             // split collection repository commit path line column kind name verdict
             String[] f = line.split("\t", -1);
             Label l = new Label(f[0], f[1], f[4], Integer.parseInt(f[5]), Integer.parseInt(f[6]), f[7], f[8], f[9]);
-            if (!l.split().equals(split(l.collection(), l.path(), l.line()))) {
+            if (!l.split().equals(split(fresh, l.collection(), l.path(), l.line()))) {
                 throw new IllegalArgumentException("label in the wrong split: " + line);
             }
             out.add(l);
@@ -341,7 +369,8 @@ public final class NotesEval {
         return out;
     }
 
-    static String score(List<Found> found, List<Label> labels, java.util.Collection<String> collections) {
+    static String score(List<Found> found, List<Label> labels, java.util.Collection<String> collections,
+            java.util.Set<String> fresh) {
         Map<String, Label> byKey = new LinkedHashMap<>();
         for (Label l : labels) {
             byKey.put(l.key(), l);
@@ -352,8 +381,12 @@ public final class NotesEval {
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> rows = new ArrayList<>(collections);
         rows.add("all");
+        boolean anyFresh = collections.stream().anyMatch(fresh::contains);
         for (String c : rows) {
-            for (String split : List.of("tune", "held-out")) {
+            List<String> splits = fresh.contains(c) ? List.of("fresh")
+                    : c.equals("all") && anyFresh ? List.of("tune", "held-out", "fresh")
+                    : List.of("tune", "held-out");
+            for (String split : splits) {
                 int mentions = 0;
                 int labelled = 0;
                 int right = 0;
@@ -363,7 +396,7 @@ public final class NotesEval {
                 int warnWrong = 0;
                 java.util.Set<String> rightFound = new java.util.HashSet<>();
                 for (Found f : found) {
-                    if (!(c.equals("all") || f.collection().equals(c)) || !split.equals(split(f.collection(), f.path(), f.line()))) {
+                    if (!(c.equals("all") || f.collection().equals(c)) || !split.equals(split(fresh, f.collection(), f.path(), f.line()))) {
                         continue;
                     }
                     Label l = byKey.get(f.key());
