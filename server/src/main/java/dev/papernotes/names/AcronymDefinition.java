@@ -22,6 +22,15 @@ record AcronymDefinition(String longForm, String shortForm, int first, int open)
         return NameShape.isTitleCased(longForm);
     }
 
+    /**
+     * A long form whose last word ends in a lower-case hyphen part describes a thing rather than
+     * names it: "Creative-Commons-licensed (CC) images", "Transformer-based (TB) models".
+     */
+    static boolean endsAsModifier(String longForm) {
+        return longForm.indexOf(' ', Math.max(0, longForm.lastIndexOf('-'))) < 0
+                && NameShape.endsInLowerCasePart(longForm.substring(longForm.lastIndexOf(' ') + 1));
+    }
+
     /** Every "words (SHORT)" in {@code tokens} whose short form abbreviates the words. */
     static List<AcronymDefinition> findAll(List<Token> tokens) {
         return findAll(tokens, new Sentences(tokens));

@@ -262,6 +262,27 @@ final class NameShape {
     }
 
     /**
+     * A word that ends as an adjective joined by a hyphen: "Creative-Commons-licensed",
+     * "Transformer-based", "Domain-agnostic". "Pre-training" is a noun, and may end a name.
+     */
+    static boolean endsInLowerCasePart(String word) {
+        int hyphen = word.lastIndexOf('-');
+        if (hyphen <= 0 || hyphen == word.length() - 1) {
+            return false;
+        }
+        String part = word.substring(hyphen + 1);
+        for (int i = 0; i < part.length(); i++) {
+            if (!Character.isLowerCase(part.charAt(i))) {
+                return false;
+            }
+        }
+        return (part.length() > 3 && part.endsWith("ed")) || ADJECTIVE_PARTS.contains(part);
+    }
+
+    private static final Set<String> ADJECTIVE_PARTS = Set.of(
+            "aware", "free", "like", "style", "specific", "wise", "level", "only", "agnostic", "centric", "friendly");
+
+    /**
      * A written-out name, as in the long half of {@code Adaptive Sparse Trainer (AST)}: at most
      * {@link #MAX_NAME_WORDS} words, the first capitalized, and every word but one either
      * capitalized, coined or a connector. "large language models (LLMs)" is a term, not a name.
@@ -277,6 +298,9 @@ final class NameShape {
         String last = words[words.length - 1];
         if (!(isCapitalized(last) || isMarked(last) || startsWithDigitAndHasLetters(last) || isVersion(last))) {
             return false; // "Decoupled VIS framework": a name does not end in a common noun
+        }
+        if (endsInLowerCasePart(last)) {
+            return false; // "Creative-Commons-licensed": a modifier, not a name
         }
         int misses = 0;
         for (String w : words) {

@@ -107,10 +107,10 @@ final class OwnDefinitionRule {
             String shortForm = d.shortForm();
             String longForm = d.longForm();
             if (!isCoinedShortForm(shortForm) || FieldTerms.isFieldTerm(longForm)
-                    || FieldTerms.isFieldTerm(shortForm)) {
-                continue;
+                    || FieldTerms.isFieldTerm(shortForm) || AcronymDefinition.endsAsModifier(longForm)) {
+                continue; // "Creative-Commons-licensed (CC) images" abbreviates what the images are
             }
-            boolean titleCased = NameShape.isTitleCased(longForm);
+            boolean titleCased = d.titleCased();
             if (accepts(t, sentences, d.first(), d.open() + 3, titleCased, known)) {
                 out.add(shortForm);
                 if (titleCased) {

@@ -3,7 +3,7 @@ package dev.papernotes.workspace;
 import dev.papernotes.index.MentionDictionary;
 
 /**
- * Which bare names count only with evidence in the note: short all-caps names ({@code TSM},
+ * Which bare names count only with evidence in the note: short all-caps names and acronyms of phrases with "of" ({@code TSM}, {@code FoI},
  * {@code SOLO}, {@code RGB}, {@code TL;DR}), ordinary words ({@code NEAT}, {@code Chameleon}
  * where the corpus writes "chameleon"), and names no paper has in its title or defines
  * ({@link MentionDictionary#UNOWNED}: taken from a sentence, perhaps one citing another work).
@@ -13,6 +13,11 @@ import dev.papernotes.index.MentionDictionary;
 final class EvidenceRule {
     /** Letters and digits at most this many, none lower case: an acronym anyone may coin. */
     static final int SHORT = 4;
+    /**
+     * Capital letters alone at most this many: a word in capitals or an acronym anyone may coin
+     * ({@code GEARS} is a gene-perturbation model as well as a hand-object synthesis).
+     */
+    static final int SHORT_WORD = 5;
 
     private EvidenceRule() {
     }
@@ -22,11 +27,12 @@ final class EvidenceRule {
      * @param wordsOfNote whether the note itself writes the name in lower case as a word
      */
     static boolean needsEvidence(String name, int usage, boolean wordsOfNote) {
-        return isShortCaps(name) || (usage & (MentionDictionary.ORDINARY | MentionDictionary.UNOWNED)) != 0
+        return isShortCaps(name) || isOfAcronym(name)
+                || (usage & (MentionDictionary.ORDINARY | MentionDictionary.UNOWNED)) != 0
                 || wordsOfNote;
     }
 
-    /** Two to four letters or digits, at least one letter, no lower case: {@code TSM}, {@code M3}, {@code TL;DR}. */
+    /** Two to four letters or digits, at least one letter, no lower case ({@code TSM}, {@code M3}, {@code TL;DR}), or five capitals ({@code GEARS}). */
     static boolean isShortCaps(String name) {
         int alnum = 0;
         int letters = 0;
@@ -44,7 +50,30 @@ final class EvidenceRule {
                 return false;
             }
         }
-        return letters >= 1 && alnum >= 2 && alnum <= SHORT;
+        return letters >= 1 && alnum >= 2 && (alnum <= SHORT || (letters == name.length() && letters <= SHORT_WORD));
+    }
+
+    /**
+     * An acronym of a phrase with "of" ({@code RoI}, {@code FoI}, {@code LoS}, {@code CCoT}): short
+     * forms of descriptions ("features of interest", "line of sight"), which field after field
+     * coins again.
+     */
+    static boolean isOfAcronym(String name) {
+        if (name.length() > SHORT + 1) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!Character.isLetter(name.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = 1; i + 1 < name.length(); i++) {
+            if (name.charAt(i) == 'o' && Character.isUpperCase(name.charAt(i - 1))
+                    && Character.isUpperCase(name.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

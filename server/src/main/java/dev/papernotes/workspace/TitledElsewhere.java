@@ -79,6 +79,9 @@ final class TitledElsewhere {
      * (written as a title; a remark in the note's words: none of them).
      */
     static boolean namesAnotherWork(PaperIndex index, String name, String title, List<String> ids) throws IOException {
+        if (isCoined(name)) {
+            return false; // two works called HallusionBench are unlikely; a title changed between versions is not
+        }
         Set<String> written = new java.util.LinkedHashSet<>(index.titleTerms().contentTerms(title));
         written.removeAll(index.titleTerms().terms(name)); // "PaLM: Palm Tree Detection" says nothing by "palm"
         if (written.size() < MIN_TITLE_TERMS) {
@@ -95,12 +98,37 @@ final class TitledElsewhere {
                 own.append(' ').append(m);
             }
             Set<String> shared = new java.util.HashSet<>(index.titleTerms().contentTerms(own.toString()));
-            shared.retainAll(written);
-            if (titleCased ? shared.size() * 2 > written.size() : !shared.isEmpty()) {
+            shared.addAll(index.titleTerms().contentTerms(Acronyms.expand(own.toString(), title)));
+            Set<String> writtenHere = new java.util.LinkedHashSet<>(written);
+            writtenHere.addAll(index.titleTerms().contentTerms(Acronyms.expand(title, own.toString())));
+            writtenHere.removeAll(Acronyms.abbreviated(title, own.toString(), index.titleTerms()));
+            shared.retainAll(writtenHere);
+            if (titleCased ? shared.size() * 2 > writtenHere.size() : !shared.isEmpty()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A name coined to be unmistakable: eight letters or digits or more, not a plain word, with a
+     * lower-case letter ({@code HallusionBench}, {@code SEED-Bench}, {@code MiniGPT-4}). Short and
+     * word-like names ({@code EAGLE}, {@code CoDi}, {@code Chameleon}) are the ones works share.
+     */
+    static boolean isCoined(String name) {
+        int alnum = 0;
+        boolean lower = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isWhitespace(c)) {
+                return false;
+            }
+            if (Character.isLetterOrDigit(c)) {
+                alnum++;
+                lower |= Character.isLowerCase(c);
+            }
+        }
+        return alnum >= 8 && lower && !EvidenceRule.isWordShaped(name);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
  * all-caps names with and without a twin ("TSM", "RAIN"), a capitalized word others write in lower
  * case ("Lantern"), a name only an abstract gives, not the title ("Kestrel"), and a name the paper
  * also writes with a version ("Zephyrine 2"), a title that starts with a phrase of common words
- * ("Strong Baselines") and a title that is one ("Public Benchmarks").
+ * ("Strong Baselines") and a title that is one ("Public Benchmarks"), and a coined name ("HallowBench").
  */
 final class MentionFixtures {
     static final String FILLER = " It is evaluated on several public benchmarks against strong baselines and studied"
@@ -55,6 +55,9 @@ final class MentionFixtures {
         paper(page, "Zephyrine: Fast Sampling for Diffusion Models",
                 "We propose Zephyrine, a sampler that needs four steps, and release Zephyrine 2 with a distilled"
                         + " noise schedule.");
+        paper(page, "HallowBench: Diagnosing Language Hallucination in Vision-Language Models",
+                "We present HallowBench, a suite of image-question pairs that separates language hallucination from"
+                        + " visual illusion.");
         // A title that starts with a phrase of words every abstract here writes, and a title that is one.
         paper(page, "Strong Baselines: Calibrated Rankers for Passage Retrieval",
                 "We present Strong Baselines, which calibrate the scores of dense rankers so that passage retrieval"

@@ -179,6 +179,20 @@ class MentionRulesTest {
     }
 
     @Test
+    void aTitleThatSpellsOutOrAbbreviatesTheTitlesWordsIsThisPaper() throws Exception {
+        // "DMs" is "Diffusion Models": two of three words shared, not one of two
+        assertNotNull(hoverText("- [Zephy‸rine: Sampling DMs Quickly](https://example.org/z)\n"));
+        assertNull(hoverText("- [Zephy‸rine: Sampling Proteins Quickly](https://example.org/z)\n"));
+    }
+
+    @Test
+    void aCoinedNameKeepsItsPaperWhenTheTitleChangedBetweenVersions() throws Exception {
+        assertNotNull(hoverText("- [Hallow‸Bench: You See What You Think? A Benchmark of Image-Context Reasoning](https://x)\n"));
+        // a short name is the kind two works share: the other title means the other work
+        assertNull(hoverText("- [Pa‸LM: Palm Tree Detection in Drone Imagery](https://example.org/x)\n"));
+    }
+
+    @Test
     void texMathIsNotProse() throws Exception {
         assertNull(hoverText("The update $\\Delta W = Pa‸LM$ is small."));
         assertNull(hoverText("The update \\Pa‸LM is small."));

@@ -387,4 +387,26 @@ class NameClassesTest {
             assertHasNot(n, "Inverse Depth Prize", "MAE", "RMSE", "Mean Absolute Error", "Root Mean Square Error");
         }
     }
+
+    /** Both halves of a definition, unless the long form is a modifier of something else. */
+    @Nested
+    class DefinitionHalves {
+        @Test
+        void aModifierIsNoName() {
+            List<String> n = MethodNames.extract("CanvasNet: Open Diffusion Models",
+                    "We assemble a dataset of Creative-Commons-licensed (CC) images. Our CC dataset is small.");
+            assertHasNot(n, "Creative-Commons-licensed");
+        }
+
+        @Test
+        void aHyphenatedNameStillPairs() {
+            assertHas(MethodNames.extract("Tokens-to-Token ViT: Training Vision Transformers",
+                    "We propose a new Tokens-To-Token Vision Transformer (T2T-ViT) that ..."), "Tokens-To-Token Vision Transformer");
+            assertTrue(AcronymDefinition.endsAsModifier("Creative-Commons-licensed"));
+            assertTrue(AcronymDefinition.endsAsModifier("Domain-agnostic"));
+            assertFalse(AcronymDefinition.endsAsModifier("Metadata-Curated Language-Image Pre-training"));
+            assertFalse(AcronymDefinition.endsAsModifier("Chain-of-Thought"));
+            assertFalse(AcronymDefinition.endsAsModifier("Mixture of Experts"));
+        }
+    }
 }

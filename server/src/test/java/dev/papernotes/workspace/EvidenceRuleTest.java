@@ -9,12 +9,24 @@ import org.junit.jupiter.api.Test;
 class EvidenceRuleTest {
     @Test
     void shortAllCapsNames() {
-        for (String s : new String[] {"TSM", "SOLO", "RGB", "IL", "TL;DR", "M3", "UL2", "B-PR"}) {
+        for (String s : new String[] {"TSM", "SOLO", "RGB", "IL", "TL;DR", "M3", "UL2", "B-PR", "GEARS", "SOLOS"}) {
             assertTrue(EvidenceRule.isShortCaps(s), s);
         }
-        for (String s : new String[] {"PaLM", "HiP", "LLaDA", "SOLOS", "X", "3", "B-PROP", "TS M", "Yi"}) {
+        for (String s : new String[] {"PaLM", "HiP", "LLaDA", "GEARSX", "X", "3", "B-PROP", "YOLO5", "TS M", "Yi"}) {
             assertFalse(EvidenceRule.isShortCaps(s), s);
         }
+    }
+
+    @Test
+    void acronymsOfPhrasesWithOf() {
+        for (String s : new String[] {"FoI", "RoI", "LoS", "CCoT", "SoTA", "DoF"}) {
+            assertTrue(EvidenceRule.isOfAcronym(s), s);
+        }
+        for (String s : new String[] {"PaLM", "Solo", "Co", "CoTracker", "DeepV2D", "SOLO", "oXo"}) {
+            assertFalse(EvidenceRule.isOfAcronym(s), s);
+        }
+        assertTrue(EvidenceRule.needsEvidence("FoI", 0, false));
+        assertFalse(EvidenceRule.needsEvidence("PaLM", 0, false));
     }
 
     @Test

@@ -46,4 +46,23 @@ class TitledElsewhereTest {
         assertFalse(TitledElsewhere.isTitleCased("A bold idea that nobody tried before in practice"));
         assertFalse(TitledElsewhere.isTitleCased(""));
     }
+
+    @Test
+    void coinedNamesAreLongAndNotPlainWords() {
+        for (String n : new String[] {"HallusionBench", "SEED-Bench", "MiniGPT-4", "Mini-Monkey"}) {
+            assertTrue(TitledElsewhere.isCoined(n), n);
+        }
+        for (String n : new String[] {"EAGLE", "CoDi", "Chameleon", "Panacea", "LLaVA", "GPT-4V", "Emu Edit", "ABCDEFGHI"}) {
+            assertFalse(TitledElsewhere.isCoined(n), n);
+        }
+    }
+
+    @Test
+    void acronymsAreSpelledOutByTheOtherTitlesWords() {
+        assertEquals("Large Language Models", Acronyms.expand("Benchmarking Multimodal LLMs", "Large Language Models for X").strip());
+        assertEquals("", Acronyms.expand("Benchmarking PaLM", "Pathways and Language Models"));
+        assertEquals("", Acronyms.expand("Benchmarking VLMs", "Large Language Models"));
+        assertEquals("llm", Acronyms.acronymLetters("LLMs"));
+        assertNull(Acronyms.acronymLetters("PaLM"));
+    }
 }
