@@ -34,6 +34,9 @@ final class EvidenceRule {
 
     /** Two to four letters or digits, at least one letter, no lower case ({@code TSM}, {@code M3}, {@code TL;DR}), or five capitals ({@code GEARS}). */
     static boolean isShortCaps(String name) {
+        if (name.length() > 2 && name.endsWith("s") && Character.isUpperCase(name.charAt(name.length() - 2))) {
+            name = name.substring(0, name.length() - 1); // "NAMs", "GANs": a plural, so a kind of thing
+        }
         int alnum = 0;
         int letters = 0;
         for (int i = 0; i < name.length(); i++) {

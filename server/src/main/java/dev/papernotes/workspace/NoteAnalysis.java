@@ -104,6 +104,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         List<MentionScanner.Mention> pending = new ArrayList<>();
         NoteEvidence evidence = new NoteEvidence(text, index, context, linkedIds, namesById);
         Map<String, Boolean> variantNamed = new HashMap<>();
+        Set<String> definedOtherwise = new HashSet<>();
         for (MentionScanner.Mention m : found) {
             String name = m.text();
             if (ignored.contains(IgnoredNames.normalize(name)) || isFieldTerm(name, m.usage())) {
@@ -119,11 +120,19 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
                 }
             }
             String title = TitledElsewhere.titleAfter(text, m.span().end());
-            if (title == null) {
+            boolean definition = title == null;
+            if (definition) {
                 title = TitledElsewhere.expansionBefore(text, m.span().start(), m.span().end());
             }
             String written = title;
-            if (written != null && lookup(() -> TitledElsewhere.namesAnotherWork(index, name, written, ids.ids()))) {
+            if (definedOtherwise.contains(name)) {
+                continue;
+            }
+            if (written != null
+                    && lookup(() -> TitledElsewhere.namesAnotherWork(index, name, written, ids.ids(), definition))) {
+                if (definition) {
+                    definedOtherwise.add(name); // "domain-specific (DSP)": every DSP of this note is that
+                }
                 continue; // "[EAGLE: Exploring the Design Space ...]" is another EAGLE
             }
             if (EvidenceRule.needsEvidence(name, m.usage(), evidence.writesLowerCase(name))) {
@@ -136,6 +145,11 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
             for (String id : ids.ids().subList(0, Math.min(NoteEvidence.CANDIDATES, ids.ids().size()))) {
                 namesById.computeIfAbsent(id, k -> new ArrayList<>()).add(ref);
             }
+        }
+        if (!definedOtherwise.isEmpty()) {
+            // the occurrences before the definition, too
+            refs.removeIf(r -> r.kind() == PaperRef.Kind.MENTION && definedOtherwise.contains(r.written()));
+            pending.removeIf(m -> definedOtherwise.contains(m.text()));
         }
         List<PaperRef> hints = new ArrayList<>();
         Map<String, List<Span>> occurrences = NoteEvidence.byName(pending);

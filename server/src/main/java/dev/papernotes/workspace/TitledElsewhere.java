@@ -79,12 +79,21 @@ final class TitledElsewhere {
      * (written as a title; a remark in the note's words: none of them).
      */
     static boolean namesAnotherWork(PaperIndex index, String name, String title, List<String> ids) throws IOException {
+        return namesAnotherWork(index, name, title, ids, false);
+    }
+
+    /**
+     * As above; {@code definition}: the words are the note's own spelling-out of the name ("domain-specific
+     * (DSP)"), where one word says as much as a title says with two.
+     */
+    static boolean namesAnotherWork(PaperIndex index, String name, String title, List<String> ids, boolean definition)
+            throws IOException {
         if (isCoined(name)) {
             return false; // two works called HallusionBench are unlikely; a title changed between versions is not
         }
         Set<String> written = new java.util.LinkedHashSet<>(index.titleTerms().contentTerms(title));
         written.removeAll(index.titleTerms().terms(name)); // "PaLM: Palm Tree Detection" says nothing by "palm"
-        if (written.size() < MIN_TITLE_TERMS) {
+        if (written.size() < (definition ? 1 : MIN_TITLE_TERMS)) {
             return false;
         }
         boolean titleCased = isTitleCased(title);

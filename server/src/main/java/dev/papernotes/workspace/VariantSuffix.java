@@ -67,6 +67,16 @@ final class VariantSuffix {
             return -1;
         }
         String word = text.substring(j, wordEnd);
+        if (wordEnd + 1 < limit && text.charAt(wordEnd) == '/' && isVersion(word)
+                && (word.indexOf('.') > 0 || !Character.isDigit(word.charAt(0)))) { // not a fraction: "1/3"
+            int next = wordEnd + 1;
+            while (next < limit && (Character.isLetterOrDigit(text.charAt(next)) || text.charAt(next) == '.')) {
+                next++;
+            }
+            if (isVersion(text.substring(wordEnd + 1, next))) {
+                return next; // "InternVL 1.5/2.0": two later versions
+            }
+        }
         if (wordEnd < limit && isJoined(text.charAt(wordEnd))) {
             return -1; // "PaLM 2x faster", "X 3% better", "X 2-3"
         }

@@ -193,6 +193,19 @@ class MentionRulesTest {
     }
 
     @Test
+    void theNotesOwnSpellingOutOfAnAcronymIsAnotherThing() throws Exception {
+        // the paper's TSM is the "Token Slimming Module"; the note's is a compound of its own
+        assertNull(hoverText("We add a **shifting (T‸SM)** block that slims the tokens of each vision transformer.\n"));
+        assertNotNull(hoverText("We add a T‸SM block that slims the tokens of each vision transformer.\n"));
+        // once the note has said what its TSM is, every TSM of the note is that, before and after
+        assertNull(hoverText("The T‸SM block slims the tokens of a vision transformer.\n\n"
+                + "We call it **time-shifting (TSM)** here.\n"));
+        assertNull(hoverText("We call it **time-shifting (TSM)** here.\n\n"
+                + "The T‸SM block slims the tokens of a vision transformer.\n"));
+        assertNotNull(hoverText("We add a Token Slimming Module (T‸SM) to each vision transformer.\n"));
+    }
+
+    @Test
     void texMathIsNotProse() throws Exception {
         assertNull(hoverText("The update $\\Delta W = Pa‸LM$ is small."));
         assertNull(hoverText("The update \\Pa‸LM is small."));

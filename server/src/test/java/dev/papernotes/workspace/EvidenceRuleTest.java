@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class EvidenceRuleTest {
     @Test
     void shortAllCapsNames() {
-        for (String s : new String[] {"TSM", "SOLO", "RGB", "IL", "TL;DR", "M3", "UL2", "B-PR", "GEARS", "SOLOS"}) {
+        for (String s : new String[] {"TSM", "SOLO", "RGB", "IL", "TL;DR", "M3", "UL2", "B-PR", "GEARS", "SOLOS", "NAMs", "GANs", "TSMs"}) {
             assertTrue(EvidenceRule.isShortCaps(s), s);
         }
-        for (String s : new String[] {"PaLM", "HiP", "LLaDA", "GEARSX", "X", "3", "B-PROP", "YOLO5", "TS M", "Yi"}) {
+        for (String s : new String[] {"PaLM", "HiP", "LLaDA", "GEARSX", "X", "3", "B-PROP", "YOLO5", "Ms", "s", "ALBERTs", "TS M", "Yi"}) {
             assertFalse(EvidenceRule.isShortCaps(s), s);
         }
     }

@@ -24,6 +24,7 @@ class VariantSuffixTest {
         assertEquals(7, after("X\u2011large model"));
         assertEquals(3, after("X^2: augmented"));
         assertEquals(3, after("X 2."));
+        assertEquals(9, after("X 1.5/2.0** is"));
     }
 
     @Test
@@ -37,5 +38,7 @@ class VariantSuffixTest {
         assertEquals(-1, after("X api"));
         assertEquals(-1, after("X"));
         assertEquals(-1, after("X: a title"));
+        assertEquals(-1, after("X 1/3 of it"));
+        assertEquals(-1, after("X 2/x"));
     }
 }
