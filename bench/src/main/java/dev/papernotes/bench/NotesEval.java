@@ -52,8 +52,10 @@ import org.eclipse.lsp4j.TextDocumentItem;
  * version of the server).
  *
  * <p>Splits: a collection whose {@code sources.tsv} row ends in a split column {@code fresh} is a
- * fresh held-out as a whole (labelled before any further rule change, only scored); the blocks of
- * every other collection are {@code tune} or {@code held-out} by {@link #split(String, String, int)}.
+ * fresh held-out as a whole (labelled before any further rule change, only scored); one whose row
+ * says {@code tune} is tuning data as a whole (a fresh held-out once scored and then read); the
+ * blocks of every other collection are {@code tune} or {@code held-out} by
+ * {@link #split(String, String, int)}.
  */
 public final class NotesEval {
     /** How many hover requests are in flight at once (the server answers them in order). */
@@ -94,7 +96,7 @@ public final class NotesEval {
 
         List<Found> found = new ArrayList<>();
         Map<String, String[]> collections = new LinkedHashMap<>();
-        java.util.Set<String> fresh = freshCollections(Files.readAllLines(sources));
+        Map<String, String> whole = wholeSplits(Files.readAllLines(sources));
         for (String line : Files.readAllLines(sources)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
@@ -113,8 +115,8 @@ public final class NotesEval {
         }
         Files.createDirectories(foundFile.toAbsolutePath().getParent());
         Files.write(foundFile, out, StandardCharsets.UTF_8);
-        List<Label> labels = Files.exists(labelsFile) ? readLabels(labelsFile, fresh) : List.of();
-        String report = score(found, labels, collections.keySet(), fresh);
+        List<Label> labels = Files.exists(labelsFile) ? readLabels(labelsFile, whole) : List.of();
+        String report = score(found, labels, collections.keySet(), whole);
         System.out.println(report);
         if (opts.containsKey("--out")) {
             Files.writeString(Path.of(one(opts, "--out", "")), report, StandardCharsets.UTF_8);
@@ -329,30 +331,35 @@ public final class NotesEval {
         }
     }
 
-    /** The split of a position: {@code fresh} for a fresh collection, else its block's split. */
-    static String split(java.util.Set<String> fresh, String collection, String path, int line) {
-        return fresh.contains(collection) ? "fresh" : split(collection, path, line);
+    /** The split of a position: its collection's whole split when it has one, else its block's split. */
+    static String split(Map<String, String> whole, String collection, String path, int line) {
+        String s = whole.get(collection);
+        return s != null ? s : split(collection, path, line);
     }
 
-    /** The note collections of {@code sources.tsv} lines whose optional seventh column is {@code fresh}. */
-    static java.util.Set<String> freshCollections(List<String> sourceLines) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    /**
+     * The note collections of {@code sources.tsv} lines with the optional seventh column, and that
+     * split: {@code fresh} (the fresh held-out) or {@code tune} (a whole collection to tune on).
+     */
+    static Map<String, String> wholeSplits(List<String> sourceLines) {
+        Map<String, String> out = new LinkedHashMap<>();
         for (String line : sourceLines) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             String[] f = line.split("\t", -1);
             if (f.length > 6 && !f[6].isBlank()) {
-                if (!f[0].equals("notes") || !f[6].strip().equals("fresh")) {
-                    throw new IllegalArgumentException("split column must be 'fresh' on a notes row: " + line);
+                String split = f[6].strip();
+                if (!f[0].equals("notes") || !(split.equals("fresh") || split.equals("tune"))) {
+                    throw new IllegalArgumentException("split column must be 'fresh' or 'tune' on a notes row: " + line);
                 }
-                out.add(f[1]);
+                out.put(f[1], split);
             }
         }
         return out;
     }
 
-    static List<Label> readLabels(Path file, java.util.Set<String> fresh) throws IOException {
+    static List<Label> readLabels(Path file, Map<String, String> whole) throws IOException {
         List<Label> out = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#") || line.startsWith("split\t")) {
@@ -361,7 +368,7 @@ public final class NotesEval {
             // split collection repository commit path line column kind name verdict
             String[] f = line.split("\t", -1);
             Label l = new Label(f[0], f[1], f[4], Integer.parseInt(f[5]), Integer.parseInt(f[6]), f[7], f[8], f[9]);
-            if (!l.split().equals(split(fresh, l.collection(), l.path(), l.line()))) {
+            if (!l.split().equals(split(whole, l.collection(), l.path(), l.line()))) {
                 throw new IllegalArgumentException("label in the wrong split: " + line);
             }
             out.add(l);
@@ -370,7 +377,7 @@ public final class NotesEval {
     }
 
     static String score(List<Found> found, List<Label> labels, java.util.Collection<String> collections,
-            java.util.Set<String> fresh) {
+            Map<String, String> whole) {
         Map<String, Label> byKey = new LinkedHashMap<>();
         for (Label l : labels) {
             byKey.put(l.key(), l);
@@ -381,9 +388,9 @@ public final class NotesEval {
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> rows = new ArrayList<>(collections);
         rows.add("all");
-        boolean anyFresh = collections.stream().anyMatch(fresh::contains);
+        boolean anyFresh = collections.stream().anyMatch(c -> "fresh".equals(whole.get(c)));
         for (String c : rows) {
-            List<String> splits = fresh.contains(c) ? List.of("fresh")
+            List<String> splits = whole.containsKey(c) ? List.of(whole.get(c))
                     : c.equals("all") && anyFresh ? List.of("tune", "held-out", "fresh")
                     : List.of("tune", "held-out");
             for (String split : splits) {
@@ -396,7 +403,7 @@ public final class NotesEval {
                 int warnWrong = 0;
                 java.util.Set<String> rightFound = new java.util.HashSet<>();
                 for (Found f : found) {
-                    if (!(c.equals("all") || f.collection().equals(c)) || !split.equals(split(fresh, f.collection(), f.path(), f.line()))) {
+                    if (!(c.equals("all") || f.collection().equals(c)) || !split.equals(split(whole, f.collection(), f.path(), f.line()))) {
                         continue;
                     }
                     Label l = byKey.get(f.key());

@@ -9,42 +9,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The fresh held-out: a whole collection marked in sources.tsv, scored in its own split. */
+/** Whole-collection splits of sources.tsv: a fresh held-out scored in its own split, a retired one counted as tune. */
 class NotesEvalSplitTest {
     private static final List<String> SOURCES = List.of(
             "# kind\tname\tstyle\trepository\tcommit\tpaths\t[split]",
             "notes\told\tpaper notes\ta/old\t0123\t*.md",
             "notes\tnew\tawesome list\tb/new\t4567\tREADME.md\tfresh",
+            "notes\tread\tpaper notes, scored once\td/read\tcdef\t*.md\ttune",
             "corpus\tpapers\tsome papers\tc/papers\t89ab\tpapers.csv");
 
     @Test
-    void onlyRowsMarkedFreshAreFresh() {
-        assertEquals(Set.of("new"), NotesEval.freshCollections(SOURCES));
-        assertEquals(Set.of(), NotesEval.freshCollections(SOURCES.subList(0, 2)));
+    void onlyMarkedRowsHaveAWholeSplit() {
+        assertEquals(Map.of("new", "fresh", "read", "tune"), NotesEval.wholeSplits(SOURCES));
+        assertEquals(Map.of(), NotesEval.wholeSplits(SOURCES.subList(0, 2)));
     }
 
     @Test
     void anUnknownSplitMarkerIsRefused() {
         List<String> bad = List.of("notes\tx\tstyle\tr/x\t00\t*.md\theld-out");
-        assertThrows(IllegalArgumentException.class, () -> NotesEval.freshCollections(bad));
+        assertThrows(IllegalArgumentException.class, () -> NotesEval.wholeSplits(bad));
     }
 
     @Test
-    void aFreshCollectionIsFreshEverywhereAndTheOthersKeepTheirBlocks() {
-        Set<String> fresh = Set.of("new");
+    void aMarkedCollectionHasItsSplitEverywhereAndTheOthersKeepTheirBlocks() {
+        Map<String, String> fresh = Map.of("new", "fresh", "read", "tune");
         for (int line = 1; line < 2000; line += 37) {
             assertEquals("fresh", NotesEval.split(fresh, "new", "README.md", line));
+            assertEquals("tune", NotesEval.split(fresh, "read", "a.md", line));
             assertEquals(NotesEval.split("old", "a.md", line), NotesEval.split(fresh, "old", "a.md", line));
         }
     }
 
     @Test
     void labelsOfAFreshCollectionMustSayFresh(@TempDir Path dir) throws IOException {
-        Set<String> fresh = Set.of("new");
+        Map<String, String> fresh = Map.of("new", "fresh");
         Path ok = dir.resolve("ok.tsv");
         String oldSplit = NotesEval.split("old", "a.md", 3);
         Files.write(ok, List.of(
@@ -65,7 +67,7 @@ class NotesEvalSplitTest {
 
     @Test
     void theFreshSplitIsScoredApartAndLeavesTheOtherRowsAsTheyWere() {
-        Set<String> fresh = Set.of("new");
+        Map<String, String> fresh = Map.of("new", "fresh");
         String oldSplit = NotesEval.split("old", "a.md", 3);
         List<NotesEval.Found> found = List.of(
                 new NotesEval.Found("old", "a.md", 3, 1, "mention", "Key", ""),
@@ -79,7 +81,7 @@ class NotesEvalSplitTest {
                 new NotesEval.Label("fresh", "new", "README.md", 40, 5, "mention", "Otter", "right"),
                 new NotesEval.Label("fresh", "new", "README.md", 30, 1, "warning", "[[x]]", "right"));
         String withFresh = NotesEval.score(found, labels, List.of("old", "new"), fresh);
-        String oldOnly = NotesEval.score(found.subList(0, 1), labels.subList(0, 1), List.of("old"), Set.of());
+        String oldOnly = NotesEval.score(found.subList(0, 1), labels.subList(0, 1), List.of("old"), Map.of());
         // the old collection's rows are the same with or without the fresh one
         for (String row : oldOnly.split("\n")) {
             if (row.startsWith("| old ") || row.startsWith("| all | tune") || row.startsWith("| all | held-out")) {
@@ -92,5 +94,26 @@ class NotesEvalSplitTest {
                 withFresh);
         assertTrue(!withFresh.contains("| new | tune") && !withFresh.contains("| new | held-out"), withFresh);
         assertTrue(!oldOnly.contains("fresh"), oldOnly);
+    }
+    @Test
+    void aCollectionMarkedTuneCountsAsTuneAsAWhole(@TempDir Path dir) throws IOException {
+        Map<String, String> whole = Map.of("new", "fresh", "read", "tune");
+        List<NotesEval.Found> found = List.of(
+                new NotesEval.Found("read", "a.md", 3, 1, "mention", "Key", ""),
+                new NotesEval.Found("new", "README.md", 12, 5, "mention", "Monkey", ""));
+        List<NotesEval.Label> labels = List.of(
+                new NotesEval.Label("tune", "read", "a.md", 3, 1, "mention", "Key", "right"),
+                new NotesEval.Label("fresh", "new", "README.md", 12, 5, "mention", "Monkey", "wrong"));
+        String report = NotesEval.score(found, labels, List.of("read", "new"), whole);
+        assertTrue(report.contains("| read | tune | 1 | 1 | 1 | 0 | 1.00 (1/1) | 1.00 (1/1) | 0 | 0 | 0 | – |"), report);
+        assertTrue(report.contains("| all | tune | 1 | 1 | 1 | 0 | 1.00 (1/1) | 1.00 (1/1) | 0 | 0 | 0 | – |"), report);
+        assertTrue(report.contains("| all | held-out | 0 | 0 | 0 | 0 | – | – | 0 | 0 | 0 | – |"), report);
+        assertTrue(report.contains("| all | fresh | 1 | 1 | 0 | 1 | 0.00 (0/1) | – | 0 | 0 | 0 | – |"), report);
+        assertTrue(!report.contains("| read | held-out") && !report.contains("| read | fresh"), report);
+
+        Path stale = dir.resolve("stale.tsv");
+        Files.write(stale, List.of("fresh\tread\td/read\tcdef\ta.md\t3\t1\tmention\tKey\tright"),
+                StandardCharsets.UTF_8);
+        assertThrows(IllegalArgumentException.class, () -> NotesEval.readLabels(stale, whole));
     }
 }
