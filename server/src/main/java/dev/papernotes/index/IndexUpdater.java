@@ -139,6 +139,8 @@ final class IndexUpdater {
     /** Names are extracted and documents built on these, while the reader thread parses files. */
     private ExecutorService workers;
     private Semaphore inFlight;
+    /** A first build's writer settings (no merges until the end), or null for an incremental update. */
+    private BulkBuild bulk;
     private int permits;
     private final AtomicReference<Throwable> workerFailure = new AtomicReference<>();
     private long submitted;
@@ -281,6 +283,7 @@ final class IndexUpdater {
             });
             permits = 256 * threads;
             inFlight = new Semaphore(permits);
+            bulk = full && BulkBuild.enabled ? BulkBuild.start(writer) : null;
             try {
                 for (Path f : toRead) {
                     currentFile = f;
@@ -313,8 +316,15 @@ final class IndexUpdater {
             }
             progress.phase("assigning citekeys");
             settleCitekeys();
+            if (bulk != null) {
+                progress.phase("merging segments");
+                bulk.finish();
+            }
             return true;
         } finally {
+            if (bulk != null) {
+                bulk.close();
+            }
             before.close();
         }
     }
