@@ -11,10 +11,11 @@ import org.apache.lucene.index.NoMergePolicy;
 
 /**
  * The writer's settings while a first build (an empty index) runs. Segments are flushed and never
- * merged while papers are written: merging as it goes rewrote every paper two or three times at a
- * million (postings, stored fields, completion FSTs, Bloom filters), on one merge thread that
- * stalled the writers. At the end the segments are merged once, on both cores, down to at most
- * {@link #SEGMENTS} (what lookups walk). Incremental updates keep the usual merge policy.
+ * merged while papers are written: merging as it goes rewrote papers (postings, stored fields,
+ * completion FSTs, Bloom filters) on one merge thread competing with the writers, and a million
+ * papers still ended in 21-28 segments. At the end the segments are merged once, on both cores,
+ * down to at most {@link #SEGMENTS} (what every lookup walks), dropping deleted documents.
+ * Incremental updates keep the usual merge policy.
  */
 final class BulkBuild implements Closeable {
     /** Segments a first build ends with at most. */
@@ -52,14 +53,15 @@ final class BulkBuild implements Closeable {
     void finish() throws IOException {
         restoreMergePolicy();
         MergeScheduler scheduler = writer.getConfig().getMergeScheduler();
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        // Two at most: each merge builds completion FSTs on the launchers' small heap.
+        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         int maxMerges = -1;
         int maxThreads = -1;
         if (scheduler instanceof ConcurrentMergeScheduler cms) {
             maxMerges = cms.getMaxMergeCount();
             maxThreads = cms.getMaxThreadCount();
-            // At least as many merge threads as cores (ConcurrentMergeScheduler gives a two-core
-            // machine one): the merges of this one pass are all there is left to do.
+            // ConcurrentMergeScheduler gives a two-core machine one merge thread: the merges of this
+            // one pass are all there is left to do, so they get both cores.
             cms.setMaxMergesAndThreads(Math.max(maxMerges, threads + 2), Math.max(maxThreads, threads));
         }
         try {
