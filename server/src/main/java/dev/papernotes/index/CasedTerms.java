@@ -74,9 +74,15 @@ final class CasedTerms {
 
     /** Two or more capital letters: what a lower-cased index would confuse with a word. */
     static boolean acronymLike(String token) {
+        return acronymLike(token, 0, token.length());
+    }
+
+    private static boolean acronymLike(String text, int start, int end) {
         int upper = 0;
-        for (int i = 0; i < token.length(); i++) {
-            if (Character.isUpperCase(token.charAt(i)) && ++upper >= 2) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            boolean isUpper = c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
+            if (isUpper && ++upper >= 2) {
                 return true;
             }
         }
@@ -84,6 +90,9 @@ final class CasedTerms {
     }
 
     private static boolean isWordChar(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
         return Character.isLetterOrDigit(c);
     }
 }

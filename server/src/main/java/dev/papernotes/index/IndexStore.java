@@ -425,7 +425,8 @@ public final class IndexStore implements Closeable {
         }
         Thread t = new Thread(() -> {
             try {
-                if (!MentionDictionary.verify(directory, mentionsFile)) {
+                // Gone is not damaged: a newer commit may replace it before this low-priority check runs.
+                if (!MentionDictionary.verify(directory, mentionsFile) && Files.exists(path.resolve(mentionsFile))) {
                     LOG.warning("mention dictionary " + mentionsFile + " failed its checksum; rebuilding it in memory");
                     index.replaceMentions(MentionDictionary.build(reader));
                 }

@@ -13,6 +13,9 @@ public final class Spaces {
         if (s == null) {
             return "";
         }
+        if (isCollapsed(s)) {
+            return s; // the usual case: a title or abstract as a reader cleaned it
+        }
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -28,5 +31,30 @@ public final class Spaces {
             }
         }
         return sb.toString();
+    }
+
+    /** Single plain spaces between words, none at either end: nothing to collapse. */
+    private static boolean isCollapsed(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && c < 127) {
+                continue;
+            }
+            if (c == ' ') {
+                if (s.charAt(i + 1) == ' ') {
+                    return false;
+                }
+            } else if (c < ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -28,6 +28,7 @@ class BoundedBuildTest {
     @AfterEach
     void restore() {
         IndexUpdater.clustersPerTable = IndexUpdater.MAX_CLUSTERS;
+        IndexUpdater.citekeyBasesPerTableForTests = 0;
     }
 
     /**
@@ -99,6 +100,38 @@ class BoundedBuildTest {
         assertTrue(exact.size() > 800, "papers: " + exact.size());
         assertEquals(List.of(), difference(exact, bounded), "papers only in one of the builds (- exact, + bounded)");
         assertEquals(exact.size(), bounded.size());
+    }
+
+    @Test
+    void citekeyCountsThatStartAgainGiveTheSamePapersAsOneExactTable() throws IOException {
+        Path corpus = corpus();
+        List<String> exact = build(tmp.resolve("exact"), corpus);
+        IndexUpdater.clustersPerTable = 100;
+        IndexUpdater.citekeyBasesPerTableForTests = 50; // counted anew at every roll-over
+        List<String> bounded = build(tmp.resolve("bounded"), corpus);
+        assertEquals(List.of(), difference(exact, bounded), "papers only in one of the builds (- exact, + bounded)");
+        assertEquals(exact.size(), bounded.size());
+    }
+
+    @Test
+    void citekeyCountsOutliveIdentityRollOversWithinTheirBound() throws IOException {
+        Path corpus = corpus();
+        IndexUpdater.clustersPerTable = 100;
+        for (int bases : new int[] {0, 50}) {
+            IndexUpdater.citekeyBasesPerTableForTests = bases;
+            try (Directory dir = IndexFiles.open(Files.createDirectories(tmp.resolve("direct-" + bases)));
+                    IndexWriter writer = IndexStore.openWriter(dir, 16, IndexWriterConfig.OpenMode.CREATE)) {
+                IndexUpdater updater = new IndexUpdater(writer, List.of(corpus), w -> { }, UpdateProgress.NONE);
+                assertTrue(updater.apply());
+                assertTrue(updater.rollOvers() >= 5, "roll-overs: " + updater.rollOvers());
+                if (bases == 0) {
+                    assertEquals(0, updater.citekeyRollOvers(), "a few hundred bases stay in one table");
+                } else {
+                    assertTrue(updater.citekeyRollOvers() >= 2, "citekey roll-overs: " + updater.citekeyRollOvers());
+                }
+                writer.rollback();
+            }
+        }
     }
 
     @Test
