@@ -233,28 +233,6 @@ public final class MethodNames {
         }
     }
 
-    /** Single plain spaces between words, none at either end: nothing to collapse (the usual case). */
-    private static boolean isCollapsed(String s) {
-        int n = s.length();
-        if (n == 0) {
-            return true;
-        }
-        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ' ') {
-                if (s.charAt(i + 1) == ' ') {
-                    return false;
-                }
-            } else if (c < 33 || (c >= 127 && (Character.isWhitespace(c) || Character.isSpaceChar(c)))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * The text names are read from and quoted out of: LaTeX and HTML character references undone,
      * runs of blanks made one space. Every name occurs verbatim in the readable title or abstract.
