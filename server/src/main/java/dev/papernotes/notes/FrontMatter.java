@@ -27,21 +27,35 @@ public final class FrontMatter {
 
     /** {@link #end(String)}, giving up (-1) past {@code limit} characters. */
     static int end(String text, int limit) {
-        int firstEnd = lineEnd(text, 0);
+        Fence f = fence(text, limit);
+        return f == null ? -1 : f.end();
+    }
+
+    /**
+     * Where the front matter lies: its body from {@code bodyStart} up to the closing line, which
+     * starts at {@code closeStart}; {@code end} is just past that line (its line end included).
+     */
+    public record Fence(int bodyStart, int closeStart, int end) {
+    }
+
+    /** The note's front matter, or null when it has none or it runs on past {@code limit} characters. */
+    public static Fence fence(String text, int limit) {
+        int firstEnd = Lines.end(text, 0);
         if (firstEnd == text.length() || !text.substring(0, firstEnd).strip().equals("---")) {
-            return -1;
+            return null;
         }
-        int pos = nextLine(text, firstEnd);
+        int bodyStart = Lines.next(text, firstEnd);
+        int pos = bodyStart;
         while (pos < text.length() && pos <= limit) {
-            int end = lineEnd(text, pos);
+            int end = Lines.end(text, pos);
             String line = text.substring(pos, end).strip();
-            int next = nextLine(text, end);
+            int next = Lines.next(text, end);
             if (line.equals("---") || line.equals("...")) {
-                return next;
+                return new Fence(bodyStart, pos, next);
             }
             pos = next;
         }
-        return -1;
+        return null;
     }
 
     /**
@@ -52,21 +66,15 @@ public final class FrontMatter {
         if (!text.startsWith("---")) {
             return List.of();
         }
-        int end = end(text, MAX_CHARS);
-        if (end < 0 || end > MAX_CHARS) {
+        Fence fence = fence(text, MAX_CHARS);
+        if (fence == null || fence.end() > MAX_CHARS) {
             return List.of();
         }
-        String yaml = text.substring(nextLine(text, lineEnd(text, 0)), end);
+        // Without the closing line: YAML would read "---" as a second document.
+        String yaml = text.substring(fence.bodyStart(), fence.closeStart());
         if (!yaml.contains("alias")) {
             return List.of(); // the common case: no YAML parse at all
         }
-        // Drop the closing line: YAML would read "---" as a second document.
-        int close = yaml.length();
-        while (close > 0 && (yaml.charAt(close - 1) == '\n' || yaml.charAt(close - 1) == '\r')) {
-            close--;
-        }
-        int lineStart = Math.max(yaml.lastIndexOf('\n', close - 1), yaml.lastIndexOf('\r', close - 1)) + 1;
-        yaml = yaml.substring(0, lineStart);
         Object doc;
         try {
             LoadSettings settings = LoadSettings.builder()
@@ -108,20 +116,5 @@ public final class FrontMatter {
         if (!a.isEmpty() && a.length() <= 500) {
             out.add(a);
         }
-    }
-
-    static int lineEnd(String s, int from) {
-        int i = from;
-        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
-    }
-
-    static int nextLine(String s, int lineEnd) {
-        if (lineEnd < s.length() && s.charAt(lineEnd) == '\r' && lineEnd + 1 < s.length() && s.charAt(lineEnd + 1) == '\n') {
-            return lineEnd + 2;
-        }
-        return Math.min(s.length(), lineEnd + 1);
     }
 }

@@ -65,7 +65,7 @@ public final class LocalParse {
         int pos = 0;
         int cursorLineStart = -1;
         while (pos <= text.length()) {
-            int end = lineEnd(text, pos);
+            int end = Lines.end(text, pos);
             boolean cursorLine = cursor >= pos && (cursor <= end);
             boolean blank = isBlank(text, pos, end);
             Open atStart = open;
@@ -135,17 +135,17 @@ public final class LocalParse {
             if (end >= text.length()) {
                 break;
             }
-            pos = nextLine(text, end);
+            pos = Lines.next(text, end);
         }
         if (cursorLineStart < 0 || countLines(text, safeStart, cursorLineStart) > MAX_LINES) {
             return null;
         }
         // Down to the end of the cursor's paragraph: the next blank line.
-        int stop = lineEnd(text, cursorLineStart);
+        int stop = Lines.end(text, cursorLineStart);
         int lines = 0;
         while (stop < text.length() && lines++ < MAX_LINES) {
-            int next = nextLine(text, stop);
-            int nextEnd = lineEnd(text, next);
+            int next = Lines.next(text, stop);
+            int nextEnd = Lines.end(text, next);
             if (next >= text.length() || isBlank(text, next, nextEnd)) {
                 break;
             }
@@ -161,8 +161,8 @@ public final class LocalParse {
     private static boolean frontMatterCloses(String text, int firstLineEnd) {
         int pos = firstLineEnd;
         while (pos < text.length()) {
-            pos = nextLine(text, pos);
-            int end = lineEnd(text, pos);
+            pos = Lines.next(text, pos);
+            int end = Lines.end(text, pos);
             String l = text.substring(pos, end).strip();
             if (l.equals("---") || l.equals("...")) {
                 return true;
@@ -307,20 +307,5 @@ public final class LocalParse {
             }
         }
         return n;
-    }
-
-    private static int lineEnd(String s, int from) {
-        int i = from;
-        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
-    }
-
-    private static int nextLine(String s, int lineEnd) {
-        if (lineEnd < s.length() && s.charAt(lineEnd) == '\r' && lineEnd + 1 < s.length() && s.charAt(lineEnd + 1) == '\n') {
-            return lineEnd + 2;
-        }
-        return Math.min(s.length(), lineEnd + 1);
     }
 }

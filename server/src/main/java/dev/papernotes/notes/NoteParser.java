@@ -492,7 +492,7 @@ public final class NoteParser {
     private static void findBlockIds(String text, Span block, List<BlockId> out, List<Span> taken) {
         int pos = block.start();
         while (pos < block.end()) {
-            int end = Math.min(FrontMatter.lineEnd(text, pos), block.end());
+            int end = Math.min(Lines.end(text, pos), block.end());
             int e = end;
             while (e > pos && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\t')) {
                 e--;
@@ -509,7 +509,7 @@ public final class NoteParser {
                     taken.add(new Span(caret, e));
                 }
             }
-            pos = FrontMatter.nextLine(text, end);
+            pos = Lines.next(text, end);
             if (pos <= end && end >= block.end()) {
                 break;
             }

@@ -1,6 +1,7 @@
 package dev.papernotes.workspace;
 
 import dev.papernotes.notes.FrontMatter;
+import dev.papernotes.notes.Lines;
 import dev.papernotes.notes.NoteModel.Span;
 import java.util.Locale;
 import java.util.Set;
@@ -53,7 +54,7 @@ final class Handles {
         if (key.isEmpty() || Character.isDigit(key.charAt(0))) {
             return true;
         }
-        if (cueBefore(text, span.start()) || ON_SITE.matcher(text).region(span.end(), lineEnd(text, span.end()))
+        if (cueBefore(text, span.start()) || ON_SITE.matcher(text).region(span.end(), Lines.end(text, span.end()))
                 .lookingAt()) {
             return true;
         }
@@ -162,13 +163,5 @@ final class Handles {
             }
         }
         return i >= 0 && CUES.contains(words[i]);
-    }
-
-    private static int lineEnd(String text, int from) {
-        int i = from;
-        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.papernotes.notes.Lines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,23 +157,23 @@ public final class IgnoredNames {
         }
         int pos = fm.bodyStart();
         while (pos < fm.end()) {
-            int lineEnd = FrontMatter.lineEndOf(text, pos);
+            int lineEnd = Lines.end(text, pos);
             String line = text.substring(pos, lineEnd);
             if (line.startsWith(KEY + ":")) {
                 String value = line.substring(KEY.length() + 1).strip();
                 if (value.isEmpty()) {
                     // a block list follows: add an item after its last one
-                    int after = FrontMatter.nextLine(text, lineEnd);
+                    int after = Lines.next(text, lineEnd);
                     int insert = after;
                     String indent = "  ";
                     while (after < fm.end()) {
-                        int e = FrontMatter.lineEndOf(text, after);
+                        int e = Lines.end(text, after);
                         String l = text.substring(after, e);
                         if (!l.stripLeading().startsWith("- ")) {
                             break;
                         }
                         indent = l.substring(0, l.indexOf('-'));
-                        after = FrontMatter.nextLine(text, e);
+                        after = Lines.next(text, e);
                         insert = after;
                     }
                     return new Edit(insert, insert, indent + "- " + item + nl);
@@ -184,7 +185,7 @@ public final class IgnoredNames {
                 }
                 return new Edit(pos, lineEnd, KEY + ": [" + value + ", " + item + "]");
             }
-            pos = FrontMatter.nextLine(text, lineEnd);
+            pos = Lines.next(text, lineEnd);
         }
         return new Edit(fm.end(), fm.end(), KEY + ": [" + item + "]" + nl);
     }
@@ -211,45 +212,8 @@ public final class IgnoredNames {
             if (!text.startsWith("---")) {
                 return null;
             }
-            int firstEnd = lineEnd(text, 0);
-            if (!text.substring(0, firstEnd).strip().equals("---")) {
-                return null;
-            }
-            int bodyStart = next(text, firstEnd);
-            int pos = bodyStart;
-            while (pos < text.length() && pos < MAX_FRONT_MATTER_CHARS) {
-                int e = lineEnd(text, pos);
-                String line = text.substring(pos, e).strip();
-                if (line.equals("---") || line.equals("...")) {
-                    return new FrontMatter(text.substring(bodyStart, pos), bodyStart, pos);
-                }
-                pos = next(text, e);
-            }
-            return null;
-        }
-
-        static int lineEndOf(String s, int from) {
-            return lineEnd(s, from);
-        }
-
-        static int nextLine(String s, int lineEnd) {
-            return next(s, lineEnd);
-        }
-
-        private static int lineEnd(String s, int from) {
-            int i = from;
-            while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-                i++;
-            }
-            return i;
-        }
-
-        private static int next(String s, int lineEnd) {
-            if (lineEnd < s.length() && s.charAt(lineEnd) == '\r' && lineEnd + 1 < s.length()
-                    && s.charAt(lineEnd + 1) == '\n') {
-                return lineEnd + 2;
-            }
-            return Math.min(s.length(), lineEnd + 1);
+            dev.papernotes.notes.FrontMatter.Fence f = dev.papernotes.notes.FrontMatter.fence(text, MAX_FRONT_MATTER_CHARS - 1);
+            return f == null ? null : new FrontMatter(text.substring(f.bodyStart(), f.closeStart()), f.bodyStart(), f.closeStart());
         }
 
         /** The lines of the body, for edits that add a key. */

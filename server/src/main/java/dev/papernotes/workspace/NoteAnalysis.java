@@ -4,6 +4,7 @@ import dev.papernotes.index.MentionDictionary;
 import dev.papernotes.index.Paper;
 import dev.papernotes.index.PaperIndex;
 import dev.papernotes.names.FieldTerms;
+import dev.papernotes.notes.Lines;
 import dev.papernotes.notes.NoteModel;
 import dev.papernotes.notes.NoteModel.Citation;
 import dev.papernotes.notes.NoteModel.Span;
@@ -112,7 +113,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
             }
             PaperIndex.Ids ids = seen.computeIfAbsent("m\u0000" + name,
                     k -> lookup(() -> index.idsByMention(name, PaperRef.MAX_IDS)));
-            int suffix = VariantSuffix.suffixEnd(text, m.span().end(), lineEnd(text, m.span().end()));
+            int suffix = VariantSuffix.suffixEnd(text, m.span().end(), Lines.end(text, m.span().end()));
             if (suffix > 0) {
                 String longer = text.substring(m.span().start(), suffix);
                 if (!variantNamed.computeIfAbsent(longer, k -> lookup(() -> writesVariant(index, ids, k)))) {
@@ -193,14 +194,6 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
 
     private static boolean contains(String haystack, String needle) {
         return haystack != null && IgnoredNames.normalize(haystack).contains(needle);
-    }
-
-    private static int lineEnd(String text, int from) {
-        int i = from;
-        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
     }
 
     /** The reference whose range holds {@code offset} (its end counts: the cursor sits after a word). */

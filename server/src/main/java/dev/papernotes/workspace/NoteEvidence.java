@@ -2,6 +2,7 @@ package dev.papernotes.workspace;
 
 import dev.papernotes.index.PaperHeader;
 import dev.papernotes.index.PaperIndex;
+import dev.papernotes.notes.Lines;
 import dev.papernotes.notes.NoteModel.Span;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -145,9 +146,9 @@ final class NoteEvidence {
 
     /** Start of the block holding {@code offset}: back over wrapped lines, not past a blank line or an item. */
     static int blockStart(String text, int offset) {
-        int start = lineStart(text, offset);
+        int start = Lines.start(text, offset);
         while (start > 0 && !startsItem(text, start)) {
-            int prev = lineStart(text, start - 1);
+            int prev = Lines.start(text, start - 1);
             if (isBlank(text, prev, start - 1) || isOneLineBlock(text, prev)) {
                 break;
             }
@@ -158,37 +159,18 @@ final class NoteEvidence {
 
     /** End of the block holding {@code offset}: on over wrapped lines, up to a blank line or the next item. */
     static int blockEnd(String text, int offset) {
-        int end = lineEnd(text, offset);
-        if (isOneLineBlock(text, lineStart(text, offset))) {
+        int end = Lines.end(text, offset);
+        if (isOneLineBlock(text, Lines.start(text, offset))) {
             return end;
         }
         while (end < text.length()) {
-            int next = end + 1;
-            if (text.charAt(end) == '\r' && next < text.length() && text.charAt(next) == '\n') {
-                next++;
-            }
-            if (next >= text.length() || startsItem(text, next) || isBlank(text, next, lineEnd(text, next))) {
+            int next = Lines.next(text, end);
+            if (next >= text.length() || startsItem(text, next) || isBlank(text, next, Lines.end(text, next))) {
                 break;
             }
-            end = lineEnd(text, next);
+            end = Lines.end(text, next);
         }
         return end;
-    }
-
-    private static int lineStart(String text, int offset) {
-        int i = Math.min(offset, text.length());
-        while (i > 0 && text.charAt(i - 1) != '\n' && text.charAt(i - 1) != '\r') {
-            i--;
-        }
-        return i;
-    }
-
-    private static int lineEnd(String text, int offset) {
-        int i = offset;
-        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
     }
 
     private static boolean isBlank(String text, int from, int to) {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.papernotes.JarProcess;
-import dev.papernotes.TestCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,25 +50,11 @@ class EmacsIT {
                 Reread [[long-context]] before the meeting, and [[long-context#Long-context inference|its title]].
                 Start [[Prefill tricks]] with what we learn.
                 """);
-        Path result = tmp.resolve("result.json");
         ProcessBuilder pb = new ProcessBuilder("timeout", "150", "emacs", "--batch", "-q", "-l",
                 REPO.resolve("editors/emacs/check.el").toString())
-                .directory(notes.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("emacs.log").toFile());
-        pb.environment().put("PAPERNOTES_JAR", JarProcess.jar().toString());
-        pb.environment().put("PAPERNOTES_CORPUS", TestCorpus.dir().toString());
-        pb.environment().put("PAPERNOTES_INDEX", tmp.resolve("index").toString());
-        pb.environment().put("PAPERNOTES_NOTE", note.toString());
-        pb.environment().put("PAPERNOTES_RESULT", result.toString());
-        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-        pb.environment().put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
-        Process p = pb.start();
-        assertTrue(p.waitFor(160, TimeUnit.SECONDS), "emacs did not finish");
-        String log = Files.readString(tmp.resolve("emacs.log"));
-        assertTrue(Files.exists(result), "no result from emacs; log:\n" + log);
-        JsonObject r = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
-        assertTrue(r.get("ok").getAsBoolean(), r + "\n" + log);
+                .directory(notes.toFile());
+        JsonObject r = EditorScript.run("emacs", pb, tmp, note,
+                Map.of("HOME", Files.createDirectories(tmp.resolve("home")).toString()));
 
         // Started the way the README tells Emacs users to: the start script where the checkout has one.
         Path script = REPO.resolve("scripts/papernotes");

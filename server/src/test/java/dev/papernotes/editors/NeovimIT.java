@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import dev.papernotes.JarProcess;
-import dev.papernotes.TestCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,25 +46,11 @@ class NeovimIT {
         // Renamed and created through Neovim's own rename and code action commands (check.lua).
         Files.writeString(notes.resolve("plans.md"), PLANS);
         Path script = Path.of("..", "editors", "nvim", "check.lua").toAbsolutePath().normalize();
-        Path result = tmp.resolve("result.json");
         ProcessBuilder pb = new ProcessBuilder("timeout", "150", "nvim", "--headless", "-u", "NONE", "-i", "NONE",
                 "-c", "luafile " + script)
-                .directory(notes.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("nvim.log").toFile());
-        pb.environment().put("PAPERNOTES_JAR", JarProcess.jar().toString());
-        pb.environment().put("PAPERNOTES_CORPUS", TestCorpus.dir().toString());
-        pb.environment().put("PAPERNOTES_INDEX", tmp.resolve("index").toString());
-        pb.environment().put("PAPERNOTES_NOTE", note.toString());
-        pb.environment().put("PAPERNOTES_RESULT", result.toString());
-        pb.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-        pb.environment().put("XDG_STATE_HOME", tmp.resolve("state").toString());
-        Process p = pb.start();
-        assertTrue(p.waitFor(160, TimeUnit.SECONDS), "nvim did not finish");
-        String log = Files.readString(tmp.resolve("nvim.log"));
-        assertTrue(Files.exists(result), "no result from nvim; log:\n" + log);
-        JsonObject r = JsonParser.parseString(Files.readString(result)).getAsJsonObject();
-        assertTrue(r.get("ok").getAsBoolean(), r + "\n" + log);
+                .directory(notes.toFile());
+        JsonObject r = EditorScript.run("nvim", pb, tmp, note,
+                Map.of("XDG_STATE_HOME", tmp.resolve("state").toString()));
 
         String hover = r.get("hover").getAsString();
         assertTrue(hover.contains("Prepacking: A Simple Method for Fast Prefilling"), hover);
