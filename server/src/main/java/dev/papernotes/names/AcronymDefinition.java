@@ -27,8 +27,7 @@ record AcronymDefinition(String longForm, String shortForm, int first, int open)
      * names it: "Creative-Commons-licensed (CC) images", "Transformer-based (TB) models".
      */
     static boolean endsAsModifier(String longForm) {
-        return longForm.indexOf(' ', Math.max(0, longForm.lastIndexOf('-'))) < 0
-                && NameShape.endsInLowerCasePart(longForm.substring(longForm.lastIndexOf(' ') + 1));
+        return NameShape.endsInLowerCasePart(longForm.substring(longForm.lastIndexOf(' ') + 1));
     }
 
     /** Every "words (SHORT)" in {@code tokens} whose short form abbreviates the words. */
