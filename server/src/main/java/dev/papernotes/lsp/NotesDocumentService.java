@@ -126,9 +126,9 @@ final class NotesDocumentService implements TextDocumentService {
             if (doc == null || !doc.isOpen()) {
                 return;
             }
-            TextEdits.Applied applied = TextEdits.applyWithCaret(doc.text(), params.getContentChanges());
+            TextEdits.Applied applied = TextEdits.applyWithCaret(doc.text(), doc.lines(), params.getContentChanges());
             Integer version = params.getTextDocument().getVersion();
-            session.workspace.change(uri, applied.text(), version == null ? doc.version() + 1 : version);
+            session.workspace.change(uri, applied.text(), applied.lines(), version == null ? doc.version() + 1 : version);
             session.recordTyping(uri, applied.caret());
             session.scheduleDiagnostics(uri);
         });

@@ -10,15 +10,16 @@ final class TextEdits {
     private TextEdits() {
     }
 
-    /** The new text, and where the last change left the caret (just after its inserted text). */
-    record Applied(String text, int caret) {
+    /** The new text, its line starts, and where the last change left the caret (just after its inserted text). */
+    record Applied(String text, LineIndex lines, int caret) {
     }
 
     static String apply(String text, List<TextDocumentContentChangeEvent> changes) {
-        return applyWithCaret(text, changes).text();
+        return applyWithCaret(text, new LineIndex(text), changes).text();
     }
 
-    static Applied applyWithCaret(String text, List<TextDocumentContentChangeEvent> changes) {
+    /** @param lines the line starts of {@code text} */
+    static Applied applyWithCaret(String text, LineIndex lines, List<TextDocumentContentChangeEvent> changes) {
         String result = text;
         int caret = -1;
         for (TextDocumentContentChangeEvent c : changes) {
@@ -26,10 +27,10 @@ final class TextEdits {
             Range r = c.getRange();
             if (r == null) {
                 result = insert;
+                lines = new LineIndex(result);
                 caret = -1;
                 continue;
             }
-            LineIndex lines = new LineIndex(result);
             int start = offset(lines, r.getStart());
             int end = offset(lines, r.getEnd());
             if (end < start) {
@@ -38,9 +39,10 @@ final class TextEdits {
                 end = t;
             }
             result = result.substring(0, start) + insert + result.substring(end);
+            lines = lines.edited(result, start, end, insert.length());
             caret = start + insert.length();
         }
-        return new Applied(result, caret);
+        return new Applied(result, lines, caret);
     }
 
     private static int offset(LineIndex lines, org.eclipse.lsp4j.Position p) {

@@ -32,6 +32,51 @@ public final class LineIndex {
         starts = Arrays.copyOf(s, n);
     }
 
+    private LineIndex(CharSequence text, int[] starts) {
+        this.text = text;
+        this.length = text.length();
+        this.starts = starts;
+    }
+
+    /**
+     * The index of {@code newText}: this index's text with {@code [start, end)} replaced by
+     * {@code inserted} characters. A keystroke's work: only line ends in and next to the edit are
+     * looked at; the other line starts are copied, those after the edit shifted.
+     */
+    public LineIndex edited(CharSequence newText, int start, int end, int inserted) {
+        int delta = inserted - (end - start);
+        if (start < 0 || end < start || end > length || newText.length() != length + delta) {
+            return new LineIndex(newText);
+        }
+        int[] s = new int[starts.length + inserted + 1];
+        int n = 0;
+        // A line start before the edit depends only on the characters before it and the one at it.
+        for (int i = 0; i < starts.length && starts[i] < start; i++) {
+            s[n++] = starts[i];
+        }
+        if (n == 0) {
+            s[n++] = 0;
+        }
+        // A line end at, or just before, a changed character: looked at in the new text.
+        int newLength = newText.length();
+        for (int i = Math.max(0, start - 1); i < Math.min(newLength, start + inserted); i++) {
+            char c = newText.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= newLength || newText.charAt(i + 1) != '\n')) {
+                s[n++] = i + 1;
+            }
+        }
+        // Line ends after the edit are where they were, shifted.
+        int from = java.util.Arrays.binarySearch(starts, end + 1);
+        from = from >= 0 ? from : -from - 1;
+        if (n + starts.length - from > s.length) {
+            s = Arrays.copyOf(s, n + starts.length - from);
+        }
+        for (int i = from; i < starts.length; i++) {
+            s[n++] = starts[i] + delta;
+        }
+        return new LineIndex(newText, Arrays.copyOf(s, n));
+    }
+
     public int lineCount() {
         return starts.length;
     }

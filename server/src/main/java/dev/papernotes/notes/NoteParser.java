@@ -39,11 +39,20 @@ public final class NoteParser {
     }
 
     public static NoteModel parse(String text) {
-        return parse(text, true);
+        return parse(text, true, null);
+    }
+
+    /** @param lines the line starts of {@code text} if known, else null */
+    public static NoteModel parse(String text, LineIndex lines) {
+        return parse(text, true, lines);
+    }
+
+    static NoteModel parse(String text, boolean mask) {
+        return parse(text, mask, null);
     }
 
     /** @param mask whether wiki-link brackets are hidden from CommonMark (tests compare both ways) */
-    static NoteModel parse(String text, boolean mask) {
+    static NoteModel parse(String text, boolean mask, LineIndex lines) {
         String source = blankFrontMatter(text);
         Node doc = PARSER.parse(mask ? maskWikiBrackets(source) : source);
         Collector collector = new Collector();
@@ -82,7 +91,7 @@ public final class NoteParser {
             }
         }
         all.sort((a, b) -> Integer.compare(a.span().start(), b.span().start()));
-        return new NoteModel(text, new LineIndex(text), List.copyOf(named), List.copyOf(citations),
+        return new NoteModel(text, lines != null ? lines : new LineIndex(text), List.copyOf(named), List.copyOf(citations),
                 List.copyOf(mentionProse), List.copyOf(collector.headings(text)),
                 List.copyOf(all), List.copyOf(blockIds), FrontMatter.aliases(text));
     }

@@ -63,7 +63,7 @@ public final class NoteDocument {
             synchronized (this) {
                 m = model;
                 if (m == null) {
-                    m = tooLarge() ? NoteParser.unparsed(text) : NoteParser.parse(text);
+                    m = tooLarge() ? NoteParser.unparsed(text) : NoteParser.parse(text, lines);
                     model = m;
                 }
             }
@@ -136,6 +136,13 @@ public final class NoteDocument {
 
     public NoteDocument withText(String newText, int newVersion) {
         return new NoteDocument(uri, path, newText, newVersion, open);
+    }
+
+    /** @param newLines the line starts of {@code newText}, worked out from the edit */
+    public NoteDocument withText(String newText, LineIndex newLines, int newVersion) {
+        NoteDocument d = new NoteDocument(uri, path, newText, newVersion, open);
+        d.lines = newLines;
+        return d;
     }
 
     public NoteDocument withOpen(boolean nowOpen) {

@@ -36,7 +36,8 @@ final class NoteEvidence {
     private final MentionContext context;
     private final Set<String> linkedIds;
     private final Map<String, List<PaperRef>> namesById;
-    private Set<String> lowerCaseWords;
+    /** Answers of {@link #writesLowerCase}, by name: a name recurs through the note. */
+    private final Map<String, Boolean> lowerCaseWritten = new HashMap<>();
 
     /**
      * @param linkedIds papers this note links or cites
@@ -56,10 +57,7 @@ final class NoteEvidence {
         if (!EvidenceRule.isWordShaped(name)) {
             return false;
         }
-        if (lowerCaseWords == null) {
-            lowerCaseWords = lowerCaseWords(text);
-        }
-        return lowerCaseWords.contains(name.toLowerCase(Locale.ROOT));
+        return lowerCaseWritten.computeIfAbsent(name, n -> writesWord(text, n.toLowerCase(Locale.ROOT)));
     }
 
     /**
@@ -215,26 +213,31 @@ final class NoteEvidence {
                 && text.charAt(j + 1) == ' ';
     }
 
-    private static Set<String> lowerCaseWords(String text) {
-        Set<String> out = new HashSet<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            if (!Character.isLetter(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            boolean lower = true;
-            while (i < n && Character.isLetter(text.charAt(i))) {
-                lower &= !Character.isUpperCase(text.charAt(i));
-                i++;
-            }
-            if (lower) {
-                out.add(text.substring(start, i));
+    /**
+     * Whether {@code word} stands in {@code text} as a whole run of letters with no capital in it.
+     * A search per name asked about: the few names that need evidence, not every word of the note.
+     */
+    static boolean writesWord(String text, String word) {
+        if (word.isEmpty()) {
+            return false;
+        }
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isLetter(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetter(text.charAt(end))) && noCapital(text, at, end)) {
+                return true;
             }
         }
-        return out;
+        return false;
+    }
+
+    private static boolean noCapital(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Groups occurrences by name, in note order. */

@@ -1,5 +1,6 @@
 package dev.papernotes.workspace;
 
+import dev.papernotes.notes.LineIndex;
 import dev.papernotes.corpus.CorpusFiles;
 import dev.papernotes.index.PaperIndex;
 import dev.papernotes.names.NameKeys;
@@ -281,11 +282,16 @@ public final class NoteWorkspace {
 
     /** Stores the editor's new text; returns the new document, or null when the note is not open. */
     public NoteDocument change(String uri, String text, int version) {
+        return change(uri, text, new LineIndex(text), version);
+    }
+
+    /** As {@link #change(String, String, int)}, with the line starts of {@code text} already known. */
+    public NoteDocument change(String uri, String text, LineIndex lines, int version) {
         NoteDocument old = get(uri);
         if (old == null || !old.isOpen()) {
             return null;
         }
-        NoteDocument d = old.withText(text, version);
+        NoteDocument d = old.withText(text, lines, version);
         put(d);
         return d;
     }
@@ -588,23 +594,7 @@ public final class NoteWorkspace {
         }
         synchronized (notesByPaper) {
             move(uri, linked, linkedPapersByNote, linkingNotesByPaper);
-            Set<String> before = papersByNote.put(uri, ids);
-            if (before != null) {
-                for (String id : before) {
-                    if (!ids.contains(id)) {
-                        Set<String> s = notesByPaper.get(id);
-                        if (s != null) {
-                            s.remove(uri);
-                            if (s.isEmpty()) {
-                                notesByPaper.remove(id);
-                            }
-                        }
-                    }
-                }
-            }
-            for (String id : ids) {
-                notesByPaper.computeIfAbsent(id, k -> new HashSet<>()).add(uri);
-            }
+            move(uri, ids, papersByNote, notesByPaper);
         }
     }
 
@@ -625,8 +615,11 @@ public final class NoteWorkspace {
                 }
             }
         }
+        // Only what is new: a keystroke's analysis mostly finds the papers it found before.
         for (String id : ids) {
-            byPaper.computeIfAbsent(id, k -> new HashSet<>()).add(uri);
+            if (before == null || !before.contains(id)) {
+                byPaper.computeIfAbsent(id, k -> new HashSet<>()).add(uri);
+            }
         }
     }
 

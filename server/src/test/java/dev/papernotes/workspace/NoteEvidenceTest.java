@@ -1,7 +1,12 @@
 package dev.papernotes.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NoteEvidenceTest {
@@ -21,5 +26,61 @@ class NoteEvidenceTest {
         assertEquals("1. TSM", block("1. TSM\n2. other\n", "TSM"));
         assertEquals("TSM", block("TSM", "TSM"));
         assertEquals("x TSM", block("a\r\n\r\nx TSM\r\n\r\nb", "TSM"));
+    }
+
+    @Test
+    void aLowerCaseWordIsAWholeRunOfLettersWithoutCapitals() {
+        assertTrue(NoteEvidence.writesWord("the halo around it", "halo"));
+        assertFalse(NoteEvidence.writesWord("the HALO around it", "halo"));
+        assertFalse(NoteEvidence.writesWord("a haloed lamp and ahalo", "halo"));
+        assertTrue(NoteEvidence.writesWord("ahalo, halo.", "halo"));
+        assertTrue(NoteEvidence.writesWord("(halo)", "halo"));
+        assertTrue(NoteEvidence.writesWord("halo-like", "halo"));
+        assertFalse(NoteEvidence.writesWord("Halo", "halo"));
+        assertFalse(NoteEvidence.writesWord("", "halo"));
+    }
+
+    /** The search per name says what the set of all lower-case words of the note said (its old way). */
+    @Test
+    void searchingOneWordAgreesWithTheSetOfAllLowerCaseWords() {
+        Random r = new Random(20261130);
+        String alphabet = "aAbBhHlLoO é-\n.()1İı";
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = r.nextInt(60); i > 0; i--) {
+                text.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            Set<String> words = lowerCaseWordsOracle(text.toString());
+            for (int k = 0; k < 10; k++) {
+                StringBuilder w = new StringBuilder();
+                for (int i = 1 + r.nextInt(3); i > 0; i--) {
+                    w.append("abhloé".charAt(r.nextInt(6)));
+                }
+                String word = w.toString();
+                assertEquals(words.contains(word), NoteEvidence.writesWord(text.toString(), word),
+                        () -> "\"" + word + "\" in \"" + text + "\"");
+            }
+        }
+    }
+
+    private static Set<String> lowerCaseWordsOracle(String text) {
+        Set<String> out = new HashSet<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean lower = true;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                lower &= !Character.isUpperCase(text.charAt(i));
+                i++;
+            }
+            if (lower) {
+                out.add(text.substring(start, i));
+            }
+        }
+        return out;
     }
 }
