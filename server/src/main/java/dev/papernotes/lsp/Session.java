@@ -333,8 +333,10 @@ final class Session {
                     // lets the collector give it back (the launchers' Serial GC shrinks after one).
                     System.gc();
                 }
+                widenHeapForServing();
             } else {
                 served.complete(null);
+                widenHeapForServing();
                 scheduleRefresh();
                 try (Context ctx = context(true)) {
                     log(MessageType.Info, "papernotes: index ready (read-only): "
@@ -351,6 +353,20 @@ final class Session {
             haltOnOutOfMemory(e);
         }
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean heapWidened = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Once, a second after the first index is ready: the management classes it loads stay off the
+     * path of the first requests.
+     */
+    private void widenHeapForServing() {
+        if (heapWidened.compareAndSet(false, true)) {
+            timers.schedule(() -> LOG.info("papernotes: " + ServingHeap.widen()), SERVING_HEAP_DELAY_S, TimeUnit.SECONDS);
+        }
+    }
+
+    private static final long SERVING_HEAP_DELAY_S = 1;
 
     private CorpusSelection resolveSelection() throws IOException {
         Settings st = settings;

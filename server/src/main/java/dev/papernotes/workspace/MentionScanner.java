@@ -6,6 +6,7 @@ import dev.papernotes.notes.NoteModel.Span;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +32,10 @@ public final class MentionScanner {
         public Mention(Span span, String text, long count) {
             this(span, text, count, 0);
         }
+
+        Mention shifted(int by) {
+            return by == 0 ? this : new Mention(new Span(span.start() + by, span.end() + by), text, count, usage);
+        }
     }
 
     public static List<Mention> scan(NoteModel note, MentionDictionary dictionary) throws IOException {
@@ -39,13 +44,64 @@ public final class MentionScanner {
             return out;
         }
         String text = note.text();
-        MentionDictionary.Walker walker = dictionary.walker();
+        MentionDictionary.Walker walker = null;
+        Map<String, List<Mention>> known = spansScanned(dictionary);
         for (Span prose : note.prose()) {
             for (Span span : InlineMath.outside(text, prose)) {
-                scanSpan(text, span, walker, out);
+                // What a span holds depends on its text and the two characters before it.
+                int from = Math.max(0, span.start() - 2);
+                String key = (span.start() - from) + text.substring(from, span.end());
+                List<Mention> found;
+                synchronized (known) {
+                    found = known.get(key);
+                }
+                if (found == null) {
+                    if (walker == null) {
+                        walker = dictionary.walker();
+                    }
+                    List<Mention> here = new ArrayList<>();
+                    scanSpan(text, span, walker, here);
+                    found = new ArrayList<>(here.size());
+                    for (Mention m : here) {
+                        found.add(m.shifted(-span.start()));
+                    }
+                    synchronized (known) {
+                        known.put(key, List.copyOf(found));
+                    }
+                }
+                for (Mention m : found) {
+                    out.add(m.shifted(span.start()));
+                }
             }
         }
         return out;
+    }
+
+    /** {@link #scan} without what it remembers: tests compare the two. */
+    static List<Mention> scanUncached(NoteModel note, MentionDictionary dictionary) throws IOException {
+        List<Mention> out = new ArrayList<>();
+        MentionDictionary.Walker walker = dictionary.walker();
+        for (Span prose : note.prose()) {
+            for (Span span : InlineMath.outside(note.text(), prose)) {
+                scanSpan(note.text(), span, walker, out);
+            }
+        }
+        return out;
+    }
+
+    /** Spans scanned lately, per dictionary: after an edit, all but the edited span are as they were. */
+    private static final Map<MentionDictionary, Map<String, List<Mention>>> SCANNED = new java.util.WeakHashMap<>();
+    private static final int SPANS_KEPT = 4096;
+
+    private static Map<String, List<Mention>> spansScanned(MentionDictionary dictionary) {
+        synchronized (SCANNED) {
+            return SCANNED.computeIfAbsent(dictionary, d -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Mention>> eldest) {
+                    return size() > SPANS_KEPT;
+                }
+            });
+        }
     }
 
     private static void scanSpan(String text, Span span, MentionDictionary.Walker walker, List<Mention> out)

@@ -586,9 +586,14 @@ public final class NoteWorkspace {
     private void record(String uri, NoteAnalysis a) {
         Set<String> ids = new HashSet<>();
         Set<String> linked = new HashSet<>();
+        // A name written many times shares one list of papers: each list is added once.
+        Set<List<String>> added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<List<String>> addedLinked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (PaperRef r : a.refs()) {
-            ids.addAll(r.paperIds());
-            if (r.kind() != PaperRef.Kind.MENTION) {
+            if (added.add(r.paperIds())) {
+                ids.addAll(r.paperIds());
+            }
+            if (r.kind() != PaperRef.Kind.MENTION && addedLinked.add(r.paperIds())) {
                 linked.addAll(r.paperIds());
             }
         }
