@@ -8,11 +8,11 @@ import java.util.logging.Logger;
 /**
  * How the heap grows once the index serves. The launchers start the JVM with
  * {@code -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}: a first build on a heap that keeps
- * little free peaks lowest. While serving, that tightness costs: the lookup, summary and
- * related-papers caches settle in the old generation, which is then resized with almost no room,
- * and a full collection stops a keystroke for 40-50 ms every second or two (1M papers, 2,000
- * keystrokes: 28 full collections; with the ratios below, one). The server widens the ratios when
- * its index is ready; they only ever go up, so a user's own wider setting stays.
+ * little free peaks lowest. While serving, that tightness costs: as the lookup, summary and
+ * related-papers caches fill, the old generation grows in small steps, each a full collection that
+ * stops a keystroke for 40-50 ms (1M papers, 2,000 keystrokes after a restart: 5 after start-up;
+ * with the ratios below, 1). The server widens the ratios when its index is ready; they only ever
+ * go up, so a user's own wider setting stays.
  */
 final class ServingHeap {
     static final int MIN_FREE_PERCENT = 40;
