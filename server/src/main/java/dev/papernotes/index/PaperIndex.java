@@ -569,8 +569,11 @@ public final class PaperIndex implements AutoCloseable {
         if (reader == null) {
             return null;
         }
-        List<Integer> docs = DocLookup.find(reader, ID, id);
-        return docs.isEmpty() ? null : header(docs.get(0));
+        // A note's analysis asks for the same candidates' headers at every edit.
+        return lookups.get("h\u0000" + id, () -> {
+            List<Integer> docs = DocLookup.find(reader, ID, id);
+            return docs.isEmpty() ? null : header(docs.get(0));
+        });
     }
 
     private List<Paper> papers(String field, String value) throws IOException {

@@ -607,6 +607,9 @@ public final class NoteWorkspace {
     private static void move(String uri, Set<String> ids, Map<String, Set<String>> byNote,
             Map<String, Set<String>> byPaper) {
         Set<String> before = ids.isEmpty() ? byNote.remove(uri) : byNote.put(uri, ids);
+        if (before != null && before.size() == ids.size() && before.containsAll(ids)) {
+            return; // most keystrokes: the same papers as before
+        }
         if (before != null) {
             for (String id : before) {
                 if (!ids.contains(id)) {
