@@ -48,7 +48,18 @@ public final class CompletionService {
         }
         int max = ctx.settings().completionMaxItems();
         List<CompletionItem> items = list.getItems();
-        List<Suggestion> suggestions = ctx.index().suggester().suggest(c.typed(), c.scope(), max);
+        List<Suggestion> suggestions = null;
+        CompletionContext wide = ProseNames.widen(ctx.index(), doc.text(), c, lines.lineStart(lines.line(c.start())));
+        if (wide != c) {
+            // "Swin T": the names that go on as typed, else the word alone as before
+            suggestions = continuing(ctx.index().suggester().suggest(wide.typed(), Scope.PROSE, max), wide.typed());
+            if (!suggestions.isEmpty()) {
+                c = wide;
+            }
+        }
+        if (suggestions == null || suggestions.isEmpty()) {
+            suggestions = ctx.index().suggester().suggest(c.typed(), c.scope(), max);
+        }
         Map<String, Boolean> uniqueLabel = new HashMap<>();
         int rank = 0;
         for (Suggestion s : suggestions) {
@@ -100,6 +111,17 @@ public final class CompletionService {
             AbstractCompletion.addIfSparse(ctx, c, lines, items, max);
         }
         return list;
+    }
+
+    /** The suggestions whose name starts with {@code typed} as written. */
+    private static List<Suggestion> continuing(List<Suggestion> suggestions, String typed) {
+        List<Suggestion> out = new ArrayList<>();
+        for (Suggestion s : suggestions) {
+            if (s.label().startsWith(typed)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /**

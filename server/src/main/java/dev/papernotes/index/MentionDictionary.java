@@ -220,6 +220,44 @@ public final class MentionDictionary implements Closeable {
             matchesAt(text, start, limit, (FlaggedHit) (end, count, flags) -> hit.accept(end, count));
         }
 
+        /**
+         * Whether some entry starts with the text in {@code [start, limit)} (a run of whitespace
+         * standing for one space): "Swin T" begins "Swin Transformer V2".
+         */
+        public boolean startsAnEntry(CharSequence text, int start, int limit) throws IOException {
+            if (fst == null || start >= limit || Character.isWhitespace(text.charAt(start))) {
+                return false;
+            }
+            fst.getFirstArc(arc);
+            int i = start;
+            while (i < limit) {
+                char c = text.charAt(i);
+                int next = i + 1;
+                int n;
+                if (Character.isWhitespace(c)) {
+                    while (next < limit && Character.isWhitespace(text.charAt(next))) {
+                        next++;
+                    }
+                    utf8[0] = ' ';
+                    n = 1;
+                } else {
+                    int cp = c;
+                    if (Character.isHighSurrogate(c) && next < limit && Character.isLowSurrogate(text.charAt(next))) {
+                        cp = Character.toCodePoint(c, text.charAt(next));
+                        next++;
+                    }
+                    n = encode(cp, utf8);
+                }
+                for (int b = 0; b < n; b++) {
+                    if (fst.findTargetArc(utf8[b] & 0xff, arc, arc, reader) == null) {
+                        return false;
+                    }
+                }
+                i = next;
+            }
+            return true;
+        }
+
         /** As {@link #matchesAt(CharSequence, int, int, Hit)}, with each entry's {@link NameUsage} flags. */
         public void matchesAt(CharSequence text, int start, int limit, FlaggedHit hit) throws IOException {
             if (fst == null) {

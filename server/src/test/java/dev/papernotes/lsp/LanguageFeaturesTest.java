@@ -171,6 +171,23 @@ class LanguageFeaturesTest {
     }
 
     @Test
+    void proseCompletionContinuesANameOfSeveralWords() throws Exception {
+        CompletionList list = complete("We compare against Swin Tra‸");
+        CompletionItem first = list.getItems().get(0);
+        assertEquals("Swin Transformer V2", first.getLabel());
+        assertEquals("Swin Tra", first.getFilterText());
+        assertEquals(new Range(new Position(0, 19), new Position(0, 27)), first.getTextEdit().getLeft().getRange());
+        assertEquals("Swin Transformer V2", first.getTextEdit().getLeft().getNewText());
+        // after the space, before the next word's first letter: nothing is being typed yet
+        assertEquals(List.of(), labels(complete("We compare against Swin ‸")));
+        // words that begin no name: the word being typed alone, as before
+        assertEquals("Prepacking", labels(complete("We could try Prepa‸")).get(0));
+        assertEquals("Prepacking", labels(complete("the compare Prepa‸")).get(0));
+        // punctuation before stops the name there
+        assertEquals(List.of(), labels(complete("(Swin) Tra‸")).stream().filter(l -> l.startsWith("Swin")).toList());
+    }
+
+    @Test
     void noCompletionInsideCode() throws Exception {
         assertEquals(List.of(), labels(complete("`[[Mini-Mon‸`")));
         assertEquals(List.of(), labels(complete("```\n[[Mini-Mon‸\n```\n")));
