@@ -128,7 +128,7 @@ public record CompletionContext(Scope scope, String typed, int start, int cursor
         return Character.isLetterOrDigit(c) || c == '_' || CITEKEY_PUNCTUATION.indexOf(c) >= 0 && c != '<' && c != '>';
     }
 
-    private static boolean isWordChar(char c) {
+    static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '-' || c == '+' || c == '.' || c == '_';
     }
 }

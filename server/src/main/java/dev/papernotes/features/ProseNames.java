@@ -41,7 +41,7 @@ final class ProseNames {
                 break;
             }
             int w = gap;
-            while (w > lineStart && isWordChar(text.charAt(w - 1))) {
+            while (w > lineStart && CompletionContext.isWordChar(text.charAt(w - 1))) {
                 w--;
             }
             if (w == gap || !Character.isLetterOrDigit(text.charAt(w))) {
@@ -58,9 +58,5 @@ final class ProseNames {
             }
         }
         return c;
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '-' || c == '+' || c == '.' || c == '_';
     }
 }

@@ -220,6 +220,9 @@ public final class MentionDictionary implements Closeable {
             matchesAt(text, start, limit, (FlaggedHit) (end, count, flags) -> hit.accept(end, count));
         }
 
+        /** The UTF-8 bytes of the last {@link #step}. */
+        private int stepBytes;
+
         /**
          * Whether some entry starts with the text in {@code [start, limit)} (a run of whitespace
          * standing for one space): "Swin T" begins "Swin Transformer V2".
@@ -229,26 +232,9 @@ public final class MentionDictionary implements Closeable {
                 return false;
             }
             fst.getFirstArc(arc);
-            int i = start;
-            while (i < limit) {
-                char c = text.charAt(i);
-                int next = i + 1;
-                int n;
-                if (Character.isWhitespace(c)) {
-                    while (next < limit && Character.isWhitespace(text.charAt(next))) {
-                        next++;
-                    }
-                    utf8[0] = ' ';
-                    n = 1;
-                } else {
-                    int cp = c;
-                    if (Character.isHighSurrogate(c) && next < limit && Character.isLowSurrogate(text.charAt(next))) {
-                        cp = Character.toCodePoint(c, text.charAt(next));
-                        next++;
-                    }
-                    n = encode(cp, utf8);
-                }
-                for (int b = 0; b < n; b++) {
+            for (int i = start; i < limit; ) {
+                int next = step(text, i, limit);
+                for (int b = 0; b < stepBytes; b++) {
                     if (fst.findTargetArc(utf8[b] & 0xff, arc, arc, reader) == null) {
                         return false;
                     }
@@ -267,30 +253,12 @@ public final class MentionDictionary implements Closeable {
             long output = 0;
             int i = start;
             while (i < limit) {
-                char c = text.charAt(i);
-                int next;
-                int n;
-                boolean space = Character.isWhitespace(c);
-                if (space) {
-                    if (i == start) {
-                        return;
-                    }
-                    next = i + 1;
-                    while (next < limit && Character.isWhitespace(text.charAt(next))) {
-                        next++;
-                    }
-                    utf8[0] = ' ';
-                    n = 1;
-                } else {
-                    int cp = c;
-                    next = i + 1;
-                    if (Character.isHighSurrogate(c) && next < limit && Character.isLowSurrogate(text.charAt(next))) {
-                        cp = Character.toCodePoint(c, text.charAt(next));
-                        next++;
-                    }
-                    n = encode(cp, utf8);
+                boolean space = Character.isWhitespace(text.charAt(i));
+                if (space && i == start) {
+                    return;
                 }
-                for (int b = 0; b < n; b++) {
+                int next = step(text, i, limit);
+                for (int b = 0; b < stepBytes; b++) {
                     if (fst.findTargetArc(utf8[b] & 0xff, arc, arc, reader) == null) {
                         return;
                     }
@@ -302,6 +270,30 @@ public final class MentionDictionary implements Closeable {
                     hit.accept(i, value >>> FLAG_BITS, (int) (value & ((1 << FLAG_BITS) - 1)));
                 }
             }
+        }
+
+        /**
+         * Puts the UTF-8 bytes of the character at {@code i} in {@link #utf8} (a run of whitespace
+         * as one space) and their count in {@link #stepBytes}; returns where the next one starts.
+         */
+        private int step(CharSequence text, int i, int limit) {
+            char c = text.charAt(i);
+            int next = i + 1;
+            if (Character.isWhitespace(c)) {
+                while (next < limit && Character.isWhitespace(text.charAt(next))) {
+                    next++;
+                }
+                utf8[0] = ' ';
+                stepBytes = 1;
+                return next;
+            }
+            int cp = c;
+            if (Character.isHighSurrogate(c) && next < limit && Character.isLowSurrogate(text.charAt(next))) {
+                cp = Character.toCodePoint(c, text.charAt(next));
+                next++;
+            }
+            stepBytes = encode(cp, utf8);
+            return next;
         }
     }
 
