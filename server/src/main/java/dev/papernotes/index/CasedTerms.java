@@ -56,10 +56,10 @@ final class CasedTerms {
         if (len < 2 || len > MAX_LENGTH || used.size() >= MAX_TERMS) {
             return;
         }
-        String token = text.substring(start, end);
-        if (!acronymLike(token)) {
-            return;
+        if (!acronymLike(text, start, end)) {
+            return; // most words: no string made of them
         }
+        String token = text.substring(start, end);
         used.add(token);
         boolean opened = start > 0 && text.charAt(start - 1) == '(';
         boolean closed = end < text.length() && text.charAt(end) == ')';

@@ -93,7 +93,8 @@ public final class LocalParse {
                     }
                 }
                 case NONE -> {
-                    if (lineNo == 0 && text.substring(pos, end).strip().equals("---") && frontMatterCloses(text, end)) {
+                    // only a "---" line that a "---" or "..." line closes starts front matter
+                    if (lineNo == 0 && FrontMatter.fence(text, Integer.MAX_VALUE) != null) {
                         open = Open.FRONT_MATTER;
                     } else {
                         int ind = indent(text, pos, end);
@@ -155,24 +156,6 @@ public final class LocalParse {
             return null;
         }
         return new Window(safeStart, NoteParser.parse(text.substring(safeStart, stop)));
-    }
-
-    /** Whether a {@code ---} or {@code ...} line follows: only then is the first {@code ---} front matter. */
-    private static boolean frontMatterCloses(String text, int firstLineEnd) {
-        int pos = firstLineEnd;
-        while (pos < text.length()) {
-            pos = Lines.next(text, pos);
-            int end = Lines.end(text, pos);
-            String l = text.substring(pos, end).strip();
-            if (l.equals("---") || l.equals("...")) {
-                return true;
-            }
-            if (end >= text.length()) {
-                return false;
-            }
-            pos = end;
-        }
-        return false;
     }
 
     private static boolean startsAtColumnZero(String text, int pos, int end) {

@@ -108,7 +108,8 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         Set<String> definedOtherwise = new HashSet<>();
         for (MentionScanner.Mention m : found) {
             String name = m.text();
-            if (ignored.contains(IgnoredNames.normalize(name)) || isFieldTerm(name, m.usage())) {
+            if (ignored.contains(IgnoredNames.normalize(name)) || isFieldTerm(name, m.usage())
+                    || definedOtherwise.contains(name)) {
                 continue;
             }
             PaperIndex.Ids ids = seen.computeIfAbsent("m\u0000" + name,
@@ -126,9 +127,6 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
                 title = TitledElsewhere.expansionBefore(text, m.span().start(), m.span().end());
             }
             String written = title;
-            if (definedOtherwise.contains(name)) {
-                continue;
-            }
             if (written != null
                     && lookup(() -> TitledElsewhere.namesAnotherWork(index, name, written, ids.ids(), definition))) {
                 if (definition) {
