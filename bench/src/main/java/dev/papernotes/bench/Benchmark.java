@@ -171,8 +171,12 @@ public final class Benchmark {
         log("=== %s ===", givenCorpus == null ? String.format("%s, %,d papers", profile.id(), papers) : corpus.toString());
         if (givenCorpus == null && (!Files.exists(corpus.resolve("generator-manifest.json")) || !Files.exists(truth))) {
             log("generating the corpus");
-            CorpusGenerator.main(new String[] {"--papers", Integer.toString(papers), "--out", corpus.toString(),
-                    "--seed", "1", "--truth", truth.toString(), "--profile", profile.id()});
+            if (profile.isLibrary()) {
+                LibraryGenerator.writeArxivCorpus(papers, corpus, truth, 1);
+            } else {
+                CorpusGenerator.main(new String[] {"--papers", Integer.toString(papers), "--out", corpus.toString(),
+                        "--seed", "1", "--truth", truth.toString(), "--profile", profile.id()});
+            }
         }
         Path index = work.resolve("index-" + label);
         boolean reused = reuseIndex && Files.isDirectory(index);

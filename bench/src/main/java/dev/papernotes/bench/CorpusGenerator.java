@@ -134,7 +134,13 @@ public final class CorpusGenerator {
                     case "--damage" -> damage = Double.parseDouble(v);
                     case "--threads" -> threads = Integer.parseInt(v);
                     case "--truth" -> truth = Path.of(v);
-                    case "--profile" -> profile = Profile.parse(v);
+                    case "--profile" -> {
+                        profile = Profile.parse(v);
+                        if (profile.isLibrary()) {
+                            throw new IllegalArgumentException("--profile " + v
+                                    + " is a library file, not daily pages: LibraryGenerator --jsonl N FILE");
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             } catch (NumberFormatException e) {

@@ -204,6 +204,30 @@ public final class LibraryGenerator {
         }
     }
 
+    /**
+     * The benchmark's {@code arxiv} profile: {@code arxiv-metadata.jsonl} in {@code dir}, a truth file
+     * of titles as the other profiles write it, and a manifest written last (a corpus without one is
+     * generated again).
+     */
+    static void writeArxivCorpus(long n, Path dir, Path truth, long seed) throws IOException {
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("generator-manifest.json"));
+        LibraryGenerator g = new LibraryGenerator(seed);
+        Path file = dir.resolve("arxiv-metadata.jsonl");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                BufferedWriter t = Files.newBufferedWriter(truth, StandardCharsets.UTF_8)) {
+            for (long k = 0; k < n; k++) {
+                Paper p = g.paper(k);
+                w.write(jsonLine(p, k));
+                w.write('\n');
+                t.write("{\"paper\":" + k + ",\"title\":" + CorpusGenerator.json(p.title()) + "}\n");
+            }
+        }
+        Files.writeString(dir.resolve("generator-manifest.json"), "{\n  \"generator\": \""
+                + LibraryGenerator.class.getName() + "\",\n  \"profile\": \"arxiv\",\n  \"papers\": " + n
+                + ",\n  \"seed\": " + seed + ",\n  \"bytes\": " + Files.size(file) + "\n}\n");
+    }
+
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};

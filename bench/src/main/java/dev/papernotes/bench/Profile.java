@@ -13,12 +13,17 @@ import java.util.Locale;
  *   <li>{@link #ACRONYMS}: most names are short all-caps acronyms (2 to 4 letters), so a name is
  *       shared by dozens of papers at a million; long titles (120-260 characters) and long
  *       abstracts (2,400-3,800 characters, past arXiv's limit).</li>
+ *   <li>{@link #ARXIV}: not daily pages but one file in the shape of the arXiv metadata snapshot
+ *       (JSON Lines: titles and abstracts wrapped at 70 columns, authors, categories, versions),
+ *       each paper once, written by {@link LibraryGenerator} with the seed's texts: the library
+ *       reader's path, authors for {@code @} completion, no repeated entries.</li>
  * </ul>
  */
 enum Profile {
     SEED(0, 0, 0, 0, 0, 0, 0),
     SYLLABLES(0.85, 0, 0, 0, 6, 10, 4000),
-    ACRONYMS(0, 0.8, 120, 260, 0, 0, 3800);
+    ACRONYMS(0, 0.8, 120, 260, 0, 0, 3800),
+    ARXIV(0, 0, 0, 0, 0, 0, 0);
 
     /** Share of fresh names built from {@link #SYLLABLE_SET}. */
     final double syllableNames;
@@ -48,6 +53,11 @@ enum Profile {
     static final String[] SYLLABLE_SET = {"ka", "ro", "vin", "tel", "mo", "sa", "ri", "lon", "de", "na", "po", "lu",
         "zen", "ta", "mi", "gor"};
 
+    /** A library file from {@link LibraryGenerator} rather than daily pages from {@link CorpusGenerator}. */
+    boolean isLibrary() {
+        return this == ARXIV;
+    }
+
     String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -58,6 +68,6 @@ enum Profile {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown profile " + s + "; known: seed, syllables, acronyms");
+        throw new IllegalArgumentException("unknown profile " + s + "; known: seed, syllables, acronyms, arxiv");
     }
 }

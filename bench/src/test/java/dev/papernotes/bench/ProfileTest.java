@@ -9,7 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.papernotes.corpus.CorpusEntry;
+import dev.papernotes.corpus.CorpusFormat;
+import dev.papernotes.corpus.CorpusReaders;
+import dev.papernotes.corpus.CorpusWarning;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stress profiles have the shapes they promise, and the seed profile is what it always was. */
 class ProfileTest {
@@ -93,6 +99,34 @@ class ProfileTest {
         assertEquals(new CorpusGenerator.Options(5, Path.of("x"), 1, 120, 0.17, 0, o.threads(), null),
                 CorpusGenerator.parse(new String[] {"--papers", "5", "--out", "x", "--seed", "1"}));
         assertThrows(IllegalArgumentException.class, () -> CorpusGenerator.parse(new String[] {"--papers", "5",
-            "--out", "x", "--seed", "1", "--profile", "arxiv"}));
+            "--out", "x", "--seed", "1", "--profile", "nope"}));
+        IllegalArgumentException library = assertThrows(IllegalArgumentException.class,
+                () -> CorpusGenerator.parse(new String[] {"--papers", "5", "--out", "x", "--seed", "1", "--profile",
+                    "arxiv"}));
+        assertTrue(library.getMessage().contains("LibraryGenerator"), library.getMessage());
+    }
+
+    @Test
+    void theArxivProfileIsOneSnapshotShapedFileTheServerReadsWithTheTruthsTitles(@TempDir Path dir)
+            throws Exception {
+        Path corpus = dir.resolve("corpus-arxiv-300");
+        Path truth = dir.resolve("truth-arxiv-300.jsonl");
+        LibraryGenerator.writeArxivCorpus(300, corpus, truth, 3);
+
+        assertTrue(Files.exists(corpus.resolve("generator-manifest.json")));
+        List<String> titles = new ArrayList<>();
+        for (String line : Files.readAllLines(truth)) {
+            titles.add(com.google.gson.JsonParser.parseString(line).getAsJsonObject().get("title").getAsString());
+        }
+        List<CorpusEntry> read = new ArrayList<>();
+        List<CorpusWarning> warnings = new ArrayList<>();
+        CorpusReaders.read(corpus.resolve("arxiv-metadata.jsonl"), read::add, warnings::add);
+
+        assertEquals(List.of(), warnings);
+        assertEquals(CorpusFormat.ARXIV_JSONL, CorpusReaders.formatOf(corpus.resolve("arxiv-metadata.jsonl")));
+        assertEquals(titles, read.stream().map(CorpusEntry::title).toList());
+        assertTrue(read.stream().allMatch(e -> !e.metadata().authors().isEmpty() && !e.abstractText().isEmpty()));
+        assertTrue(Files.readString(corpus.resolve("arxiv-metadata.jsonl")).contains("\\n  "),
+                "titles and abstracts are wrapped as in the snapshot");
     }
 }
