@@ -55,21 +55,108 @@ public final class LocalParse {
             return null; // a link reference definition could turn brackets anywhere into links
         }
         int cursor = Math.max(0, Math.min(text.length(), offset));
-        Open open = Open.NONE;
-        char fenceChar = 0;
-        int fenceLength = 0;
-        String htmlEnd = null;
+        BlockScan scan = new BlockScan(text);
         int safeStart = 0;
-        boolean previousBlank = true;
-        int lineNo = 0;
-        int pos = 0;
         int cursorLineStart = -1;
-        while (pos <= text.length()) {
-            int end = Lines.end(text, pos);
-            boolean cursorLine = cursor >= pos && (cursor <= end);
-            boolean blank = isBlank(text, pos, end);
-            Open atStart = open;
-            // Where this line leaves the scan.
+        do {
+            scan.readLine();
+            if (scan.startsAfresh()) {
+                safeStart = scan.pos;
+            }
+            if (cursor >= scan.pos && cursor <= scan.end) {
+                if (scan.uncertain) {
+                    return null;
+                }
+                // An HTML block that ends at a blank line is left to the parse of the window, which starts
+                // at or above its first line: a misjudged tag here then costs nothing.
+                if (scan.atStart != Open.NONE && scan.atStart != Open.HTML_TO_BLANK
+                        || scan.open != Open.NONE && scan.open != Open.HTML_TO_BLANK) {
+                    // Inside (or opening) code, front matter or HTML: no prose on this line.
+                    return new Window(scan.pos, NoteParser.unparsed(text.substring(scan.pos, scan.end)));
+                }
+                cursorLineStart = scan.pos;
+                break;
+            }
+        } while (scan.nextLine());
+        if (cursorLineStart < 0 || countLines(text, safeStart, cursorLineStart) > MAX_LINES) {
+            return null;
+        }
+        // Down to the end of the cursor's paragraph: the next blank line.
+        int stop = Lines.end(text, cursorLineStart);
+        int lines = 0;
+        while (stop < text.length() && lines++ < MAX_LINES) {
+            int next = Lines.next(text, stop);
+            int nextEnd = Lines.end(text, next);
+            if (next >= text.length() || isBlank(text, next, nextEnd)) {
+                break;
+            }
+            stop = nextEnd;
+        }
+        if (lines > MAX_LINES) {
+            return null;
+        }
+        return new Window(safeStart, NoteParser.parse(text.substring(safeStart, stop)));
+    }
+
+    /**
+     * The offsets of the lines where a block starts afresh (see the class comment), and 0: each
+     * stretch between two parses on its own as it does within the note.
+     * Null when no stretch does (link reference definitions).
+     */
+    static int[] freshStarts(String text) {
+        if (text.indexOf("]:") >= 0) {
+            return null;
+        }
+        int[] starts = new int[16];
+        int n = 0;
+        BlockScan scan = new BlockScan(text);
+        do {
+            scan.readLine();
+            // The first stretch starts at the top, whatever its first line is.
+            if (scan.pos == 0 || scan.startsAfresh()) {
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, n * 2);
+                }
+                starts[n++] = scan.pos;
+            }
+        } while (scan.nextLine());
+        return scan.uncertain ? null : java.util.Arrays.copyOf(starts, n);
+    }
+
+    /** A walk over a note's lines that knows, at each, what block is open. */
+    private static final class BlockScan {
+        final String text;
+        Open open = Open.NONE;
+        /** What was open when the current line began. */
+        Open atStart = Open.NONE;
+        int pos;
+        int end;
+        boolean blank;
+        private boolean previousBlank = true;
+        private int lineNo;
+        private char fenceChar;
+        private int fenceLength;
+        private String htmlEnd;
+        /** Indentation of the line that opened the open block. */
+        private int openIndent;
+        /**
+         * Set once the scan cannot tell what CommonMark sees: a block opened in a list item may be
+         * closed by the item's end, and the line the scan takes for its end then opens another.
+         */
+        boolean uncertain;
+
+        BlockScan(String text) {
+            this.text = text;
+        }
+
+        /** Reads the line at {@link #pos}: where it ends, and where it leaves the scan. */
+        void readLine() {
+            end = Lines.end(text, pos);
+            blank = isBlank(text, pos, end);
+            atStart = open;
+            if (open != Open.NONE && open != Open.FRONT_MATTER && !blank) {
+                checkCertain();
+            }
             switch (open) {
                 case FRONT_MATTER -> {
                     String l = text.substring(pos, end).strip();
@@ -83,7 +170,7 @@ public final class LocalParse {
                     }
                 }
                 case HTML -> {
-                    if (containsIgnoreCase(text, pos, end, htmlEnd)) {
+                    if (endsHtml(text, pos, end, htmlEnd)) {
                         open = Open.NONE;
                     }
                 }
@@ -107,55 +194,57 @@ public final class LocalParse {
                                 fenceLength = fence;
                             } else {
                                 htmlEnd = htmlBlockEnd(text, p, end);
-                                if (htmlEnd != null && !containsIgnoreCase(text, p + 2, end, htmlEnd)) {
+                                if (htmlEnd != null && !endsHtml(text, p + 2, end, htmlEnd)) {
                                     open = Open.HTML;
                                 } else if (htmlEnd == null && htmlToBlank(text, p, end, lineNo == 0 || previousBlank)) {
                                     open = Open.HTML_TO_BLANK;
+                                } else if (htmlEnd == null && htmlToBlank(text, p, end, true)) {
+                                    // A lone tag under a line that is not blank: an HTML block unless that
+                                    // line is a paragraph's (after a heading or a rule, say), which this
+                                    // scan does not tell apart.
+                                    uncertain = true;
                                 }
                             }
+                            openIndent = ind;
                         }
                     }
                 }
             }
-            if (atStart == Open.NONE && !blank && (lineNo == 0 || previousBlank && startsAtColumnZero(text, pos, end))) {
-                safeStart = pos;
+        }
+
+        /**
+         * A line inside an open fence or HTML block that the block's line would not leave alone if
+         * that line were in a list item: less indented (the item ends there, and the block with it),
+         * a fence's closing run indented past where the scan looks for it, or, in what the scan takes
+         * for an HTML block, a fence or another HTML block (it may be a paragraph that these interrupt).
+         */
+        private void checkCertain() {
+            int ind = indent(text, pos, end);
+            if (openIndent > 0 && ind < openIndent) {
+                uncertain = true;
+            } else if (open == Open.FENCE) {
+                uncertain |= openIndent > 0 && ind > 3 && ind <= openIndent + 3
+                        && fenceRun(text, pos + ind, end) >= fenceLength && text.charAt(pos + ind) == fenceChar;
+            } else if (open == Open.HTML_TO_BLANK && ind <= 3) {
+                uncertain |= fenceRun(text, pos + ind, end) >= 3 || htmlBlockEnd(text, pos + ind, end) != null;
             }
-            if (cursorLine) {
-                // An HTML block that ends at a blank line is left to the parse of the window, which starts
-                // at or above its first line: a misjudged tag here then costs nothing.
-                if (atStart != Open.NONE && atStart != Open.HTML_TO_BLANK
-                        || open != Open.NONE && open != Open.HTML_TO_BLANK) {
-                    // Inside (or opening) code, front matter or HTML: no prose on this line.
-                    return new Window(pos, NoteParser.unparsed(text.substring(pos, end)));
-                }
-                cursorLineStart = pos;
-                break;
-            }
-            previousBlank = blank;
+        }
+
+        boolean startsAfresh() {
+            return atStart == Open.NONE && !blank && (lineNo == 0 || previousBlank && startsAtColumnZero(text, pos, end));
+        }
+
+        /** Moves to the next line; false after the last. */
+        boolean nextLine() {
+            // The parse reads front matter as blank lines (NoteParser.blankFrontMatter).
+            previousBlank = blank || atStart == Open.FRONT_MATTER;
             lineNo++;
             if (end >= text.length()) {
-                break;
+                return false;
             }
             pos = Lines.next(text, end);
+            return true;
         }
-        if (cursorLineStart < 0 || countLines(text, safeStart, cursorLineStart) > MAX_LINES) {
-            return null;
-        }
-        // Down to the end of the cursor's paragraph: the next blank line.
-        int stop = Lines.end(text, cursorLineStart);
-        int lines = 0;
-        while (stop < text.length() && lines++ < MAX_LINES) {
-            int next = Lines.next(text, stop);
-            int nextEnd = Lines.end(text, next);
-            if (next >= text.length() || isBlank(text, next, nextEnd)) {
-                break;
-            }
-            stop = nextEnd;
-        }
-        if (lines > MAX_LINES) {
-            return null;
-        }
-        return new Window(safeStart, NoteParser.parse(text.substring(safeStart, stop)));
     }
 
     private static boolean startsAtColumnZero(String text, int pos, int end) {
@@ -201,17 +290,33 @@ public final class LocalParse {
         return n >= length && isBlank(text, p + n, end);
     }
 
+    private static final String[] RAW_TAGS = {"script", "pre", "style", "textarea"};
+    /** The end of an HTML block of type 1: the end tag of any of {@link #RAW_TAGS}, not only its own. */
+    private static final String RAW_END = "</raw>";
+
+    private static boolean endsHtml(String text, int from, int end, String marker) {
+        if (marker != RAW_END) {
+            return containsIgnoreCase(text, from, end, marker);
+        }
+        for (String tag : RAW_TAGS) {
+            if (containsIgnoreCase(text, from, end, "</" + tag + ">")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The end marker of an HTML block of types 1-5 starting at {@code p}, or null. */
     private static String htmlBlockEnd(String text, int p, int end) {
         if (p >= end || text.charAt(p) != '<') {
             return null;
         }
         String rest = text.substring(p, Math.min(end, p + 12)).toLowerCase(java.util.Locale.ROOT);
-        for (String tag : new String[] {"script", "pre", "style", "textarea"}) {
+        for (String tag : RAW_TAGS) {
             if (rest.startsWith("<" + tag)) {
                 int after = p + 1 + tag.length();
                 if (after >= end || text.charAt(after) == '>' || Character.isWhitespace(text.charAt(after))) {
-                    return "</" + tag + ">";
+                    return RAW_END;
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.papernotes.workspace;
 
 import dev.papernotes.notes.LineIndex;
+import dev.papernotes.notes.NoteChunks;
 import dev.papernotes.notes.NoteModel;
 import dev.papernotes.notes.NoteParser;
 import java.nio.file.Path;
@@ -26,6 +27,13 @@ public final class NoteDocument {
     private volatile NoteModel model;
     private volatile java.util.Set<String> anchorKeys;
     private volatile LineIndex lines;
+    /**
+     * The stretches of the last parsed version an editor changed into this one: the parse takes
+     * those the edit left alone. Dropped once this version is parsed, so no chain of versions stays.
+     */
+    private volatile NoteChunks earlier;
+    /** This version's stretches, kept for the next version while the editor owns the text. */
+    private volatile NoteChunks chunks;
     /** 0 not known yet, 1 too large, 2 not. */
     private volatile int size;
 
@@ -63,7 +71,16 @@ public final class NoteDocument {
             synchronized (this) {
                 m = model;
                 if (m == null) {
-                    m = tooLarge() ? NoteParser.unparsed(text) : NoteParser.parse(text, lines);
+                    if (tooLarge()) {
+                        m = NoteParser.unparsed(text);
+                    } else if (open) {
+                        NoteChunks.Parsed p = NoteChunks.parse(text, lines, earlier);
+                        m = p.model();
+                        chunks = p.chunks();
+                    } else {
+                        m = NoteParser.parse(text, lines);
+                    }
+                    earlier = null;
                     model = m;
                 }
             }
@@ -135,14 +152,25 @@ public final class NoteDocument {
     }
 
     public NoteDocument withText(String newText, int newVersion) {
-        return new NoteDocument(uri, path, newText, newVersion, open);
+        NoteDocument d = new NoteDocument(uri, path, newText, newVersion, open);
+        d.earlier = reusableChunks();
+        return d;
     }
 
     /** @param newLines the line starts of {@code newText}, worked out from the edit */
     public NoteDocument withText(String newText, LineIndex newLines, int newVersion) {
-        NoteDocument d = new NoteDocument(uri, path, newText, newVersion, open);
+        NoteDocument d = withText(newText, newVersion);
         d.lines = newLines;
         return d;
+    }
+
+    /** The latest stretches parsed in this document's line of versions: its own, or what it was given. */
+    private NoteChunks reusableChunks() {
+        if (!open) {
+            return null;
+        }
+        NoteChunks c = chunks;
+        return c != null ? c : earlier;
     }
 
     public NoteDocument withOpen(boolean nowOpen) {

@@ -28,7 +28,7 @@ class CompletionContextWindowTest {
 
     private static String block(Random r) {
         String p = PROSE[r.nextInt(PROSE.length)];
-        return switch (r.nextInt(16)) {
+        return switch (r.nextInt(20)) {
             case 0 -> "```python\n" + p + "\n\n" + PROSE[r.nextInt(PROSE.length)] + "\n```";
             case 1 -> "~~~~\n" + p + "\n\nnot closed yet " + p;
             case 2 -> "    indented " + p;
@@ -44,6 +44,12 @@ class CompletionContextWindowTest {
             case 12 -> "\t" + p;
             case 13 -> p + "\n```\n" + p;
             case 14 -> "- a\n  - b\n\n        " + p + "\n\n    " + p;
+            // Blocks a list item's end closes, a raw HTML block that another raw tag ends, a lone tag
+            // under a heading: where the line scan cannot follow CommonMark, or once could not.
+            case 15 -> "1. " + p + "\n   ```\n   " + p + (r.nextBoolean() ? "\n\n" : "\n") + "```\n" + p;
+            case 16 -> "- " + p + "\n  <div>\n```\n" + p;
+            case 17 -> "<pre>\n" + p + "\n</script>\n\n" + p;
+            case 18 -> "## " + p + "\n<span class=\"x\">\n```\n" + p;
             default -> p + "\n" + PROSE[r.nextInt(PROSE.length)];
         };
     }

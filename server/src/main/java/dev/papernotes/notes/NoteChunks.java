@@ -1,0 +1,114 @@
+package dev.papernotes.notes;
+
+import dev.papernotes.notes.NoteModel.BlockId;
+import dev.papernotes.notes.NoteModel.Citation;
+import dev.papernotes.notes.NoteModel.Heading;
+import dev.papernotes.notes.NoteModel.Link;
+import dev.papernotes.notes.NoteModel.MarkdownLink;
+import dev.papernotes.notes.NoteModel.Span;
+import dev.papernotes.notes.NoteModel.WikiLink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A note parsed as the stretches between the lines where a block starts afresh ({@link LocalParse}):
+ * each stretch parses on its own as it does within the note, so the next version of the note
+ * parses only the stretches an edit changed and takes the others' parses from this one. A keystroke
+ * then costs a parse of its paragraph, not of the note.
+ */
+public final class NoteChunks {
+    /** Parses of one version's stretches by their text, offsets relative to the stretch. */
+    private final Map<String, NoteModel> byText;
+
+    private NoteChunks(Map<String, NoteModel> byText) {
+        this.byText = byText;
+    }
+
+    /** A parse of a note and the stretches it was made of. */
+    public record Parsed(NoteModel model, NoteChunks chunks) {
+    }
+
+    /**
+     * Parses {@code text}, reusing the stretches {@code before} (a parse of an earlier version, or
+     * null) parsed already; equal to {@link NoteParser#parse(String, LineIndex)}.
+     */
+    public static Parsed parse(String text, LineIndex lines, NoteChunks before) {
+        int[] starts = LocalParse.freshStarts(text);
+        if (starts == null || starts.length <= 1) {
+            return new Parsed(NoteParser.parse(text, lines), null);
+        }
+        Map<String, NoteModel> parsed = new HashMap<>(starts.length * 2);
+        List<WikiLink> wikiLinks = new ArrayList<>();
+        List<Citation> citations = new ArrayList<>();
+        List<Span> prose = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        List<BlockId> blockIds = new ArrayList<>();
+        for (int i = 0; i < starts.length; i++) {
+            int start = starts[i];
+            String piece = text.substring(start, i + 1 < starts.length ? starts[i + 1] : text.length());
+            NoteModel m = before == null ? null : before.byText.get(piece);
+            if (m == null) {
+                m = parsed.get(piece);
+            }
+            if (m == null) {
+                m = NoteParser.parse(piece);
+            }
+            parsed.put(piece, m);
+            // A wiki link is in both lists, as one object: so it stays.
+            Map<WikiLink, WikiLink> moved = new java.util.IdentityHashMap<>();
+            for (Link l : m.links()) {
+                if (l instanceof WikiLink w) {
+                    WikiLink shifted = shift(w, start);
+                    moved.put(w, shifted);
+                    links.add(shifted);
+                } else {
+                    links.add(shift((MarkdownLink) l, start));
+                }
+            }
+            for (WikiLink w : m.wikiLinks()) {
+                WikiLink shifted = moved.get(w);
+                wikiLinks.add(shifted != null ? shifted : shift(w, start));
+            }
+            for (Citation c : m.citations()) {
+                citations.add(new Citation(shift(c.span(), start), c.key()));
+            }
+            for (Span s : m.prose()) {
+                prose.add(shift(s, start));
+            }
+            for (Heading h : m.headings()) {
+                headings.add(new Heading(h.level(), h.text(), shift(h.span(), start)));
+            }
+            for (BlockId b : m.blockIds()) {
+                blockIds.add(new BlockId(b.id(), shift(b.span(), start)));
+            }
+        }
+        // The front matter is all in the first stretch: its aliases are the note's.
+        List<String> aliases = parsed.get(text.substring(0, starts[1])).aliases();
+        NoteModel model = new NoteModel(text, lines != null ? lines : new LineIndex(text), List.copyOf(wikiLinks),
+                List.copyOf(citations), List.copyOf(prose), List.copyOf(headings), List.copyOf(links),
+                List.copyOf(blockIds), aliases);
+        return new Parsed(model, new NoteChunks(parsed));
+    }
+
+    /** This version's parse of the stretch {@code piece}, or null if it had no such stretch. */
+    NoteModel stretch(String piece) {
+        return byText.get(piece);
+    }
+
+    private static Span shift(Span s, int by) {
+        return s == null ? null : new Span(s.start() + by, s.end() + by);
+    }
+
+    private static WikiLink shift(WikiLink w, int by) {
+        return new WikiLink(shift(w.span(), by), w.target(), shift(w.targetSpan(), by), w.alias(), w.embed(),
+                w.anchor(), shift(w.anchorSpan(), by), shift(w.aliasSpan(), by));
+    }
+
+    private static MarkdownLink shift(MarkdownLink m, int by) {
+        return new MarkdownLink(shift(m.span(), by), m.target(), shift(m.targetSpan(), by), m.anchor(),
+                shift(m.anchorSpan(), by), m.embed(), m.angled(), m.encoded());
+    }
+}
