@@ -7,12 +7,12 @@
 # index's share), start to first completion with the index on disk, and single requests over stdio
 # against the same lookups made directly on Lucene. Not part of the default test run.
 #
-#   bench/run-benchmarks.sh [--profiles seed,syllables,acronyms] [SIZES]
+#   bench/run-benchmarks.sh [--profiles seed,syllables,acronyms,arxiv] [SIZES]
 #       e.g. bench/run-benchmarks.sh --profiles seed,syllables 10000,100000,1000000
 #
 # Profiles (bench/README.md): seed (shaped like the bundled corpus, the default), syllables (names
 # from shared syllables, 6-10 sentence abstracts), acronyms (short all-caps names, long titles and
-# abstracts). Results: bench/results/results.json and results.md. Corpora and indexes: $BENCH_WORK
+# abstracts), arxiv (one arXiv-snapshot-shaped JSON Lines file with the seed's texts). Results: bench/results/results.json and results.md. Corpora and indexes: $BENCH_WORK
 # (default ~/.cache/papernotes-bench; 1M papers need about 2-4 GB for the corpus and as much for the
 # index, per profile). BENCH_LAUNCH=probe starts the server as the launchers did before they had
 # flags (java -XX:+ExitOnOutOfMemoryError -jar); BENCH_SERVER_OPTS adds JVM flags after the

@@ -51,7 +51,7 @@ import org.eclipse.lsp4j.WorkspaceSymbolParams;
  *
  * <pre>
  * java -cp bench.jar:papernotes.jar dev.papernotes.bench.Benchmark --jar papernotes.jar
- *      --work DIR --out DIR [--sizes 10000,100000,1000000] [--profiles seed,syllables,acronyms]
+ *      --work DIR --out DIR [--sizes 10000,100000,1000000] [--profiles seed,syllables,acronyms,arxiv]
  *      [--launch script|java|probe] [--script scripts/papernotes] [--flags "JVM FLAGS"]
  *      [--queries 1000] [--keystrokes 1000] [--restarts 3] [--reuse-index true] [--ops hover,definition]
  * </pre>
