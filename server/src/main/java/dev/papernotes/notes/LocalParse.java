@@ -10,7 +10,9 @@ package dev.papernotes.notes;
  * blocks that run across blank lines (comments, {@code <pre>}, {@code <script>}, ...): no
  * container (list item, block quote) and no open block reaches past such a line. Finding it takes a
  * scan of line starts from the top, a few character tests a line. Where a note has link reference
- * definitions ({@code [x]: url}), which make links anywhere, the whole note is parsed.
+ * definitions ({@code [x]: url}), which make links anywhere, or where the scan cannot tell what
+ * CommonMark sees (a fence or HTML block opened inside a list item, which the item's end may close),
+ * the whole note is parsed. {@link NoteChunks} splits a whole note at the same lines.
  */
 public final class LocalParse {
     /** Beyond this many lines up or down the whole note is parsed (a very long list or block). */
@@ -196,13 +198,12 @@ public final class LocalParse {
                                 htmlEnd = htmlBlockEnd(text, p, end);
                                 if (htmlEnd != null && !endsHtml(text, p + 2, end, htmlEnd)) {
                                     open = Open.HTML;
-                                } else if (htmlEnd == null && htmlToBlank(text, p, end, lineNo == 0 || previousBlank)) {
+                                } else if (htmlEnd == null && htmlToBlank(text, p, end)) {
+                                    // A lone tag under a line that is not blank is an HTML block unless
+                                    // that line is a paragraph's, which the scan does not tell apart (after
+                                    // a heading or a rule it is not). Both end at a blank line; what only
+                                    // one of them would let open is checked line by line.
                                     open = Open.HTML_TO_BLANK;
-                                } else if (htmlEnd == null && htmlToBlank(text, p, end, true)) {
-                                    // A lone tag under a line that is not blank: an HTML block unless that
-                                    // line is a paragraph's (after a heading or a rule, say), which this
-                                    // scan does not tell apart.
-                                    uncertain = true;
                                 }
                             }
                             openIndent = ind;
@@ -213,20 +214,22 @@ public final class LocalParse {
         }
 
         /**
-         * A line inside an open fence or HTML block that the block's line would not leave alone if
-         * that line were in a list item: less indented (the item ends there, and the block with it),
-         * a fence's closing run indented past where the scan looks for it, or, in what the scan takes
-         * for an HTML block, a fence or another HTML block (it may be a paragraph that these interrupt).
+         * A line inside an open block that CommonMark may read otherwise than the scan. A fence or
+         * raw HTML block opened indented may be in a list item: a less indented line ends the item
+         * and the block with it, and a fence's closing run may be indented past where the scan looks.
+         * What the scan takes for an HTML block that ends at a blank line may be a paragraph (or the
+         * reverse): a fence or a raw HTML block opening in it would run past the blank line.
          */
         private void checkCertain() {
             int ind = indent(text, pos, end);
-            if (openIndent > 0 && ind < openIndent) {
+            if (open == Open.HTML_TO_BLANK) {
+                // Whatever it is, it ends at a blank line, unless this line opens a block that does not.
+                uncertain |= ind <= 3 && (fenceRun(text, pos + ind, end) >= 3 || htmlBlockEnd(text, pos + ind, end) != null);
+            } else if (openIndent > 0 && ind < openIndent) {
                 uncertain = true;
             } else if (open == Open.FENCE) {
                 uncertain |= openIndent > 0 && ind > 3 && ind <= openIndent + 3
                         && fenceRun(text, pos + ind, end) >= fenceLength && text.charAt(pos + ind) == fenceChar;
-            } else if (open == Open.HTML_TO_BLANK && ind <= 3) {
-                uncertain |= fenceRun(text, pos + ind, end) >= 3 || htmlBlockEnd(text, pos + ind, end) != null;
             }
         }
 
@@ -335,8 +338,11 @@ public final class LocalParse {
         return null;
     }
 
-    /** CommonMark HTML blocks of types 6 (block tags) and 7 (a lone tag after a blank line). */
-    private static boolean htmlToBlank(String text, int p, int end, boolean afterBlank) {
+    /**
+     * CommonMark HTML blocks of types 6 (block tags) and 7 (a lone tag; CommonMark's only where no
+     * paragraph goes on, which the caller allows for).
+     */
+    private static boolean htmlToBlank(String text, int p, int end) {
         if (p >= end || text.charAt(p) != '<') {
             return false;
         }
@@ -354,7 +360,7 @@ public final class LocalParse {
         if (nameEnds && BLOCK_TAGS.contains(name)) {
             return true;
         }
-        return afterBlank && LONE_TAG.matcher(text.substring(p, end)).matches();
+        return LONE_TAG.matcher(text.substring(p, end)).matches();
     }
 
     private static boolean containsIgnoreCase(String text, int from, int end, String what) {

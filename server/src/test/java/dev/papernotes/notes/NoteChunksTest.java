@@ -23,7 +23,7 @@ class NoteChunksTest {
 
     private static String block(Random r) {
         String p = PROSE[r.nextInt(PROSE.length)];
-        return switch (r.nextInt(25)) {
+        return switch (r.nextInt(27)) {
             case 0 -> "```python\n" + p + "\n\n" + PROSE[r.nextInt(PROSE.length)] + "\n```";
             case 1 -> "~~~~\n" + p + "\n\nnot closed yet " + p;
             case 2 -> "    indented " + p;
@@ -49,6 +49,9 @@ class NoteChunksTest {
             case 21 -> "- " + p + "\n  <!--\n\n" + p + "\n-->";
             case 22 -> "1. x\n   ```\n   a\n      ```\n   ```\n" + p;
             case 23 -> "<span class=\"x\">\n```\n" + p;
+            // Images pasted from GitHub: a lone tag under text, or indented in a list item.
+            case 24 -> p + "\n<img width=400 alt=\"a\" src=\"https://example.com/a.png\">\n" + p;
+            case 25 -> "- " + p + "\n  <img width=\"300\" src=\"b.png\">\n" + p + "\n\n## " + p + "\n<img src=\"c.png\">";
             default -> p + "\n" + PROSE[r.nextInt(PROSE.length)];
         };
     }
