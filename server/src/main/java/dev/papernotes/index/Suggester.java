@@ -141,7 +141,7 @@ public final class Suggester {
                             spaced, max);
                 }
                 if (chosen.size() < FUZZY_BELOW && key.length() >= 3) {
-                    take(chosen, suggest(fuzzy(SUGGEST_CITEKEY, key), fetch(chosen, max)), Tier.FUZZY, spaced, max);
+                    take(chosen, fuzzyHits(SUGGEST_CITEKEY, key, max), Tier.FUZZY, spaced, max);
                 }
             }
             case PROSE -> {
@@ -154,7 +154,7 @@ public final class Suggester {
                             max);
                 }
                 if (chosen.size() < FUZZY_BELOW && compact.length() >= 5) {
-                    take(chosen, suggest(fuzzy(SUGGEST_NAME, compact), fetch(chosen, max)), Tier.FUZZY, spaced, max);
+                    take(chosen, fuzzyHits(SUGGEST_NAME, compact, max), Tier.FUZZY, spaced, max);
                 }
             }
             case WIKI -> {
@@ -172,8 +172,8 @@ public final class Suggester {
                     take(chosen, hits(searcher.search(titleWords, fetch(chosen, max))), Tier.TITLE_WORDS, spaced, max);
                 }
                 if (chosen.size() < FUZZY_BELOW && compact.length() >= 3) {
-                    take(chosen, suggest(fuzzy(SUGGEST_NAME, compact), fetch(chosen, max)), Tier.FUZZY, spaced, max);
-                    take(chosen, suggest(fuzzy(SUGGEST_TITLE, spaced), fetch(chosen, max)), Tier.FUZZY, spaced, max);
+                    take(chosen, fuzzyHits(SUGGEST_NAME, compact, max), Tier.FUZZY, spaced, max);
+                    take(chosen, fuzzyHits(SUGGEST_TITLE, spaced, max), Tier.FUZZY, spaced, max);
                 }
             }
         }
@@ -255,13 +255,37 @@ public final class Suggester {
     }
 
     /**
+     * The typo-tolerant hits for {@code text}, remembered for this snapshot: they depend only on its
+     * first {@link #FUZZY_CHARS} characters, so while a long name is typed past them every keystroke
+     * asks the same question, and a fuzzy walk costs the most of any tier (the Levenshtein automaton
+     * against every segment's completion FST). Asked for the most a tier can use, whatever is chosen.
+     */
+    private List<Hit> fuzzyHits(String field, String text, int max) throws IOException {
+        String head = text.length() > FUZZY_CHARS ? text.substring(0, FUZZY_CHARS) : text;
+        String key = field + "\u0000" + max + "\u0000" + head;
+        List<Hit> hits = fuzzyAnswers.get(key);
+        if (hits == null) {
+            hits = suggest(fuzzy(field, head), 2 * max);
+            fuzzyAnswers.put(key, hits);
+        }
+        return hits;
+    }
+
+    private final Map<String, List<Hit>> fuzzyAnswers = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Hit>> eldest) {
+                    return size() > 256;
+                }
+            });
+
+    /**
      * One typo (a transposition counts as one), after two exact letters, over the first ten
      * characters: building the Levenshtein automaton is most of a fuzzy lookup's cost, and these
      * bounds make it 25 times cheaper while still catching {@code petalfcae} and {@code Griffn v2}.
      * Matching a prefix of what was typed only widens the candidates; ranking sorts them out.
      */
-    private CompletionQuery fuzzy(String field, String text) {
-        String head = text.length() > FUZZY_CHARS ? text.substring(0, FUZZY_CHARS) : text;
+    private CompletionQuery fuzzy(String field, String head) {
         return new FuzzyCompletionQuery(analyzer, new Term(field, head), null, 1, true, 2, 3, false,
                 Operations.DEFAULT_DETERMINIZE_WORK_LIMIT);
     }

@@ -157,6 +157,18 @@ class LanguageFeaturesTest {
     }
 
     @Test
+    void aTypoStaysForgivenWhileTheNameIsTypedOnPastTheFuzzyPart() throws Exception {
+        // The typo-tolerant tiers look at the first ten characters; past them each keystroke asks the
+        // question the one before did, and gets its answer from the snapshot's memory.
+        String title = "Tiny Time Mixers (TTMs): Fast Pre-trained Models for Enhanced Zero/Few-Shot Forecasting of Multivariate Time Series";
+        String typed = "Tiny Tme Mixers (T";
+        for (int n = "Tiny Tme".length(); n <= typed.length(); n++) {
+            CompletionList list = complete("[[" + typed.substring(0, n) + "‸");
+            assertEquals(title, list.getItems().get(0).getDetail(), "after typing " + typed.substring(0, n));
+        }
+    }
+
+    @Test
     void citekeyCompletionAfterAt() throws Exception {
         CompletionList list = complete("As shown by @hidiff‸");
         CompletionItem first = list.getItems().get(0);
