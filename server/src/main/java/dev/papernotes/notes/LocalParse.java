@@ -102,8 +102,8 @@ public final class LocalParse {
 
     /**
      * The offsets of the lines where a block starts afresh (see the class comment), and 0: each
-     * stretch between two parses on its own as it does within the note.
-     * Null when no stretch does (link reference definitions).
+     * stretch between two parses on its own as it does within the note. Null when that does not
+     * hold or the scan cannot tell (link reference definitions; see {@code BlockScan.uncertain}).
      */
     static int[] freshStarts(String text) {
         if (text.indexOf("]:") >= 0) {
@@ -141,10 +141,7 @@ public final class LocalParse {
         private String htmlEnd;
         /** Indentation of the line that opened the open block. */
         private int openIndent;
-        /**
-         * Set once the scan cannot tell what CommonMark sees: a block opened in a list item may be
-         * closed by the item's end, and the line the scan takes for its end then opens another.
-         */
+        /** Set once the scan cannot tell what CommonMark sees (see {@code checkCertain}). */
         boolean uncertain;
 
         BlockScan(String text) {
