@@ -207,6 +207,55 @@ class EditorViewsTest {
         }
     }
 
+    /**
+     * An open note is parsed again only where an edit changed it, the rest taken from the version
+     * before: after every edit of a random note, sent as incremental changes, the outline, the tokens
+     * and the links must be those of the same text opened afresh.
+     */
+    @Test
+    void anEditedNoteAnswersAsItsTextOpenedAfresh() throws Exception {
+        java.util.Random r = new java.util.Random(20261130);
+        var docs = client.server().getTextDocumentService();
+        for (int n = 0; n < 4; n++) {
+            String text = dev.papernotes.notes.RandomNotes.note(r) + "\nWe compare PROP with Lanternfish and GeoLens v2.\n";
+            String uri = open(text);
+            for (int version = 2; version < 14; version++) {
+                int at = r.nextInt(text.length() + 1);
+                int to = Math.min(text.length(), at + (r.nextInt(3) == 0 ? r.nextInt(30) : 0));
+                String insert = switch (r.nextInt(4)) {
+                    case 0 -> "\n";
+                    case 1 -> "\n\n## Lanternfish\n\n";
+                    case 2 -> " PROP";
+                    default -> "";
+                };
+                dev.papernotes.notes.LineIndex lines = new dev.papernotes.notes.LineIndex(text);
+                Range range = new Range(position(lines, at), position(lines, to));
+                docs.didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(
+                        new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri, version),
+                        List.of(new org.eclipse.lsp4j.TextDocumentContentChangeEvent(range, insert))));
+                text = text.substring(0, at) + insert + text.substring(to);
+                String fresh = open(text);
+                String where = "version " + version + " of:\n" + text;
+                assertEquals(views(fresh), views(uri), where);
+            }
+        }
+    }
+
+    private static Position position(dev.papernotes.notes.LineIndex lines, int offset) {
+        int line = lines.line(offset);
+        return new Position(line, offset - lines.lineStart(line));
+    }
+
+    /** What the editor shows of a note: its outline, its semantic tokens and its links. */
+    private List<Object> views(String uri) throws Exception {
+        var docs = client.server().getTextDocumentService();
+        TextDocumentIdentifier id = new TextDocumentIdentifier(uri);
+        return List.of(
+                docs.documentSymbol(new DocumentSymbolParams(id)).get(10, TimeUnit.SECONDS).toString(),
+                docs.semanticTokensFull(new SemanticTokensParams(id)).get(10, TimeUnit.SECONDS).getData(),
+                docs.documentLink(new org.eclipse.lsp4j.DocumentLinkParams(id)).get(10, TimeUnit.SECONDS).toString());
+    }
+
     private static final String TOKENS_NOTE = "---\n"
             + "title: PROP and Lanternfish\n"
             + "tags: [Lanternfish, \"@lanternfish\"]\n"
