@@ -73,16 +73,16 @@ public final class NoteChunks {
                 wikiLinks.add(shifted != null ? shifted : shift(w, start));
             }
             for (Citation c : m.citations()) {
-                citations.add(new Citation(shift(c.span(), start), c.key()));
+                citations.add(new Citation(c.span().shifted(start), c.key()));
             }
             for (Span s : m.prose()) {
-                prose.add(shift(s, start));
+                prose.add(s.shifted(start));
             }
             for (Heading h : m.headings()) {
-                headings.add(new Heading(h.level(), h.text(), shift(h.span(), start)));
+                headings.add(new Heading(h.level(), h.text(), h.span().shifted(start)));
             }
             for (BlockId b : m.blockIds()) {
-                blockIds.add(new BlockId(b.id(), shift(b.span(), start)));
+                blockIds.add(new BlockId(b.id(), b.span().shifted(start)));
             }
         }
         // The front matter is all in the first stretch: its aliases are the note's.
@@ -98,8 +98,9 @@ public final class NoteChunks {
         return byText.get(piece);
     }
 
+    /** For the spans a link may not have (no anchor, no alias). */
     private static Span shift(Span s, int by) {
-        return s == null ? null : new Span(s.start() + by, s.end() + by);
+        return s == null ? null : s.shifted(by);
     }
 
     private static WikiLink shift(WikiLink w, int by) {

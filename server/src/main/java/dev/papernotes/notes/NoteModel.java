@@ -39,6 +39,11 @@ public record NoteModel(String text, LineIndex lines, List<WikiLink> wikiLinks, 
         public int length() {
             return end - start;
         }
+
+        /** The same span {@code by} characters further on (back, if negative). */
+        public Span shifted(int by) {
+            return by == 0 ? this : new Span(start + by, end + by);
+        }
     }
 
     /**

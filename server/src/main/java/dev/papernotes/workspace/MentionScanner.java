@@ -34,7 +34,7 @@ public final class MentionScanner {
         }
 
         Mention shifted(int by) {
-            return by == 0 ? this : new Mention(new Span(span.start() + by, span.end() + by), text, count, usage);
+            return by == 0 ? this : new Mention(span.shifted(by), text, count, usage);
         }
     }
 
