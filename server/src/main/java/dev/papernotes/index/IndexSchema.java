@@ -8,16 +8,12 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.codecs.Codec;
-import org.apache.lucene.codecs.PostingsFormat;
-import org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat;
-import org.apache.lucene.codecs.lucene912.Lucene912Codec;
-import org.apache.lucene.codecs.lucene912.Lucene912PostingsFormat;
 import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
 
 /** Field names and analysis of the paper index; bump {@link #VERSION} whenever any of it changes. */
 public final class IndexSchema {
     /** Written into every commit; an index of another version is rebuilt from the corpus. */
-    public static final String VERSION = "9";
+    public static final String VERSION = "10";
 
     // Commit user data keys.
     static final String DATA_SCHEMA = "papernotes.schema";
@@ -167,24 +163,8 @@ public final class IndexSchema {
                 TITLE_PHRASES, phrasesAnalyzer()));
     }
 
-    /** Fields looked up by exact term, in every segment, many times per request. */
-    private static final java.util.Set<String> EXACT_LOOKUP = java.util.Set.of(ID, CITEKEY, KEY, MENTION,
-            CASED_WORDS, DEFINED, IDENT, ENTRY_REF, LIBRARY_KEY);
-
+    /** The codec every segment is written with (an index of an earlier {@link #VERSION} is rebuilt). */
     static Codec codec() {
-        PostingsFormat completion = new OffHeapCompletionPostingsFormat();
-        return new Lucene912Codec() {
-            // A term lives in one segment of many: a Bloom filter answers "not here" for the rest
-            // without loading a terms block (measured at 1M papers, 18 segments: see bench/).
-            private final PostingsFormat exact = new BloomFilteringPostingsFormat(new Lucene912PostingsFormat());
-
-            @Override
-            public PostingsFormat getPostingsFormatForField(String field) {
-                if (field.startsWith("sg_")) {
-                    return completion;
-                }
-                return EXACT_LOOKUP.contains(field) ? exact : super.getPostingsFormatForField(field);
-            }
-        };
+        return new PapernotesCodec();
     }
 }
