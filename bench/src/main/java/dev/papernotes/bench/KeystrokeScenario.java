@@ -151,6 +151,8 @@ final class KeystrokeScenario {
                 double ms = (System.nanoTime() - t0) / 1e6;
                 samples.add("keystroke", ms);
                 samples.add("keystroke." + context, ms);
+                // The halves apart: a tail only in the first is the server settling in (JIT, heap growth, caches).
+                samples.add(typed < keystrokes / 2 ? "keystroke.firstHalf" : "keystroke.secondHalf", ms);
                 if (i + ch.length() - trigger.length() >= 3 && items(answer).isEmpty()) {
                     samples.emptyCompletions++;
                 }
