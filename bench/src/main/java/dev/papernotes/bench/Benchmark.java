@@ -514,7 +514,7 @@ public final class Benchmark {
         return Math.round(v * 100) / 100.0;
     }
 
-    private static long du(Path dir) throws IOException {
+    static long du(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }

@@ -82,12 +82,9 @@ public final class CompletionTyping {
                 }
                 Arrays.sort(nanos);
                 System.out.printf(Locale.ROOT, "round %d: mean %.2f p50 %.2f p95 %.2f p99 %.2f ms%n", round,
-                        sum / 1e6 / nanos.length, at(nanos, 0.50), at(nanos, 0.95), at(nanos, 0.99));
+                        sum / 1e6 / nanos.length, EditingBench.at(nanos, 0.50), EditingBench.at(nanos, 0.95),
+                        EditingBench.at(nanos, 0.99));
             }
         }
-    }
-
-    private static double at(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6;
     }
 }

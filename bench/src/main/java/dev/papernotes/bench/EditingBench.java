@@ -219,7 +219,8 @@ public final class EditingBench {
                 at(s, 0.99), s[s.length - 1] / 1e6);
     }
 
-    private static double at(long[] sorted, double q) {
+    /** Milliseconds at quantile {@code q} of sorted nanosecond timings (the element at floor(q·n)). */
+    static double at(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length))] / 1e6;
     }
 }

@@ -2,7 +2,6 @@ package dev.papernotes.bench;
 
 import dev.papernotes.index.PapernotesCodec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,13 +59,12 @@ public final class IndexBreakdown {
         if (index == null || scratch == null) {
             throw new IllegalArgumentException("--index and --scratch are required");
         }
-        long total = bytes(index);
+        long total = Benchmark.du(index);
         System.out.printf(Locale.ROOT, "index %s: %.1f MB%s%n", index, total / 1e6,
                 corpus == null ? "" : String.format(Locale.ROOT, " (%.2f of the corpus, %.1f MB)",
-                        (double) total / bytes(corpus), bytes(corpus) / 1e6));
+                        (double) total / Benchmark.du(corpus), Benchmark.du(corpus) / 1e6));
         try (Stream<Path> files = Files.list(index)) {
-            for (Path f : files.filter(p -> !p.getFileName().toString().startsWith("_")
-                    && !p.getFileName().toString().startsWith("segments")).sorted().toList()) {
+            for (Path f : files.filter(p -> !inSegments(p.getFileName().toString())).sorted().toList()) {
                 System.out.printf(Locale.ROOT, "  outside the segments: %-32s %8.1f MB%n", f.getFileName(),
                         Files.size(f) / 1e6);
             }
@@ -121,7 +119,7 @@ public final class IndexBreakdown {
     }
 
     private static long copy(DirectoryReader reader, Set<String> drop, Path scratch) throws IOException {
-        deleteTree(scratch);
+        Benchmark.deleteTree(scratch);
         Codec codec = new PapernotesCodec();
         try (Directory out = FSDirectory.open(scratch);
              IndexWriter w = new IndexWriter(out, new IndexWriterConfig().setCodec(codec)
@@ -131,8 +129,8 @@ public final class IndexBreakdown {
             }
             w.commit();
         }
-        long size = bytes(scratch);
-        deleteTree(scratch);
+        long size = Benchmark.du(scratch);
+        Benchmark.deleteTree(scratch);
         return size;
     }
 
@@ -223,36 +221,18 @@ public final class IndexBreakdown {
         };
     }
 
+    /** Lucene's own files: segment files and commit points (the mention dictionary is not). */
+    private static boolean inSegments(String fileName) {
+        return fileName.startsWith("_") || fileName.startsWith("segments");
+    }
+
     private static long segmentBytes(Directory dir) throws IOException {
         long n = 0;
         for (String f : dir.listAll()) {
-            if (f.startsWith("_") || f.startsWith("segments")) {
+            if (inSegments(f)) {
                 n += dir.fileLength(f);
             }
         }
         return n;
-    }
-
-    private static long bytes(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

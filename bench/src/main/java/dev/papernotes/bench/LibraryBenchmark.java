@@ -87,7 +87,7 @@ public final class LibraryBenchmark {
             if (reuse && Files.isDirectory(index)) {
                 build = null; // measured before; only the reloads now
             } else {
-                deleteTree(index);
+                Benchmark.deleteTree(index);
                 System.err.printf("%s: building the index of %s%n", kind, corpusFile);
                 build = cliBuild(jar, heap, corpusFile, index);
             }
@@ -374,16 +374,5 @@ public final class LibraryBenchmark {
         s.sort(null);
         int n = s.size();
         return n == 0 ? 0 : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }
