@@ -75,13 +75,7 @@ class PapernotesCodecTest {
             idx.forEach(p -> read.put(p.title(), p.abstractText()));
             assertEquals(written, read);
         }
-        try (Directory dir = FSDirectory.open(index)) {
-            SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
-            assertTrue(infos.size() > 0);
-            for (SegmentCommitInfo si : infos) {
-                assertEquals(PapernotesCodec.NAME, si.info.getCodec().getName(), si.info.name);
-            }
-        }
+        assertEverySegmentWrittenWithTheCodec(index);
     }
 
     /**
@@ -121,8 +115,14 @@ class PapernotesCodecTest {
                         "We introduce Prepacking, which packs prompts of different lengths."), read);
             }
         }
+        assertEverySegmentWrittenWithTheCodec(index);
+    }
+
+    private static void assertEverySegmentWrittenWithTheCodec(Path index) throws IOException {
         try (Directory dir = FSDirectory.open(index)) {
-            for (SegmentCommitInfo si : SegmentInfos.readLatestCommit(dir)) {
+            SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
+            assertTrue(infos.size() > 0);
+            for (SegmentCommitInfo si : infos) {
                 assertEquals(PapernotesCodec.NAME, si.info.getCodec().getName(), si.info.name);
             }
         }
