@@ -38,7 +38,9 @@ final class TextEdits {
                 start = end;
                 end = t;
             }
-            result = result.substring(0, start) + insert + result.substring(end);
+            // One copy of the note a keystroke, not three (two substrings and their concatenation).
+            result = new StringBuilder(result.length() - (end - start) + insert.length())
+                    .append(result, 0, start).append(insert).append(result, end, result.length()).toString();
             lines = lines.edited(result, start, end, insert.length());
             caret = start + insert.length();
         }
