@@ -93,7 +93,7 @@ public final class Suggester {
         String compact = NameKeys.compact(typed);
         // A short prefix matches a large part of the corpus and costs the most to rank; it is also
         // what every name typed starts with. Its ranking is remembered for this snapshot.
-        String shortKey = compact.length() <= SHORT_PREFIX ? shortKey(scope, max, typed) : null;
+        String shortKey = compact.length() <= SHORT_PREFIX ? scope + "\u0000" + max + "\u0000" + typed : null;
         List<Candidate> ranked = shortKey == null ? null : shortPrefixes.get(shortKey);
         if (ranked == null) {
             ranked = rank(typed, scope, max, spaced, compact);
@@ -112,80 +112,6 @@ public final class Suggester {
     /** Typed text of at most this many letters and digits counts as a short prefix. */
     private static final int SHORT_PREFIX = 2;
     private final Map<String, List<Candidate>> shortPrefixes = recent(1024);
-
-    /**
-     * Every tier lower-cases what it looks up, so {@code S} and {@code s} share one ranking. Only
-     * ASCII is folded here: other scripts' case mappings may change length, which the tiers may not.
-     */
-    private static String shortKey(Scope scope, int max, String typed) {
-        String folded = typed.chars().allMatch(c -> c < 0x80) ? typed.toLowerCase(Locale.ROOT) : typed;
-        return scope + "\u0000" + max + "\u0000" + folded;
-    }
-
-    /** What a name's first character is, mostly: the short prefixes {@link #prepare} ranks ahead. */
-    private static final String FIRST_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-    /** The scopes whose first keystrokes are short prefixes: in prose two letters are needed. */
-    private static final List<Scope> PREPARED_SCOPES = List.of(Scope.WIKI, Scope.CITEKEY);
-
-    /**
-     * Ranks ahead of the user what the first keystrokes of a name ask for: nothing typed yet after
-     * {@code [[} or {@code @}, then each letter and digit. Each ranking walks a large part of the
-     * corpus (at 1M papers 2-13 ms, up to 100 ms while the JVM is new), and a session meets each of
-     * them once per snapshot at a random keystroke; ranked here, that keystroke is a lookup. Rankings
-     * already remembered are skipped. Safe beside requests: answers are those {@link #suggest} gives.
-     *
-     * <p>The first time this runs it also asks, once each, the tiers no first letter reaches: a title
-     * by its words, the last one begun ({@code [[Rethinking L}), and a name with a typo. The
-     * launchers' JVM compiles code only after it has run a while, and the first such question a
-     * session asked took 50-120 ms at 1M papers, against 3-6 ms the next time.
-     *
-     * @return how many rankings were computed now
-     */
-    public int prepare(int max, java.util.function.BooleanSupplier stop) throws IOException {
-        if (searcher == null || max <= 0) {
-            return 0;
-        }
-        int ranked = 0;
-        for (Scope scope : PREPARED_SCOPES) {
-            for (int i = -1; i < FIRST_CHARACTERS.length(); i++) {
-                if (stop.getAsBoolean()) {
-                    return ranked;
-                }
-                String typed = i < 0 ? "" : FIRST_CHARACTERS.substring(i, i + 1);
-                String key = shortKey(scope, max, typed);
-                if (!shortPrefixes.containsKey(key)) {
-                    shortPrefixes.put(key, rank(typed, scope, max, NameKeys.spaced(typed), NameKeys.compact(typed)));
-                    ranked++;
-                }
-            }
-        }
-        if (!TIERS_ASKED.get() && askOtherTiers(max)) {
-            TIERS_ASKED.set(true);
-        }
-        return ranked;
-    }
-
-    /** Once per JVM: the other tiers' code then runs compiled when a user first needs it. */
-    private static final java.util.concurrent.atomic.AtomicBoolean TIERS_ASKED = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /** False when this snapshot has no paper to take the questions from. */
-    private boolean askOtherTiers(int max) throws IOException {
-        for (Suggestion s : suggest("", Scope.WIKI, max)) {
-            String[] words = s.paper().title().split("\\s+");
-            String name = NameKeys.compact(s.label());
-            if (words.length < 2 || words[1].isEmpty() || name.length() < 5) {
-                continue;
-            }
-            suggest(words[0] + " " + words[1].charAt(0), Scope.WIKI, max);
-            // Two letters swapped past the exact head: what only the typo tier finds.
-            String typo = name.substring(0, 3) + name.charAt(4) + name.charAt(3) + name.substring(5);
-            suggest(typo, Scope.WIKI, max);
-            suggest(typo, Scope.CITEKEY, max);
-            return true;
-        }
-        return false;
-    }
 
     /**
      * The tiers in order, each asked only while the list is not full and for no more hits than

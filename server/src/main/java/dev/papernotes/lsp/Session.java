@@ -343,8 +343,6 @@ final class Session {
                             + ctx.features().index().paperCount() + " papers");
                 }
             }
-            // Before the notes: what the first keystrokes ask is ready sooner than the first diagnostics are needed.
-            prepareCompletion();
             scanNotes();
         } catch (CorpusSelection.MissingCorpusException e) {
             log(MessageType.Error, "papernotes: " + e.getMessage() + " (setting papernotes.corpus)");
@@ -418,27 +416,6 @@ final class Session {
             }
         }
         refreshEditorViews();
-        // Next in this lane, after the notes: the index may be a new snapshot.
-        try {
-            background.submit(this::prepareCompletion);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.log(Level.FINE, "shutting down: no completions ranked ahead", e);
-        }
-    }
-
-    /** The first keystrokes' completions of this snapshot, ranked before the user types them. */
-    void prepareCompletion() {
-        try (Context ctx = context(true)) {
-            long start = System.nanoTime();
-            int n = ctx.features().index().suggester().prepare(ctx.features().settings().completionMaxItems(),
-                    () -> Thread.currentThread().isInterrupted());
-            if (n > 0) {
-                LOG.fine(String.format("papernotes: %d short prefixes ranked in %d ms", n,
-                        (System.nanoTime() - start) / 1_000_000));
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "ranking short prefixes failed", e); // a keystroke ranks its own then
-        }
     }
 
     // ---- corpus files changing on disk ----
