@@ -71,12 +71,15 @@ class LiveReloadTest {
         Path bib = lib.resolve("zotero-bibtex.bib");
         try (LspTestClient client = LspTestClient.ready(notes, tmp.resolve("index"), lib)) {
             awaitCitekey(client, notes, "@zhang", "zhangLiveReload2024", false);
+            assertTrue(!citekeys(client, notes, "@z").contains("zhangLiveReload2024"));
             // Written in place, in two writes, as an exporter might.
             String whole = Files.readString(bib) + NEW_ENTRY;
             Files.writeString(bib, whole.substring(0, whole.length() - 40));
             Files.writeString(bib, whole);
             awaitCitekey(client, notes, "@zhang", "zhangLiveReload2024", true);
             client.awaitLog(m -> m.getMessage().contains("corpus reloaded"), 10);
+            // A short prefix's ranking is remembered per index snapshot: the new snapshot's, not the old.
+            assertTrue(citekeys(client, notes, "@z").contains("zhangLiveReload2024"), "@z");
             // Replaced by a move, without the entry: gone again.
             replace(bib, whole.replace(NEW_ENTRY, ""));
             awaitCitekey(client, notes, "@zhang", "zhangLiveReload2024", false);
