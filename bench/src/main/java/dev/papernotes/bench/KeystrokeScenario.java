@@ -100,8 +100,7 @@ final class KeystrokeScenario {
     private static final class Samples {
         final Map<String, List<Double>> byKind = new TreeMap<>();
         /** Every keystroke in order: which of them make the tail says what causes it. */
-        final List<double[]> keystrokes = new ArrayList<>();
-        final List<String> contexts = new ArrayList<>();
+        final List<Keystroke> keystrokes = new ArrayList<>();
         int emptyCompletions;
 
         void add(String kind, double ms) {
@@ -157,8 +156,7 @@ final class KeystrokeScenario {
                 samples.add("keystroke." + context, ms);
                 // The halves apart: a tail only in the first is the server settling in (JIT, heap growth, caches).
                 samples.add(typed < keystrokes / 2 ? "keystroke.firstHalf" : "keystroke.secondHalf", ms);
-                samples.keystrokes.add(new double[] {typed, ms});
-                samples.contexts.add(context + ":" + keys.substring(0, i + ch.length()));
+                samples.keystrokes.add(new Keystroke(typed, ms, context + ":" + keys.substring(0, i + ch.length())));
                 if (i + ch.length() - trigger.length() >= 3 && items(answer).isEmpty()) {
                     samples.emptyCompletions++;
                 }
@@ -194,27 +192,28 @@ final class KeystrokeScenario {
         out.addProperty("keystrokes", typed);
         out.addProperty("emptyCompletionsAfter3Chars", samples.emptyCompletions);
         out.add("stdio", stdio);
-        out.add("slowestKeystrokes", slowest(samples, 12));
+        out.add("slowestKeystrokes", slowest(samples.keystrokes, 12));
         out.add("insideServer", inside(s));
         return out;
     }
 
     int lastVersion;
 
-    /** The {@code n} slowest keystrokes: their place in the session, time, context and what had been typed. */
-    private static JsonArray slowest(Samples samples, int n) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < samples.keystrokes.size(); i++) {
-            order.add(i);
-        }
-        order.sort((a, b) -> Double.compare(samples.keystrokes.get(b)[1], samples.keystrokes.get(a)[1]));
+    /** One timed keystroke: its place in the session, its time, and the context and text typed so far. */
+    record Keystroke(int at, double ms, String typed) {
+    }
+
+    /** The {@code n} slowest keystrokes, slowest first. */
+    static JsonArray slowest(List<Keystroke> keystrokes, int n) {
+        List<Keystroke> order = new ArrayList<>(keystrokes);
+        order.sort((a, b) -> Double.compare(b.ms(), a.ms()));
         JsonArray out = new JsonArray();
-        for (int i : order.subList(0, Math.min(n, order.size()))) {
-            JsonObject k = new JsonObject();
-            k.addProperty("at", (int) samples.keystrokes.get(i)[0]);
-            k.addProperty("ms", Math.round(samples.keystrokes.get(i)[1] * 100) / 100.0);
-            k.addProperty("typed", samples.contexts.get(i));
-            out.add(k);
+        for (Keystroke k : order.subList(0, Math.min(n, order.size()))) {
+            JsonObject o = new JsonObject();
+            o.addProperty("at", k.at());
+            o.addProperty("ms", Math.round(k.ms() * 100) / 100.0);
+            o.addProperty("typed", k.typed());
+            out.add(o);
         }
         return out;
     }

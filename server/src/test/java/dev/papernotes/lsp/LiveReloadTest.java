@@ -1,6 +1,7 @@
 package dev.papernotes.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papernotes.index.LibraryFixtures;
@@ -71,7 +72,7 @@ class LiveReloadTest {
         Path bib = lib.resolve("zotero-bibtex.bib");
         try (LspTestClient client = LspTestClient.ready(notes, tmp.resolve("index"), lib)) {
             awaitCitekey(client, notes, "@zhang", "zhangLiveReload2024", false);
-            assertTrue(!citekeys(client, notes, "@z").contains("zhangLiveReload2024"));
+            assertFalse(citekeys(client, notes, "@z").contains("zhangLiveReload2024"));
             // Written in place, in two writes, as an exporter might.
             String whole = Files.readString(bib) + NEW_ENTRY;
             Files.writeString(bib, whole.substring(0, whole.length() - 40));
