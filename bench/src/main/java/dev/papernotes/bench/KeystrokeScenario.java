@@ -40,6 +40,8 @@ final class KeystrokeScenario {
 
     private final List<String> lines = new ArrayList<>();
     private final List<Position> mentions = new ArrayList<>();
+    /** The name each of {@link #mentions} starts. */
+    private final List<String> mentioned = new ArrayList<>();
     private final boolean[] inCode = new boolean[NOTE_LINES];
     private final List<Workload.Target> targets;
     private final Random random;
@@ -80,6 +82,8 @@ final class KeystrokeScenario {
                                 + " on the long-context tasks.";
                         mentions.add(new Position(n, lead.length() + 1));
                         mentions.add(new Position(n, lead.length() + a.mention().length() + 22 + 1));
+                        mentioned.add(a.mention());
+                        mentioned.add(b.mention());
                         lines.add(line);
                     }
                     case 2 -> lines.add("- [[" + a.label() + "]] is the baseline we keep coming back to.");
@@ -99,8 +103,9 @@ final class KeystrokeScenario {
     /** Durations of one run, in milliseconds. */
     private static final class Samples {
         final Map<String, List<Double>> byKind = new TreeMap<>();
-        /** Every keystroke in order: which of them make the tail says what causes it. */
-        final List<Keystroke> keystrokes = new ArrayList<>();
+        /** Every keystroke and hover in order: which of them make the tail says what causes it. */
+        final List<Timed> keystrokes = new ArrayList<>();
+        final List<Timed> hovers = new ArrayList<>();
         int emptyCompletions;
 
         void add(String kind, double ms) {
@@ -156,7 +161,7 @@ final class KeystrokeScenario {
                 samples.add("keystroke." + context, ms);
                 // The halves apart: a tail only in the first is the server settling in (JIT, heap growth, caches).
                 samples.add(typed < keystrokes / 2 ? "keystroke.firstHalf" : "keystroke.secondHalf", ms);
-                samples.keystrokes.add(new Keystroke(typed, ms, context + ":" + keys.substring(0, i + ch.length())));
+                samples.keystrokes.add(new Timed(typed, ms, context + ":" + keys.substring(0, i + ch.length())));
                 if (i + ch.length() - trigger.length() >= 3 && items(answer).isEmpty()) {
                     samples.emptyCompletions++;
                 }
@@ -167,11 +172,14 @@ final class KeystrokeScenario {
             int start = lead.length() + trigger.length();
             change(s, uri, ++version, range(line, start, line, col), context.equals("wiki") ? name + "]]" : name);
             for (int i = 0; i < 2 && !mentions.isEmpty(); i++) {
-                Position hover = shifted(mentions.get(random.nextInt(mentions.size())), line);
+                int m = random.nextInt(mentions.size());
+                Position hover = shifted(mentions.get(m), line);
                 long t0 = System.nanoTime();
                 s.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), hover))
                         .get(60, TimeUnit.SECONDS);
-                samples.add("hover", (System.nanoTime() - t0) / 1e6);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                samples.add("hover", ms);
+                samples.hovers.add(new Timed(typed, ms, mentioned.get(m)));
                 Position def = shifted(mentions.get(random.nextInt(mentions.size())), line);
                 t0 = System.nanoTime();
                 s.server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri), def))
@@ -192,27 +200,28 @@ final class KeystrokeScenario {
         out.addProperty("keystrokes", typed);
         out.addProperty("emptyCompletionsAfter3Chars", samples.emptyCompletions);
         out.add("stdio", stdio);
-        out.add("slowestKeystrokes", slowest(samples.keystrokes, 12));
+        out.add("slowestKeystrokes", slowest(samples.keystrokes, 12, "typed"));
+        out.add("slowestHovers", slowest(samples.hovers, 12, "hovered"));
         out.add("insideServer", inside(s));
         return out;
     }
 
     int lastVersion;
 
-    /** One timed keystroke: its place in the session, its time, and the context and text typed so far. */
-    record Keystroke(int at, double ms, String typed) {
+    /** One timed request: its place in the session (keystrokes typed before it), its time, and what it was on. */
+    record Timed(int at, double ms, String what) {
     }
 
-    /** The {@code n} slowest keystrokes, slowest first. */
-    static JsonArray slowest(List<Keystroke> keystrokes, int n) {
-        List<Keystroke> order = new ArrayList<>(keystrokes);
+    /** The {@code n} slowest, slowest first; {@code field} names what each was on. */
+    static JsonArray slowest(List<Timed> requests, int n, String field) {
+        List<Timed> order = new ArrayList<>(requests);
         order.sort((a, b) -> Double.compare(b.ms(), a.ms()));
         JsonArray out = new JsonArray();
-        for (Keystroke k : order.subList(0, Math.min(n, order.size()))) {
+        for (Timed t : order.subList(0, Math.min(n, order.size()))) {
             JsonObject o = new JsonObject();
-            o.addProperty("at", k.at());
-            o.addProperty("ms", Math.round(k.ms() * 100) / 100.0);
-            o.addProperty("typed", k.typed());
+            o.addProperty("at", t.at());
+            o.addProperty("ms", Math.round(t.ms() * 100) / 100.0);
+            o.addProperty(field, t.what());
             out.add(o);
         }
         return out;

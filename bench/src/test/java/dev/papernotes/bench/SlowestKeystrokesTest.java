@@ -8,19 +8,19 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The keystroke scenario's list of a session's slowest keystrokes: slowest first, each where it came. */
+/** The keystroke scenario's lists of a session's slowest keystrokes and hovers: slowest first, each where it came. */
 class SlowestKeystrokesTest {
     @Test
     void listsTheSlowestFirstWithTheirPlaceAndText() {
-        List<KeystrokeScenario.Keystroke> typed = new ArrayList<>();
+        List<KeystrokeScenario.Timed> typed = new ArrayList<>();
         Random random = new Random(7);
         for (int i = 0; i < 1000; i++) {
-            typed.add(new KeystrokeScenario.Keystroke(i, 1 + random.nextDouble(), "wiki:[[x" + i));
+            typed.add(new KeystrokeScenario.Timed(i, 1 + random.nextDouble(), "wiki:[[x" + i));
         }
-        typed.set(3, new KeystrokeScenario.Keystroke(3, 41.236, "wiki:[[Re"));
-        typed.set(500, new KeystrokeScenario.Keystroke(500, 17.5, "cite:@m"));
-        typed.set(998, new KeystrokeScenario.Keystroke(998, 29.0, "prose:Sw"));
-        JsonArray out = KeystrokeScenario.slowest(typed, 12);
+        typed.set(3, new KeystrokeScenario.Timed(3, 41.236, "wiki:[[Re"));
+        typed.set(500, new KeystrokeScenario.Timed(500, 17.5, "cite:@m"));
+        typed.set(998, new KeystrokeScenario.Timed(998, 29.0, "prose:Sw"));
+        JsonArray out = KeystrokeScenario.slowest(typed, 12, "typed");
         assertEquals(12, out.size());
         assertEquals("{\"at\":3,\"ms\":41.24,\"typed\":\"wiki:[[Re\"}", out.get(0).toString());
         assertEquals("{\"at\":998,\"ms\":29.0,\"typed\":\"prose:Sw\"}", out.get(1).toString());
@@ -30,6 +30,6 @@ class SlowestKeystrokesTest {
             double now = out.get(i).getAsJsonObject().get("ms").getAsDouble();
             assertEquals(true, before >= now, "slowest first: " + out);
         }
-        assertEquals(2, KeystrokeScenario.slowest(typed.subList(0, 2), 12).size(), "a short session lists what it has");
+        assertEquals(2, KeystrokeScenario.slowest(typed.subList(0, 2), 12, "typed").size(), "a short session lists what it has");
     }
 }
