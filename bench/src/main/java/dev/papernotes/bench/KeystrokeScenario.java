@@ -39,9 +39,11 @@ final class KeystrokeScenario {
     private static final String[] CONTEXTS = {"wiki", "prose", "cite"};
 
     private final List<String> lines = new ArrayList<>();
-    private final List<Position> mentions = new ArrayList<>();
-    /** The name each of {@link #mentions} starts. */
-    private final List<String> mentioned = new ArrayList<>();
+    /** A bare name in the note: where it starts (one character in) and the name. */
+    private record Mention(Position at, String name) {
+    }
+
+    private final List<Mention> mentions = new ArrayList<>();
     private final boolean[] inCode = new boolean[NOTE_LINES];
     private final List<Workload.Target> targets;
     private final Random random;
@@ -80,10 +82,9 @@ final class KeystrokeScenario {
                         String lead = "We read ";
                         String line = lead + a.mention() + " and compared it with " + b.mention()
                                 + " on the long-context tasks.";
-                        mentions.add(new Position(n, lead.length() + 1));
-                        mentions.add(new Position(n, lead.length() + a.mention().length() + 22 + 1));
-                        mentioned.add(a.mention());
-                        mentioned.add(b.mention());
+                        mentions.add(new Mention(new Position(n, lead.length() + 1), a.mention()));
+                        mentions.add(new Mention(new Position(n, lead.length() + a.mention().length() + 22 + 1),
+                                b.mention()));
                         lines.add(line);
                     }
                     case 2 -> lines.add("- [[" + a.label() + "]] is the baseline we keep coming back to.");
@@ -172,15 +173,15 @@ final class KeystrokeScenario {
             int start = lead.length() + trigger.length();
             change(s, uri, ++version, range(line, start, line, col), context.equals("wiki") ? name + "]]" : name);
             for (int i = 0; i < 2 && !mentions.isEmpty(); i++) {
-                int m = random.nextInt(mentions.size());
-                Position hover = shifted(mentions.get(m), line);
+                Mention m = mentions.get(random.nextInt(mentions.size()));
+                Position hover = shifted(m.at(), line);
                 long t0 = System.nanoTime();
                 s.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), hover))
                         .get(60, TimeUnit.SECONDS);
                 double ms = (System.nanoTime() - t0) / 1e6;
                 samples.add("hover", ms);
-                samples.hovers.add(new Timed(typed, ms, mentioned.get(m)));
-                Position def = shifted(mentions.get(random.nextInt(mentions.size())), line);
+                samples.hovers.add(new Timed(typed, ms, m.name()));
+                Position def = shifted(mentions.get(random.nextInt(mentions.size())).at(), line);
                 t0 = System.nanoTime();
                 s.server.getTextDocumentService().definition(new DefinitionParams(new TextDocumentIdentifier(uri), def))
                         .get(60, TimeUnit.SECONDS);

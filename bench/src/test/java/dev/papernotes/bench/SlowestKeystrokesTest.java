@@ -1,6 +1,7 @@
 package dev.papernotes.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class SlowestKeystrokesTest {
         for (int i = 1; i < out.size(); i++) {
             double before = out.get(i - 1).getAsJsonObject().get("ms").getAsDouble();
             double now = out.get(i).getAsJsonObject().get("ms").getAsDouble();
-            assertEquals(true, before >= now, "slowest first: " + out);
+            assertTrue(before >= now, "slowest first: " + out);
         }
         assertEquals(2, KeystrokeScenario.slowest(typed.subList(0, 2), 12, "typed").size(), "a short session lists what it has");
     }
