@@ -60,9 +60,10 @@ public final class IndexBreakdown {
             throw new IllegalArgumentException("--index and --scratch are required");
         }
         long total = Benchmark.du(index);
+        long corpusBytes = corpus == null ? 0 : Benchmark.du(corpus);
         System.out.printf(Locale.ROOT, "index %s: %.1f MB%s%n", index, total / 1e6,
                 corpus == null ? "" : String.format(Locale.ROOT, " (%.2f of the corpus, %.1f MB)",
-                        (double) total / Benchmark.du(corpus), Benchmark.du(corpus) / 1e6));
+                        (double) total / corpusBytes, corpusBytes / 1e6));
         try (Stream<Path> files = Files.list(index)) {
             for (Path f : files.filter(p -> !inSegments(p.getFileName().toString())).sorted().toList()) {
                 System.out.printf(Locale.ROOT, "  outside the segments: %-32s %8.1f MB%n", f.getFileName(),
@@ -203,6 +204,16 @@ public final class IndexBreakdown {
                             @Override
                             public void longField(FieldInfo fi, long value) throws IOException {
                                 visitor.longField(fi, value);
+                            }
+
+                            @Override
+                            public void floatField(FieldInfo fi, float value) throws IOException {
+                                visitor.floatField(fi, value);
+                            }
+
+                            @Override
+                            public void doubleField(FieldInfo fi, double value) throws IOException {
+                                visitor.doubleField(fi, value);
                             }
                         });
                     }
