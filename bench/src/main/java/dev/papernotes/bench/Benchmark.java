@@ -225,6 +225,10 @@ public final class Benchmark {
                 result.addProperty("papersPerSecond", Math.round(papers / buildSeconds));
             }
             result.addProperty("indexMb", round(du(index) / 1048576.0));
+            double corpusMb = result.get("corpusMb").getAsDouble();
+            if (corpusMb > 0) {
+                result.addProperty("indexPerCorpus", Math.round(du(index) / (corpusMb * 1048576.0) * 1000) / 1000.0);
+            }
             ProcessMemory built = s.memory();
             JsonObject build = built.json();
             build.addProperty("peakAnonMb", round(buildPeakAnon));
@@ -515,7 +519,8 @@ public final class Benchmark {
     }
 
     static long du(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
+        // A corpus folder may be a link to where the generated corpora are kept.
+        try (Stream<Path> s = Files.walk(Files.exists(dir) ? dir.toRealPath() : dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }

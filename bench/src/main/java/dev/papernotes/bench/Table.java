@@ -17,7 +17,7 @@ final class Table {
         }
         sb.append("Build and memory (MB; RSS = resident in all, anon = anonymous, index = the mapped index's"
                 + " resident pages, part of RSS; reclaimable page cache):\n\n");
-        sb.append("| profile | papers | corpus MB | build s | papers/s | index MB | building: peak RSS / anon |"
+        sb.append("| profile | papers | corpus MB | build s | papers/s | index MB (of the corpus) | building: peak RSS / anon |"
                 + " after 1k keystrokes: RSS / anon / index | idle 15 s: RSS / anon | live heap / committed |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---|---|---|---|\n");
         for (JsonElement e : results) {
@@ -28,7 +28,8 @@ final class Table {
             sb.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s / %s | %s / %s / %s | %s / %s | %s / %s |%n",
                     str(r, "profile"), r.get("papers").getAsInt(), num(r, "corpusMb"), num(r, "buildSeconds"),
                     r.has("papersPerSecond") ? String.format(Locale.ROOT, "%,d", r.get("papersPerSecond").getAsLong()) : "n/a",
-                    num(r, "indexMb"), mb(build, "peakRssMb"), mb(build, "peakAnonMb"),
+                    num(r, "indexMb") + (r.has("indexPerCorpus") ? " (" + num(r, "indexPerCorpus") + ")" : ""),
+                    mb(build, "peakRssMb"), mb(build, "peakAnonMb"),
                     mb(typed, "rssMb"), mb(typed, "anonMb"), mb(typed, "indexMappedMb"),
                     mb(idle, "rssMb"), mb(idle, "anonMb"), num(r, "heapAfterQueriesMb"), num(r, "heapCommittedAfterGcMb")));
         }

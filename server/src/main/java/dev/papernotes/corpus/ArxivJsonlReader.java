@@ -84,7 +84,11 @@ final class ArxivJsonlReader implements CorpusReader {
                             ids.add(id); // as a parsed line's id is taken below
                         }
                         count++;
-                        sink.unchanged(at, fingerprint);
+                        if (lines.lastLineHadInvalidUtf8()) {
+                            sink.unchanged(at, fingerprint);
+                        } else {
+                            sink.unchanged(at, fingerprint, lines.lineStart());
+                        }
                         continue;
                     }
                 }
@@ -107,6 +111,12 @@ final class ArxivJsonlReader implements CorpusReader {
                     warn(warnings, file, lineNo, "duplicate id '" + handle + "'");
                 }
                 e = new CorpusEntry(e.title(), e.abstractText(), new Occurrence(file, lineNo, "", h), e.metadata());
+            }
+            if (!lines.lastLineHadInvalidUtf8() && !e.abstractText().isEmpty()) {
+                // The whole line: the abstract is read back by parsing it again.
+                long start = lines.lineStart();
+                e = new CorpusEntry(e.title(), e.abstractText(), e.occurrence(), e.metadata(),
+                        AbstractSpan.of(CorpusFormat.ARXIV_JSONL, start, (int) (lines.lineEnd() - start), e.abstractText()));
             }
             count++;
             if (sink != null) {
@@ -144,6 +154,16 @@ final class ArxivJsonlReader implements CorpusReader {
             } catch (RuntimeException e) {
                 return false;
             }
+        }
+    }
+
+    /** The abstract of the JSON line these bytes hold, as {@link #read} gives it; empty if it does not parse. */
+    static String abstractFrom(byte[] bytes) {
+        try {
+            CorpusEntry e = parse(Path.of(""), 1, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            return e == null ? "" : e.abstractText();
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

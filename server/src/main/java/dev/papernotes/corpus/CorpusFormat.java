@@ -44,6 +44,18 @@ public enum CorpusFormat {
         };
     }
 
+    /**
+     * The abstract that the bytes of an {@link AbstractSpan} of this format give, as the reader made
+     * it from them.
+     */
+    String abstractFrom(byte[] bytes) {
+        return switch (this) {
+            case DAILY_PAGES -> DailyPapersReader.abstractFrom(bytes);
+            case ARXIV_JSONL -> ArxivJsonlReader.abstractFrom(bytes);
+            default -> throw new UnsupportedOperationException(label + " gives no abstract spans");
+        };
+    }
+
     /** The format a file's extension says, or null for a file that is not a corpus file. */
     public static CorpusFormat byExtension(Path file) {
         Path name = file.getFileName();

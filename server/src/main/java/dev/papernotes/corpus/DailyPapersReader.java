@@ -120,11 +120,24 @@ public final class DailyPapersReader {
             final StringBuilder text;
             final int line;
             boolean prose;
+            /** The bytes of the block's lines in the file, and whether they give its text back. */
+            final long start;
+            long end;
+            boolean exact;
 
-            Block(String text, int line) {
+            Block(String text, int line, long start, long end, boolean exact) {
                 this.text = new StringBuilder(text);
                 this.line = line;
                 this.prose = looksLikeAbstract(text);
+                this.start = start;
+                this.end = end;
+                this.exact = exact;
+            }
+
+            void join(String more, long moreEnd, boolean moreExact) {
+                text.append(' ').append(more);
+                end = moreEnd;
+                exact &= moreExact;
             }
 
             String text() {
@@ -145,7 +158,7 @@ public final class DailyPapersReader {
         private final java.util.ArrayDeque<Block> window = new java.util.ArrayDeque<>(4);
         // The last complete entry is held back so a wrapped abstract can still be joined to it.
         private String heldTitle;
-        private StringBuilder heldAbstract;
+        private Block heldAbstract;
         private Occurrence heldOccurrence;
         private boolean heldEndsAtLastLine;
         private boolean previousLineBlank = true;
@@ -181,7 +194,8 @@ public final class DailyPapersReader {
                     continue;
                 }
                 anyText = true;
-                accept(text, lineNo);
+                accept(text, lineNo, reader.lineStart(), reader.lineEnd(),
+                        !reader.lastLineHadInvalidUtf8() && !reader.lastLineWasTruncated());
                 previousLineBlank = false;
             }
             while (!window.isEmpty()) {
@@ -195,7 +209,7 @@ public final class DailyPapersReader {
             }
         }
 
-        private void accept(String text, int lineNo) {
+        private void accept(String text, int lineNo, long start, long end, boolean exact) {
             if (inHeader && HEADER_LINES.contains(text.toLowerCase(java.util.Locale.ROOT))) {
                 return;
             }
@@ -214,15 +228,15 @@ public final class DailyPapersReader {
                 // A wrapped abstract: the line continues the prose right above it.
                 Block last = window.peekLast();
                 if (last != null && last.prose) {
-                    last.text.append(' ').append(text);
+                    last.join(text, end, exact);
                     return;
                 }
                 if (last == null && heldEndsAtLastLine) {
-                    heldAbstract.append(' ').append(text);
+                    heldAbstract.join(text, end, exact);
                     return;
                 }
             }
-            window.addLast(new Block(text, lineNo));
+            window.addLast(new Block(text, lineNo, start, end, exact));
             heldEndsAtLastLine = false;
             if (window.size() == 3) {
                 step(false);
@@ -280,25 +294,31 @@ public final class DailyPapersReader {
 
         private void titleAlone(Block title) {
             warn(title.line, "title without an abstract: \"" + shorten(title.text()) + "\"");
-            hold(title.text(), "", title.line);
+            hold(title.text(), null, title.line);
             heldEndsAtLastLine = false;
         }
 
         private void pair(Block title, Block abstractBlock) {
-            hold(title.text(), abstractBlock.text(), title.line);
+            hold(title.text(), abstractBlock, title.line);
             heldEndsAtLastLine = window.isEmpty();
         }
 
-        private void hold(String title, String abstractText, int titleLine) {
+        private void hold(String title, Block abstractBlock, int titleLine) {
             flushHeld();
             heldTitle = title;
-            heldAbstract = new StringBuilder(abstractText);
+            heldAbstract = abstractBlock;
             heldOccurrence = new Occurrence(file, titleLine, date);
         }
 
         private void flushHeld() {
             if (heldTitle != null) {
-                entries.accept(new CorpusEntry(heldTitle, heldAbstract.toString(), heldOccurrence));
+                String abstractText = heldAbstract == null ? "" : heldAbstract.text();
+                AbstractSpan span = null;
+                if (heldAbstract != null && heldAbstract.exact && heldAbstract.end - heldAbstract.start <= AbstractSpan.MAX_BYTES) {
+                    span = AbstractSpan.of(CorpusFormat.DAILY_PAGES, heldAbstract.start,
+                            (int) (heldAbstract.end - heldAbstract.start), abstractText);
+                }
+                entries.accept(new CorpusEntry(heldTitle, abstractText, heldOccurrence, PaperMetadata.NONE, span));
                 entryCount++;
                 heldTitle = null;
                 heldAbstract = null;
@@ -309,6 +329,33 @@ public final class DailyPapersReader {
         private void warn(int line, String message) {
             warnings.accept(new CorpusWarning(file, line, message));
         }
+    }
+
+    /**
+     * The abstract that the bytes of its lines give, as {@link PageParser} joins them: each line
+     * cleaned, the lines joined by one space.
+     */
+    static String abstractFrom(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length);
+        int i = 0;
+        while (i <= bytes.length) {
+            int end = i;
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+                end++;
+            }
+            String line = clean(new String(bytes, i, end - i, java.nio.charset.StandardCharsets.UTF_8));
+            if (!line.isEmpty()) {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(line);
+            }
+            if (end < bytes.length && bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n') {
+                end++;
+            }
+            i = end + 1;
+        }
+        return out.toString();
     }
 
     /** Trims and turns control characters (other than tab) into spaces. */

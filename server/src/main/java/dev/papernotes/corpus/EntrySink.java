@@ -15,6 +15,14 @@ public interface EntrySink extends Consumer<CorpusEntry> {
     /** An entry not parsed again because it is unchanged; {@code at} says where it is now. */
     void unchanged(Occurrence at, long fingerprint);
 
+    /**
+     * As {@link #unchanged(Occurrence, long)}, from a reader that gives {@link AbstractSpan}s:
+     * {@code start} is the byte offset the entry (and its span) starts at now.
+     */
+    default void unchanged(Occurrence at, long fingerprint, long start) {
+        unchanged(at, fingerprint);
+    }
+
     /** An entry read, with the fingerprint of its text (0 when the reader has none). */
     void accept(CorpusEntry entry, long fingerprint);
 

@@ -24,6 +24,10 @@ final class LineReader implements AutoCloseable {
     private int limit;
     private byte[] line = new byte[256];
     private int lineLength;
+    /** The stream offset of {@code buf[0]}. */
+    private long bufStart;
+    private long lineStart;
+    private long lineEnd;
     private int lineNumber;
     private boolean firstLine = true;
     private boolean invalidUtf8;
@@ -50,6 +54,7 @@ final class LineReader implements AutoCloseable {
         lineLength = 0;
         truncated = false;
         boolean any = false;
+        lineStart = bufStart + pos;
         while (true) {
             if (pos == limit && !fill()) {
                 eof = true;
@@ -66,6 +71,7 @@ final class LineReader implements AutoCloseable {
                 end++;
             }
             append(pos, end);
+            lineEnd = bufStart + end;
             if (end == limit) {
                 pos = limit;
                 continue;
@@ -82,6 +88,16 @@ final class LineReader implements AutoCloseable {
         }
         lineNumber++;
         return decode();
+    }
+
+    /** The byte offset in the stream where the text of the line last returned starts (after a BOM). */
+    long lineStart() {
+        return lineStart;
+    }
+
+    /** The byte offset in the stream where the line last returned ends, before its terminator. */
+    long lineEnd() {
+        return lineEnd;
     }
 
     /** 1-based number of the line last returned. */
@@ -125,6 +141,7 @@ final class LineReader implements AutoCloseable {
         if (n <= 0) {
             return false;
         }
+        bufStart += limit;
         pos = 0;
         limit = n;
         return true;
@@ -136,6 +153,7 @@ final class LineReader implements AutoCloseable {
             firstLine = false;
             if (lineLength >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB && (line[2] & 0xff) == 0xBF) {
                 start = 3;
+                lineStart += 3;
             }
         }
         sawNul = false;

@@ -13,7 +13,7 @@ import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
 /** Field names and analysis of the paper index; bump {@link #VERSION} whenever any of it changes. */
 public final class IndexSchema {
     /** Written into every commit; an index of another version is rebuilt from the corpus. */
-    public static final String VERSION = "10";
+    public static final String VERSION = "11";
 
     // Commit user data keys.
     static final String DATA_SCHEMA = "papernotes.schema";
@@ -33,6 +33,10 @@ public final class IndexSchema {
     static final String ID = "id";
     static final String TITLE = "title";
     static final String ABSTRACT = "abstract";
+    /** Instead of {@link #ABSTRACT}: which occurrence's {@link #ABSTRACT_AT} holds the abstract. */
+    static final String ABSTRACT_FROM = "abstract_from";
+    /** Per occurrence, aligned with {@link #OCCURRENCE}: where its abstract is in its file, or empty. */
+    static final String ABSTRACT_AT = "abstract_at";
     static final String METHOD = "method";
     static final String CITEKEY = "citekey";
     static final String CITEKEY_BASE = "citekey_base";
@@ -80,6 +84,8 @@ public final class IndexSchema {
     static final String ENTRY_FILE = "entry_file";
     static final String ENTRY_KEY = "entry_key";
     static final String ENTRY_LINE = "entry_line";
+    /** Where the entry starts in its file now, for an entry whose abstract is kept as a span. */
+    static final String ENTRY_START = "entry_start";
     static final String ENTRY_HASH = "entry_hash";
     static final String ENTRY_PAPER = "entry_paper";
 

@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
@@ -169,9 +170,9 @@ final class IndexUpdater {
     }
 
     /** Method names that can be taken over instead of extracted again. */
-    private record Reuse(String title, String abstractText, List<String> methods) {
+    private record Reuse(String title, long abstractFingerprint, List<String> methods) {
         List<String> methodsFor(String t, String a) {
-            return title.equals(t) && abstractText.equals(a) ? methods : null;
+            return title.equals(t) && abstractFingerprint == EntrySink.fingerprint(a, 0) ? methods : null;
         }
     }
 
@@ -414,9 +415,14 @@ final class IndexUpdater {
 
         @Override
         public void unchanged(Occurrence at, long fingerprint) {
+            unchanged(at, fingerprint, -1);
+        }
+
+        @Override
+        public void unchanged(Occurrence at, long fingerprint, long start) {
             entries++;
             try {
-                keep(oldEntries.find(at), at);
+                keep(oldEntries.find(at), at, start);
             } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
@@ -450,7 +456,7 @@ final class IndexUpdater {
                 oldEntries.see(old);
                 if (oldEntries.hash(old) == hash) {
                     fingerprints.remove(o);
-                    keep(old, o);
+                    keep(old, o, e.abstractSpan() == null ? -1 : e.abstractSpan().offset());
                     return;
                 }
                 replacing = old;
@@ -603,11 +609,20 @@ final class IndexUpdater {
      * An entry read again unchanged: its paper stays as it is; only its line, if it moved, is
      * written down, in place (a numeric doc-values update, not a new document).
      */
-    private void keep(int old, Occurrence at) throws IOException {
+    /** An unchanged entry stays with its paper; where it is now is written down ({@code start} -1: unknown). */
+    private void keep(int old, Occurrence at, long start) throws IOException {
         oldEntries.keep(old);
         oldEntries.see(old);
-        if (oldEntries.line(old) != at.line()) {
+        boolean lineMoved = oldEntries.line(old) != at.line();
+        boolean startMoved = start >= 0 && oldEntries.start(old) >= 0 && oldEntries.start(old) != start;
+        if (lineMoved && startMoved) {
+            // One update for both: a line put first in a million-line file moves every entry.
+            writer.updateDocValues(new Term(ENTRY_REF, PaperDocuments.entryRef(at)),
+                    new NumericDocValuesField(ENTRY_LINE, at.line()), new NumericDocValuesField(ENTRY_START, start));
+        } else if (lineMoved) {
             writer.updateNumericDocValue(new Term(ENTRY_REF, PaperDocuments.entryRef(at)), ENTRY_LINE, at.line());
+        } else if (startMoved) {
+            writer.updateNumericDocValue(new Term(ENTRY_REF, PaperDocuments.entryRef(at)), ENTRY_START, start);
         }
     }
 
@@ -705,8 +720,8 @@ final class IndexUpdater {
     }
 
     private Reuse reuseOf(int doc) throws IOException {
-        Document d = before.storedFields().document(doc, Set.of(TITLE, ABSTRACT, METHOD));
-        return new Reuse(d.get(TITLE), d.get(ABSTRACT), List.of(d.getValues(METHOD)));
+        Document d = before.storedFields().document(doc, Set.of(TITLE, ABSTRACT, ABSTRACT_FROM, ABSTRACT_AT, METHOD));
+        return new Reuse(d.get(TITLE), PaperDocuments.abstractFingerprint(d), List.of(d.getValues(METHOD)));
     }
 
     /** A file ended: write the papers that have been held long enough, oldest first. */
@@ -809,7 +824,7 @@ final class IndexUpdater {
                 Long fingerprint = fingerprints.remove(s.occurrence());
                 long hash = fingerprint != null ? fingerprint : MetadataCodec.contentHash(s);
                 writer.updateDocument(new Term(ENTRY_REF, PaperDocuments.entryRef(s.occurrence())),
-                        PaperDocuments.entryDocument(s.occurrence(), hash, m.id()));
+                        PaperDocuments.entryDocument(s.occurrence(), hash, m.id(), s.abstractSpan()));
             }
         }
     }

@@ -33,6 +33,7 @@ final class OldEntries {
     private long[] hash = new long[1024];
     private long[] paper = new long[1024];
     private int[] line = new int[1024];
+    private long[] start = new long[1024];
     private final BitSet kept = new BitSet();
     /** Entries whose handle was met again (unchanged or not): the others are gone from their file. */
     private final BitSet seen = new BitSet();
@@ -56,6 +57,7 @@ final class OldEntries {
             NumericDocValues hashes = DocValues.getNumeric(leaf.reader(), ENTRY_HASH);
             NumericDocValues papers = DocValues.getNumeric(leaf.reader(), ENTRY_PAPER);
             NumericDocValues lines = DocValues.getNumeric(leaf.reader(), ENTRY_LINE);
+            NumericDocValues starts = DocValues.getNumeric(leaf.reader(), ENTRY_START);
             PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
             for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
                 if (live != null && !live.get(d)) {
@@ -65,23 +67,26 @@ final class OldEntries {
                         || !lines.advanceExact(d)) {
                     continue;
                 }
-                add(keys.longValue(), hashes.longValue(), papers.longValue(), (int) lines.longValue());
+                long s = starts.advanceExact(d) ? starts.longValue() : -1;
+                add(keys.longValue(), hashes.longValue(), papers.longValue(), (int) lines.longValue(), s);
                 files.add(file);
             }
         }
     }
 
-    private void add(long k, long h, long p, int l) {
+    private void add(long k, long h, long p, int l, long s) {
         if (count == hash.length) {
             key = Arrays.copyOf(key, count * 2);
             hash = Arrays.copyOf(hash, count * 2);
             paper = Arrays.copyOf(paper, count * 2);
             line = Arrays.copyOf(line, count * 2);
+            start = Arrays.copyOf(start, count * 2);
         }
         key[count] = k;
         hash[count] = h;
         paper[count] = p;
         line[count] = l;
+        start[count] = s;
         index.put(k, ++count);
     }
 
@@ -101,6 +106,11 @@ final class OldEntries {
 
     int line(int i) {
         return line[i];
+    }
+
+    /** Where the entry started in its file, or -1 when its abstract is not kept as a span. */
+    long start(int i) {
+        return start[i];
     }
 
     /** The entry's handle was met again in its file. */

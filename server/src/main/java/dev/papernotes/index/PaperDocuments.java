@@ -2,12 +2,15 @@ package dev.papernotes.index;
 
 import static dev.papernotes.index.IndexSchema.*;
 
+import dev.papernotes.corpus.AbstractSpan;
 import dev.papernotes.corpus.Author;
 import dev.papernotes.corpus.CorpusEntry;
+import dev.papernotes.corpus.EntrySink;
 import dev.papernotes.corpus.Occurrence;
 import dev.papernotes.corpus.PaperMetadata;
 import dev.papernotes.names.NameKeys;
 import dev.papernotes.names.Spaces;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +21,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -78,7 +82,23 @@ final class PaperDocuments {
         doc.add(new StringField(TYPE, TYPE_PAPER, Field.Store.NO));
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
         doc.add(new StoredField(TITLE, p.title()));
-        doc.add(new StoredField(ABSTRACT, p.abstractText()));
+        // An abstract a source can point at in its file is read from there: no second copy.
+        int abstractFrom = -1;
+        boolean anySpan = false;
+        for (int i = 0; i < sources.size() && i < p.occurrences().size(); i++) {
+            CorpusEntry s = sources.get(i);
+            if (s != null && s.abstractSpan() != null) {
+                anySpan = true;
+                if (abstractFrom < 0 && s.abstractText().equals(p.abstractText())) {
+                    abstractFrom = i;
+                }
+            }
+        }
+        if (abstractFrom >= 0) {
+            doc.add(new StoredField(ABSTRACT_FROM, abstractFrom));
+        } else {
+            doc.add(new StoredField(ABSTRACT, p.abstractText()));
+        }
         doc.add(new StringField(CITEKEY, p.citekey(), Field.Store.YES));
         for (String k : libraryKeys) {
             if (!k.equals(p.citekey())) {
@@ -118,8 +138,14 @@ final class PaperDocuments {
             Occurrence o = p.occurrences().get(i);
             doc.add(new StoredField(OCCURRENCE, encodeOccurrence(o)));
             CorpusEntry source = i < sources.size() ? sources.get(i) : null;
+            AbstractSpan span = source == null ? null : source.abstractSpan();
+            if (anySpan) {
+                doc.add(new StoredField(ABSTRACT_AT, span == null ? "" : span.encode()));
+            }
+            // A source with a span says its abstract there.
             doc.add(new StoredField(SOURCE, source == null ? ""
-                    : MetadataCodec.encodeSource(source, p.title(), p.abstractText(), meta)));
+                    : MetadataCodec.encodeSource(source, p.title(), span != null ? source.abstractText()
+                            : p.abstractText(), meta)));
             files.add(o.file().toString());
             CorpusEntry s = source != null ? source : new CorpusEntry(p.title(), p.abstractText(), o, meta);
             // A page paper's occurrences say the same: its keys are worked out once.
@@ -240,13 +266,16 @@ final class PaperDocuments {
     }
 
     /** The document that says where a library entry is now (see {@link IndexSchema#TYPE_ENTRY}). */
-    static Document entryDocument(Occurrence o, long contentHash, String paperId) {
+    static Document entryDocument(Occurrence o, long contentHash, String paperId, AbstractSpan abstractSpan) {
         Document d = new Document();
         d.add(new StringField(TYPE, TYPE_ENTRY, Field.Store.NO));
         d.add(new StringField(ENTRY_REF, entryRef(o), Field.Store.NO));
         d.add(new StringField(ENTRY_FILE, o.file().toString(), Field.Store.NO));
         d.add(new NumericDocValuesField(ENTRY_KEY, entryKey(o)));
         d.add(new NumericDocValuesField(ENTRY_LINE, o.line()));
+        if (abstractSpan != null) {
+            d.add(new NumericDocValuesField(ENTRY_START, abstractSpan.offset()));
+        }
         d.add(new NumericDocValuesField(ENTRY_HASH, contentHash));
         d.add(new NumericDocValuesField(ENTRY_PAPER, Long.parseUnsignedLong(paperId, 16)));
         return d;
@@ -275,8 +304,26 @@ final class PaperDocuments {
         return o.file() + "\u0000" + String.format("%010d", o.line());
     }
 
-    /** The paper as stored; library occurrences carry the line they had when it was written. */
-    static Paper toPaper(Document doc) {
+    /** Where a library entry starts in its file now, or -1 when not known. */
+    interface EntryStarts {
+        long startOf(Occurrence o) throws IOException;
+    }
+
+    /** The span as it is now: an unchanged entry that moved in its file took its span along. */
+    static AbstractSpan current(AbstractSpan span, Occurrence o, EntryStarts starts) throws IOException {
+        if (span == null || o.handle().isEmpty()) {
+            return span;
+        }
+        long start = starts.startOf(o);
+        return start < 0 || start == span.offset() ? span
+                : new AbstractSpan(span.format(), start, span.length(), span.fingerprint());
+    }
+
+    /**
+     * The paper as stored, its abstract read through {@code files} when kept as a span; library
+     * occurrences carry the line they had when it was written.
+     */
+    static Paper toPaper(Document doc, AbstractFiles files, EntryStarts starts) throws IOException {
         List<String> methods = new ArrayList<>();
         for (String m : doc.getValues(METHOD)) {
             methods.add(m);
@@ -285,19 +332,63 @@ final class PaperDocuments {
         for (String o : doc.getValues(OCCURRENCE)) {
             occurrences.add(parseOccurrence(o));
         }
-        return new Paper(doc.get(ID), doc.get(TITLE), doc.get(ABSTRACT), List.copyOf(methods), doc.get(CITEKEY),
+        String abstractText = doc.get(ABSTRACT);
+        if (abstractText == null) {
+            int i = abstractFrom(doc);
+            AbstractSpan span = i < occurrences.size() ? spanAt(doc.getValues(ABSTRACT_AT), i) : null;
+            String read = span == null ? null
+                    : files.read(occurrences.get(i).file(), current(span, occurrences.get(i), starts));
+            abstractText = read == null ? "" : read;
+        }
+        return new Paper(doc.get(ID), doc.get(TITLE), abstractText, List.copyOf(methods), doc.get(CITEKEY),
                 List.copyOf(occurrences), MetadataCodec.decode(doc.get(META)));
     }
 
+    /**
+     * The fingerprint of the stored abstract ({@link EntrySink#fingerprint}), without reading a
+     * corpus file: whether a source read again says the same.
+     */
+    static long abstractFingerprint(Document doc) {
+        String text = doc.get(ABSTRACT);
+        if (text != null) {
+            return EntrySink.fingerprint(text, 0);
+        }
+        AbstractSpan span = spanAt(doc.getValues(ABSTRACT_AT), abstractFrom(doc));
+        return span == null ? EntrySink.fingerprint("", 0) : span.fingerprint();
+    }
+
     /** What each occurrence of a stored paper said, in the order of its occurrences. */
-    static List<CorpusEntry> sources(Document doc, Paper p) {
+    static List<CorpusEntry> sources(Document doc, Paper p, EntryStarts starts) throws IOException {
         String[] stored = doc.getValues(SOURCE);
+        String[] spans = doc.getValues(ABSTRACT_AT);
+        int abstractFrom = abstractFrom(doc);
         List<CorpusEntry> out = new ArrayList<>(p.occurrences().size());
         for (int i = 0; i < p.occurrences().size(); i++) {
-            out.add(MetadataCodec.decodeSource(i < stored.length ? stored[i] : "", p.occurrences().get(i), p.title(),
-                    p.abstractText(), p.metadata()));
+            Occurrence o = p.occurrences().get(i);
+            AbstractSpan span = current(spanAt(spans, i), o, starts);
+            String abstractText = p.abstractText();
+            if (span != null && i != abstractFrom) {
+                String read = AbstractFiles.EACH_READ.read(o.file(), span);
+                abstractText = read == null ? "" : read;
+            }
+            CorpusEntry e = MetadataCodec.decodeSource(i < stored.length ? stored[i] : "", o, p.title(),
+                    abstractText, p.metadata());
+            // Kept where it is, so that the paper written again points at its file too.
+            out.add(span == null || !e.abstractText().equals(abstractText) ? e
+                    : new CorpusEntry(e.title(), e.abstractText(), o, e.metadata(), span));
         }
         return out;
+    }
+
+    /** Which occurrence's span holds the paper's abstract; -1 when the abstract is stored as text. */
+    private static int abstractFrom(Document doc) {
+        IndexableField from = doc.getField(ABSTRACT_FROM);
+        return from == null ? -1 : from.numericValue().intValue();
+    }
+
+    /** The span stored for occurrence {@code i}, or null. */
+    private static AbstractSpan spanAt(String[] spans, int i) {
+        return i >= 0 && i < spans.length ? AbstractSpan.decode(spans[i]) : null;
     }
 
     static Occurrence parseOccurrence(String stored) {

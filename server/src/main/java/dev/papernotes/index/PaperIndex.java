@@ -294,7 +294,7 @@ public final class PaperIndex implements AutoCloseable {
         List<Paper> out = new ArrayList<>();
         StoredFields stored = reader.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-            out.add(StoredPapers.withLines(reader, PaperDocuments.toPaper(stored.document(sd.doc))));
+            out.add(StoredPapers.paper(reader, stored.document(sd.doc), AbstractFiles.EACH_READ));
         }
         return out;
     }
@@ -526,15 +526,19 @@ public final class PaperIndex implements AutoCloseable {
         Query all = new TermQuery(new Term(TYPE, TYPE_PAPER));
         StoredFields stored = reader.storedFields();
         FieldDoc after = null;
-        while (true) {
-            TopDocs page = after == null ? searcher.search(all, 4096, sort) : searcher.searchAfter(after, all, 4096, sort);
-            if (page.scoreDocs.length == 0) {
-                return;
+        // Corpus order is file order: abstracts kept as spans are read with their file left open.
+        try (AbstractFiles files = AbstractFiles.sequential()) {
+            while (true) {
+                TopDocs page = after == null ? searcher.search(all, 4096, sort)
+                        : searcher.searchAfter(after, all, 4096, sort);
+                if (page.scoreDocs.length == 0) {
+                    return;
+                }
+                for (ScoreDoc sd : page.scoreDocs) {
+                    sink.accept(StoredPapers.paper(reader, stored.document(sd.doc), files));
+                }
+                after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
             }
-            for (ScoreDoc sd : page.scoreDocs) {
-                sink.accept(StoredPapers.withLines(reader, PaperDocuments.toPaper(stored.document(sd.doc))));
-            }
-            after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
         }
     }
 
@@ -583,7 +587,7 @@ public final class PaperIndex implements AutoCloseable {
         List<Paper> out = new ArrayList<>(1);
         StoredFields stored = reader.storedFields();
         for (int doc : DocLookup.find(reader, field, value)) {
-            out.add(StoredPapers.withLines(reader, PaperDocuments.toPaper(stored.document(doc))));
+            out.add(StoredPapers.paper(reader, stored.document(doc), AbstractFiles.EACH_READ));
         }
         return out;
     }

@@ -29,15 +29,20 @@ final class StoredPapers {
     }
 
     static Paper paper(IndexReader reader, int doc) throws IOException {
-        Document d = reader.storedFields().document(doc);
-        return withLines(reader, PaperDocuments.toPaper(d));
+        return paper(reader, reader.storedFields().document(doc), AbstractFiles.EACH_READ);
+    }
+
+    /** The stored paper of {@code d}, its abstract read from its corpus file when kept as a span there. */
+    static Paper paper(IndexReader reader, Document d, AbstractFiles files) throws IOException {
+        return withLines(reader, PaperDocuments.toPaper(d, files, o -> entryStart(reader, o)));
     }
 
     static Loaded load(IndexReader reader, int doc) throws IOException {
         Document d = reader.storedFields().document(doc);
-        Paper p = withLines(reader, PaperDocuments.toPaper(d));
+        Paper p = paper(reader, d, AbstractFiles.EACH_READ);
         String base = d.get(CITEKEY_BASE);
-        return new Loaded(p, PaperDocuments.sources(d, p), base == null ? "" : base, stamp(reader, doc));
+        return new Loaded(p, PaperDocuments.sources(d, p, o -> entryStart(reader, o)), base == null ? "" : base,
+                stamp(reader, doc));
     }
 
     static Paper withLines(IndexReader reader, Paper p) throws IOException {
@@ -70,6 +75,18 @@ final class StoredPapers {
         }
         long v = numeric(reader, docs.get(0), ENTRY_LINE);
         return (int) v;
+    }
+
+    /** Where a library entry starts in its file now, or -1 when its abstract is not kept as a span. */
+    static long entryStart(IndexReader reader, Occurrence o) throws IOException {
+        List<Integer> docs = DocLookup.find(reader, ENTRY_REF, PaperDocuments.entryRef(o), 1);
+        if (docs.isEmpty()) {
+            return -1;
+        }
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs.get(0), leaves));
+        NumericDocValues values = DocValues.getNumeric(leaf.reader(), ENTRY_START);
+        return values.advanceExact(docs.get(0) - leaf.docBase) ? values.longValue() : -1;
     }
 
     static PaperHeader header(IndexReader reader, int doc) throws IOException {

@@ -16,6 +16,8 @@ import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,6 +86,38 @@ class LiveReloadTest {
             // Replaced by a move, without the entry: gone again.
             replace(bib, whole.replace(NEW_ENTRY, ""));
             awaitCitekey(client, notes, "@zhang", "zhangLiveReload2024", false);
+            client.shutdownAndExit();
+        }
+    }
+
+    private static String hover(LspTestClient client, Path notes, String marked) throws Exception {
+        Cursor c = Cursor.of(marked);
+        String uri = notes.resolve("h" + System.nanoTime() + ".md").toUri().toString();
+        client.open(uri, c.text());
+        Hover h = client.server().getTextDocumentService()
+                .hover(new HoverParams(new TextDocumentIdentifier(uri), c.position())).get(10, TimeUnit.SECONDS);
+        return h == null ? "" : h.getContents().getRight().getValue();
+    }
+
+    @Test
+    void anArxivLineThatMovesKeepsItsAbstract() throws Exception {
+        Path notes = Files.createDirectories(tmp.resolve("notes"));
+        Path lib = LibraryFixtures.copyTo(tmp.resolve("elsewhere/library"));
+        Path lines = lib.resolve("arxiv.jsonl");
+        String qin = "an invented network whose weights take four values";
+        try (LspTestClient client = LspTestClient.ready(notes, tmp.resolve("index"), lib)) {
+            assertTrue(hover(client, notes, "See [[QIN" + Cursor.MARK + "et]].").contains(qin));
+            // A line put first, written in place: QINet's line is not parsed again, but it moved.
+            Files.writeString(lines, "{\"id\":\"2402.00009\",\"title\":\"Lines That Moved\",\"abstract\":"
+                    + "\"  We propose LineMover, a line put first.\\n\",\"categories\":\"cs.LG\"}\n" + Files.readString(lines));
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            String moved = "";
+            while (System.nanoTime() < end && !moved.contains("a line put first")) {
+                moved = hover(client, notes, "See [[Lines That" + Cursor.MARK + " Moved]].");
+                Thread.sleep(50);
+            }
+            assertTrue(moved.contains("We propose LineMover, a line put first."), moved);
+            assertTrue(hover(client, notes, "See [[QIN" + Cursor.MARK + "et]].").contains(qin));
             client.shutdownAndExit();
         }
     }
