@@ -38,7 +38,7 @@ public final class DefinitionService {
         Range origin = Ranges.of(doc.model().lines(), ref.span());
         // A name dozens of papers share: the first few are a choice, hundreds are noise.
         for (String id : ref.paperIds().subList(0, Math.min(MAX_PAPERS, ref.paperIds().size()))) {
-            Paper p = ctx.index().get(id);
+            Paper p = ctx.index().getWithoutAbstract(id);
             if (p != null) {
                 out.addAll(titleLines(ctx, p, origin));
             }

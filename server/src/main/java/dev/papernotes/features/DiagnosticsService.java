@@ -62,7 +62,7 @@ public final class DiagnosticsService {
             } else if (n > 1 && ref.kind() != PaperRef.Kind.CITATION) {
                 List<String> titles = new ArrayList<>();
                 for (String id : ref.paperIds().subList(0, Math.min(LISTED, ref.paperIds().size()))) {
-                    Paper p = ctx.index().get(id);
+                    Paper p = ctx.index().getWithoutAbstract(id);
                     if (p != null) {
                         titles.add(p.title() + " (@" + p.citekey() + ")");
                     }

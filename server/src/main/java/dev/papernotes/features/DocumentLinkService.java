@@ -58,7 +58,7 @@ public final class DocumentLinkService {
 
     /** The paper's first corpus line, or {@link #NO_TARGET}. */
     private static Target paperTarget(FeatureContext ctx, String id) throws IOException {
-        Paper p = ctx.index().get(id);
+        Paper p = ctx.index().getWithoutAbstract(id);
         Occurrence first = p == null ? null : p.occurrences().stream().filter(ctx::inCorpus).findFirst().orElse(null);
         return first == null ? NO_TARGET : new Target(Uris.fromPath(first.file()) + "#L" + first.line(), p.title());
     }

@@ -87,7 +87,7 @@ public final class ReferencesService {
         List<Location> out = new ArrayList<>();
         if (includeDeclaration) {
             for (String id : ids.stream().limit(DefinitionService.MAX_PAPERS).toList()) {
-                Paper p = ctx.index().get(id);
+                Paper p = ctx.index().getWithoutAbstract(id);
                 if (p == null) {
                     continue;
                 }

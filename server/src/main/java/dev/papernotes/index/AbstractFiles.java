@@ -16,12 +16,20 @@ import java.util.logging.Logger;
  * A span whose bytes no longer give its abstract (the file changed and is not read again yet) gives
  * null, said once per file in the log; the next update of that file stores it afresh.
  */
-final class AbstractFiles implements Closeable {
+class AbstractFiles implements Closeable {
     private static final Logger LOG = Logger.getLogger(AbstractFiles.class.getName());
     private static final Set<Path> REPORTED = ConcurrentHashMap.newKeySet();
 
     /** Opens the file at every read: for single papers (hover, a literature note). */
     static final AbstractFiles EACH_READ = new AbstractFiles(false);
+
+    /** Reads nothing: for answers that say where a paper is, not what it says. */
+    static final AbstractFiles NONE = new AbstractFiles(false) {
+        @Override
+        String read(Path file, AbstractSpan span) {
+            return null;
+        }
+    };
 
     private final boolean keepOpen;
     private Path openPath;

@@ -104,7 +104,16 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     public Paper get(String id) throws IOException {
-        List<Paper> found = papers(ID, id);
+        List<Paper> found = papers(ID, id, AbstractFiles.EACH_READ);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * The paper without its abstract (empty): for answers that say where a paper is or what it is
+     * called. An abstract may have to be read from its corpus file.
+     */
+    public Paper getWithoutAbstract(String id) throws IOException {
+        List<Paper> found = papers(ID, id, AbstractFiles.NONE);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -581,13 +590,17 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     private List<Paper> papers(String field, String value) throws IOException {
+        return papers(field, value, AbstractFiles.EACH_READ);
+    }
+
+    private List<Paper> papers(String field, String value, AbstractFiles files) throws IOException {
         if (reader == null) {
             return List.of();
         }
         List<Paper> out = new ArrayList<>(1);
         StoredFields stored = reader.storedFields();
         for (int doc : DocLookup.find(reader, field, value)) {
-            out.add(StoredPapers.paper(reader, stored.document(doc), AbstractFiles.EACH_READ));
+            out.add(StoredPapers.paper(reader, stored.document(doc), files));
         }
         return out;
     }

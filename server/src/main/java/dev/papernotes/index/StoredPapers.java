@@ -34,25 +34,62 @@ final class StoredPapers {
 
     /** The stored paper of {@code d}, its abstract read from its corpus file when kept as a span there. */
     static Paper paper(IndexReader reader, Document d, AbstractFiles files) throws IOException {
-        return withLines(reader, PaperDocuments.toPaper(d, files, o -> entryStart(reader, o)));
+        EntryPlaces places = new EntryPlaces(reader);
+        return withLines(places, PaperDocuments.toPaper(d, files, places::start));
     }
 
     static Loaded load(IndexReader reader, int doc) throws IOException {
         Document d = reader.storedFields().document(doc);
-        Paper p = paper(reader, d, AbstractFiles.EACH_READ);
+        EntryPlaces places = new EntryPlaces(reader);
+        Paper p = withLines(places, PaperDocuments.toPaper(d, AbstractFiles.EACH_READ, places::start));
         String base = d.get(CITEKEY_BASE);
-        return new Loaded(p, PaperDocuments.sources(d, p, o -> entryStart(reader, o)), base == null ? "" : base,
+        return new Loaded(p, PaperDocuments.sources(d, p, places::start), base == null ? "" : base,
                 stamp(reader, doc));
     }
 
-    static Paper withLines(IndexReader reader, Paper p) throws IOException {
+    /** Where a paper's library entries are now: each entry document looked up once per paper read. */
+    private static final class EntryPlaces {
+        private final IndexReader reader;
+        private final java.util.Map<String, long[]> seen = new java.util.HashMap<>(4);
+
+        EntryPlaces(IndexReader reader) {
+            this.reader = reader;
+        }
+
+        /** {line, start} of the entry now; {0, -1} when its entry document is not there. */
+        long[] of(Occurrence o) throws IOException {
+            String ref = PaperDocuments.entryRef(o);
+            long[] place = seen.get(ref);
+            if (place == null) {
+                place = new long[] {0, -1};
+                List<Integer> docs = DocLookup.find(reader, ENTRY_REF, ref, 1);
+                if (!docs.isEmpty()) {
+                    int doc = docs.get(0);
+                    List<LeafReaderContext> leaves = reader.leaves();
+                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                    NumericDocValues lines = DocValues.getNumeric(leaf.reader(), ENTRY_LINE);
+                    NumericDocValues starts = DocValues.getNumeric(leaf.reader(), ENTRY_START);
+                    place[0] = lines.advanceExact(doc - leaf.docBase) ? lines.longValue() : 0;
+                    place[1] = starts.advanceExact(doc - leaf.docBase) ? starts.longValue() : -1;
+                }
+                seen.put(ref, place);
+            }
+            return place;
+        }
+
+        long start(Occurrence o) throws IOException {
+            return of(o)[1];
+        }
+    }
+
+    private static Paper withLines(EntryPlaces places, Paper p) throws IOException {
         List<Occurrence> occurrences = null;
         for (int i = 0; i < p.occurrences().size(); i++) {
             Occurrence o = p.occurrences().get(i);
             if (o.handle().isEmpty()) {
                 continue;
             }
-            int line = entryLine(reader, o);
+            int line = (int) places.of(o)[0];
             if (line > 0 && line != o.line()) {
                 if (occurrences == null) {
                     occurrences = new ArrayList<>(p.occurrences());
@@ -69,24 +106,7 @@ final class StoredPapers {
 
     /** The line a library entry is on now, or 0 when its entry document is not there. */
     static int entryLine(IndexReader reader, Occurrence o) throws IOException {
-        List<Integer> docs = DocLookup.find(reader, ENTRY_REF, PaperDocuments.entryRef(o), 1);
-        if (docs.isEmpty()) {
-            return 0;
-        }
-        long v = numeric(reader, docs.get(0), ENTRY_LINE);
-        return (int) v;
-    }
-
-    /** Where a library entry starts in its file now, or -1 when its abstract is not kept as a span. */
-    static long entryStart(IndexReader reader, Occurrence o) throws IOException {
-        List<Integer> docs = DocLookup.find(reader, ENTRY_REF, PaperDocuments.entryRef(o), 1);
-        if (docs.isEmpty()) {
-            return -1;
-        }
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs.get(0), leaves));
-        NumericDocValues values = DocValues.getNumeric(leaf.reader(), ENTRY_START);
-        return values.advanceExact(docs.get(0) - leaf.docBase) ? values.longValue() : -1;
+        return (int) new EntryPlaces(reader).of(o)[0];
     }
 
     static PaperHeader header(IndexReader reader, int doc) throws IOException {

@@ -16,21 +16,34 @@ public final class Spaces {
         if (isCollapsed(s)) {
             return s; // the usual case: a title or abstract as a reader cleaned it
         }
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) {
+        // Runs of words copied at once: an abstract read back for a hover is collapsed again.
+        char[] cs = s.toCharArray();
+        StringBuilder sb = new StringBuilder(cs.length);
+        int i = 0;
+        while (i < cs.length) {
+            while (i < cs.length && isSpace(cs[i])) {
+                i++;
+            }
+            int start = i;
+            while (i < cs.length && !isSpace(cs[i])) {
+                i++;
+            }
+            if (start < i) {
+                if (sb.length() > 0) {
                     sb.append(' ');
                 }
-                space = false;
-                sb.append(c);
+                sb.append(cs, start, i - start);
             }
         }
         return sb.toString();
+    }
+
+    /** {@link Character#isWhitespace} or {@link Character#isSpaceChar}, ASCII answered without a table. */
+    private static boolean isSpace(char c) {
+        if (c < 128) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** Single plain spaces between words, none at either end: nothing to collapse. */

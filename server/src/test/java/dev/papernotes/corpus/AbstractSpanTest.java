@@ -146,6 +146,16 @@ class AbstractSpanTest {
     }
 
     @Test
+    void onlyTheLinesOwnAbstractKeyIsRead() {
+        String line = "{\"title\": \"On \\\"abstract\\\": keys\", \"meta\": {\"abstract\": \"nested\"},"
+                + " \"notes\": [\"abstract\", {\"abstract\": \"in a list\"}], \"abstract\" :  \"  The  line's own.\\n\"}";
+        assertEquals("The line's own.", ArxivJsonlReader.abstractFrom(line.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("", ArxivJsonlReader.abstractFrom("{\"title\": \"x\", \"abstract\": null}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("", ArxivJsonlReader.abstractFrom("{\"title\": \"no abstract\"}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("", ArxivJsonlReader.abstractFrom("{\"abstract\": \"cut".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void changedBytesAreNotTakenForTheAbstract() throws IOException {
         byte[] page = "Mar 11\n\nAlpha: A Title\n\nWe propose Alpha, a method that works well for things.\n"
                 .getBytes(StandardCharsets.UTF_8);

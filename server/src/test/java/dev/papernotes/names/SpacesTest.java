@@ -37,6 +37,14 @@ class SpacesTest {
         }
     }
 
+    @Test
+    void everyCharacterIsASpaceExactlyWhenTheCharacterRuleSays() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String s = "a" + (char) c + "b";
+            assertEquals(reference(s), Spaces.collapse(s), "U+" + Integer.toHexString(c));
+        }
+    }
+
     private static String reference(String s) {
         StringBuilder sb = new StringBuilder();
         boolean space = false;
