@@ -42,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
         Gson gson = new GsonBuilder().disableHtmlEscaping().create();
         try (IndexStore store = Catalogs.openForReading(Catalogs.select(corpus), corpus, System.err);
                 PaperIndex idx = store.acquire()) {
-            idx.forEach(p -> out.println(gson.toJson(toJson(p))));
+            idx.forEach(p -> out.println(gson.toJson(toJson(p))), false); // the catalog has no abstracts
         }
         out.flush();
         return 0;

@@ -115,8 +115,9 @@ final class ArxivJsonlReader implements CorpusReader {
             if (!lines.lastLineHadInvalidUtf8() && !e.abstractText().isEmpty()) {
                 // The whole line: the abstract is read back by parsing it again.
                 long start = lines.lineStart();
-                e = new CorpusEntry(e.title(), e.abstractText(), e.occurrence(), e.metadata(),
-                        AbstractSpan.of(CorpusFormat.ARXIV_JSONL, start, (int) (lines.lineEnd() - start), e.abstractText()));
+                AbstractSpan span = AbstractSpan.of(CorpusFormat.ARXIV_JSONL, start, (int) (lines.lineEnd() - start),
+                        e.abstractText());
+                e = new CorpusEntry(e.title(), e.abstractText(), e.occurrence(), e.metadata(), span);
             }
             count++;
             if (sink != null) {

@@ -314,9 +314,9 @@ public final class DailyPapersReader {
             if (heldTitle != null) {
                 String abstractText = heldAbstract == null ? "" : heldAbstract.text();
                 AbstractSpan span = null;
-                if (heldAbstract != null && heldAbstract.exact && heldAbstract.end - heldAbstract.start <= AbstractSpan.MAX_BYTES) {
-                    span = AbstractSpan.of(CorpusFormat.DAILY_PAGES, heldAbstract.start,
-                            (int) (heldAbstract.end - heldAbstract.start), abstractText);
+                long bytes = heldAbstract == null ? 0 : heldAbstract.end - heldAbstract.start;
+                if (heldAbstract != null && heldAbstract.exact && bytes <= AbstractSpan.MAX_BYTES) {
+                    span = AbstractSpan.of(CorpusFormat.DAILY_PAGES, heldAbstract.start, (int) bytes, abstractText);
                 }
                 entries.accept(new CorpusEntry(heldTitle, abstractText, heldOccurrence, PaperMetadata.NONE, span));
                 entryCount++;

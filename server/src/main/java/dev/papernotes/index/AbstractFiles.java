@@ -23,11 +23,11 @@ class AbstractFiles implements Closeable {
     /** Opens the file at every read: for single papers (hover, a literature note). */
     static final AbstractFiles EACH_READ = new AbstractFiles(false);
 
-    /** Reads nothing: for answers that say where a paper is, not what it says. */
+    /** No abstracts, stored or in the corpus: for answers that say where a paper is, not what it says. */
     static final AbstractFiles NONE = new AbstractFiles(false) {
         @Override
-        String read(Path file, AbstractSpan span) {
-            return null;
+        boolean wanted() {
+            return false;
         }
     };
 
@@ -42,6 +42,11 @@ class AbstractFiles implements Closeable {
     /** Keeps the last file open between reads: for one thread going through papers in corpus order. */
     static AbstractFiles sequential() {
         return new AbstractFiles(true);
+    }
+
+    /** Whether papers read through this get their abstracts. */
+    boolean wanted() {
+        return true;
     }
 
     /** The abstract at {@code span} of {@code file}, or null when the file no longer holds it there. */

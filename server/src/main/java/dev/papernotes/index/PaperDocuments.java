@@ -20,13 +20,13 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.search.suggest.document.SuggestField;
 import org.apache.lucene.util.BytesRef;
 
@@ -332,7 +332,7 @@ final class PaperDocuments {
         for (String o : doc.getValues(OCCURRENCE)) {
             occurrences.add(parseOccurrence(o));
         }
-        String abstractText = doc.get(ABSTRACT);
+        String abstractText = files.wanted() ? doc.get(ABSTRACT) : "";
         if (abstractText == null) {
             int i = abstractFrom(doc);
             AbstractSpan span = i < occurrences.size() ? spanAt(doc.getValues(ABSTRACT_AT), i) : null;

@@ -109,8 +109,8 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     /**
-     * The paper without its abstract (empty): for answers that say where a paper is or what it is
-     * called. An abstract may have to be read from its corpus file.
+     * The paper with an empty abstract: for answers that say where a paper is or what it is called
+     * (an abstract may have to be read from its corpus file).
      */
     public Paper getWithoutAbstract(String id) throws IOException {
         List<Paper> found = papers(ID, id, AbstractFiles.NONE);
@@ -528,6 +528,14 @@ public final class PaperIndex implements AutoCloseable {
 
     /** Every paper in corpus order, a page at a time so a million papers stream. */
     public void forEach(Consumer<Paper> sink) throws IOException {
+        forEach(sink, true);
+    }
+
+    /**
+     * As {@link #forEach(Consumer)}; without abstracts every abstract is empty and none is read from
+     * the corpus: for listings that do not show them.
+     */
+    public void forEach(Consumer<Paper> sink, boolean withAbstracts) throws IOException {
         if (reader == null) {
             return;
         }
@@ -536,7 +544,7 @@ public final class PaperIndex implements AutoCloseable {
         StoredFields stored = reader.storedFields();
         FieldDoc after = null;
         // Corpus order is file order: abstracts kept as spans are read with their file left open.
-        try (AbstractFiles files = AbstractFiles.sequential()) {
+        try (AbstractFiles files = withAbstracts ? AbstractFiles.sequential() : AbstractFiles.NONE) {
             while (true) {
                 TopDocs page = after == null ? searcher.search(all, 4096, sort)
                         : searcher.searchAfter(after, all, 4096, sort);

@@ -102,6 +102,13 @@ class AbstractSpansIndexTest {
                     "Gamma: Retrieval at Scale", GAMMA.replace("retrieval", "retrieval \uFFFD")), abstracts(idx));
             assertEquals(BETA, abstractOf(idx, "Beta"));
             assertEquals(BETA, idx.search("prunes tokens", 5).get(0).abstractText());
+            // Listings that show no abstract read none, whether kept in the page or in the index.
+            List<String> listed = new ArrayList<>();
+            idx.forEach(p -> listed.add(p.title() + "|" + p.abstractText()), false);
+            assertEquals(List.of("Alpha: Sparse Attention|", "Beta: Token Pruning|", "Gamma: Retrieval at Scale|"), listed);
+            String id = idx.resolveIds("Gamma").get(0);
+            assertEquals("", idx.getWithoutAbstract(id).abstractText());
+            assertEquals(idx.get(id).occurrences(), idx.getWithoutAbstract(id).occurrences());
         }
     }
 
