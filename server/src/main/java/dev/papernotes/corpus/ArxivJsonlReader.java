@@ -160,57 +160,23 @@ final class ArxivJsonlReader implements CorpusReader {
 
     /**
      * The abstract of the JSON line these bytes hold, as {@link #parse} gives it; empty if it does
-     * not parse. Only the abstract's value is parsed: a hover should not pay for the whole line.
+     * not parse. Only the abstract is read: a hover should not pay for authors and dates.
      */
     static String abstractFrom(byte[] bytes) {
-        int at = topLevelValue(bytes, ABSTRACT_KEY);
-        if (at < 0) {
-            return "";
-        }
-        try (JsonReader r = new JsonReader(new StringReader(
-                new String(bytes, at, bytes.length - at, java.nio.charset.StandardCharsets.UTF_8)))) {
-            r.setLenient(true); // the rest of the line follows the value
-            return r.peek() == JsonToken.NULL ? "" : Spaces.collapse(r.nextString());
+        String abstractText = "";
+        try (JsonReader r = new JsonReader(new StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)))) {
+            r.beginObject();
+            while (r.hasNext()) {
+                if (r.nextName().equals("abstract") && r.peek() != JsonToken.NULL) {
+                    abstractText = r.nextString();
+                } else {
+                    r.skipValue();
+                }
+            }
         } catch (IOException | RuntimeException e) {
             return "";
         }
-    }
-
-    private static final byte[] ABSTRACT_KEY = "\"abstract\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    /**
-     * Where the value of the object's last member named {@code key} (with its quotes) starts, or -1:
-     * a scan of strings and nesting, so a key inside a value is not taken for one.
-     */
-    static int topLevelValue(byte[] b, byte[] key) {
-        int depth = 0;
-        int found = -1;
-        for (int i = 0; i < b.length; i++) {
-            byte c = b[i];
-            if (c == '"') {
-                int start = i;
-                for (i++; i < b.length && b[i] != '"'; i++) {
-                    if (b[i] == '\\') {
-                        i++;
-                    }
-                }
-                if (depth == 1 && i - start + 1 == key.length
-                        && java.util.Arrays.equals(b, start, i + 1, key, 0, key.length)) {
-                    int v = i + 1;
-                    while (v < b.length && (b[v] == ' ' || b[v] == '\t')) {
-                        v++;
-                    }
-                    if (v < b.length && b[v] == ':') {
-                        found = v + 1; // the last one wins, as in a full parse
-                    }
-                }
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        }
-        return found;
+        return Spaces.collapse(abstractText);
     }
 
     static CorpusEntry parse(Path file, int lineNo, String line) throws IOException {

@@ -337,23 +337,20 @@ public final class DailyPapersReader {
      */
     static String abstractFrom(byte[] bytes) {
         StringBuilder out = new StringBuilder(bytes.length);
-        int i = 0;
-        while (i <= bytes.length) {
-            int end = i;
-            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
-                end++;
-            }
-            String line = clean(new String(bytes, i, end - i, java.nio.charset.StandardCharsets.UTF_8));
-            if (!line.isEmpty()) {
-                if (out.length() > 0) {
-                    out.append(' ');
+        // Split and decoded as the page was read: the same line ends, the same text.
+        try (LineReader lines = new LineReader(new java.io.ByteArrayInputStream(bytes), MAX_LINE_BYTES, bytes.length)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                String text = clean(line);
+                if (!text.isEmpty()) {
+                    if (out.length() > 0) {
+                        out.append(' ');
+                    }
+                    out.append(text);
                 }
-                out.append(line);
             }
-            if (end < bytes.length && bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n') {
-                end++;
-            }
-            i = end + 1;
+        } catch (IOException inMemory) {
+            throw new java.io.UncheckedIOException(inMemory);
         }
         return out.toString();
     }

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
 final class LineReader implements AutoCloseable {
     private final InputStream in;
     private final int maxLineBytes;
-    private final byte[] buf = new byte[1 << 16];
+    private final byte[] buf;
     private int pos;
     private int limit;
     private byte[] line = new byte[256];
@@ -42,8 +42,14 @@ final class LineReader implements AutoCloseable {
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
 
     LineReader(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, 1 << 16);
+    }
+
+    /** With a read buffer of {@code bufferBytes}: a few lines already in memory need no 64 KB one. */
+    LineReader(InputStream in, int maxLineBytes, int bufferBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.buf = new byte[Math.max(1, bufferBytes)];
     }
 
     /** The next line without its terminator, or null at the end of the stream. */

@@ -613,16 +613,16 @@ final class IndexUpdater {
     private void keep(int old, Occurrence at, long start) throws IOException {
         oldEntries.keep(old);
         oldEntries.see(old);
-        boolean lineMoved = oldEntries.line(old) != at.line();
-        boolean startMoved = start >= 0 && oldEntries.start(old) >= 0 && oldEntries.start(old) != start;
-        if (lineMoved && startMoved) {
+        List<Field> moved = new ArrayList<>(2);
+        if (oldEntries.line(old) != at.line()) {
+            moved.add(new NumericDocValuesField(ENTRY_LINE, at.line()));
+        }
+        if (start >= 0 && oldEntries.start(old) >= 0 && oldEntries.start(old) != start) {
+            moved.add(new NumericDocValuesField(ENTRY_START, start));
+        }
+        if (!moved.isEmpty()) {
             // One update for both: a line put first in a million-line file moves every entry.
-            writer.updateDocValues(new Term(ENTRY_REF, PaperDocuments.entryRef(at)),
-                    new NumericDocValuesField(ENTRY_LINE, at.line()), new NumericDocValuesField(ENTRY_START, start));
-        } else if (lineMoved) {
-            writer.updateNumericDocValue(new Term(ENTRY_REF, PaperDocuments.entryRef(at)), ENTRY_LINE, at.line());
-        } else if (startMoved) {
-            writer.updateNumericDocValue(new Term(ENTRY_REF, PaperDocuments.entryRef(at)), ENTRY_START, start);
+            writer.updateDocValues(new Term(ENTRY_REF, PaperDocuments.entryRef(at)), moved.toArray(new Field[0]));
         }
     }
 

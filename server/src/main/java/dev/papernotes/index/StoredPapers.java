@@ -28,10 +28,6 @@ final class StoredPapers {
     record Loaded(Paper paper, List<CorpusEntry> sources, String citekeyBase, long stamp) {
     }
 
-    static Paper paper(IndexReader reader, int doc) throws IOException {
-        return paper(reader, reader.storedFields().document(doc), AbstractFiles.EACH_READ);
-    }
-
     /** The stored paper of {@code d}, its abstract read from its corpus file when kept as a span there. */
     static Paper paper(IndexReader reader, Document d, AbstractFiles files) throws IOException {
         EntryPlaces places = new EntryPlaces(reader);
