@@ -13,7 +13,7 @@ import org.apache.lucene.search.suggest.document.CompletionAnalyzer;
 /** Field names and analysis of the paper index; bump {@link #VERSION} whenever any of it changes. */
 public final class IndexSchema {
     /** Written into every commit; an index of another version is rebuilt from the corpus. */
-    public static final String VERSION = "11";
+    public static final String VERSION = "12";
 
     // Commit user data keys.
     static final String DATA_SCHEMA = "papernotes.schema";

@@ -32,7 +32,14 @@ import org.apache.lucene.util.BytesRef;
 
 /** Turns a {@link Paper} into its Lucene document and back. */
 final class PaperDocuments {
-    private static final int MAX_SUGGEST_CHARS = 64;
+    /**
+     * A title is completed from the FST by its first this many characters of spaced form; beyond
+     * them what is typed is checked against the title itself ({@link Suggester}). Most of a title's
+     * bytes in the completion FST are its own unshared tail, and a session's completions read the
+     * paths of the titles they list: a shorter input makes the FST (117 MB at 1M papers with 64
+     * characters) and what typing keeps of it resident smaller.
+     */
+    static final int TITLE_INPUT_CHARS = 32;
     /** Title words: frequencies and norms for ranking, no positions (nobody phrase-searches them). */
     private static final FieldType TITLE_WORDS_TYPE = new FieldType();
 
@@ -204,7 +211,7 @@ final class PaperDocuments {
             doc.add(new SuggestField(SUGGEST_NAME, input, weight));
         }
         // The short title is a prefix of the title: one input serves both.
-        String titleInput = clip(NameKeys.spaced(p.title()));
+        String titleInput = titleInput(NameKeys.spaced(p.title()));
         if (!titleInput.isBlank()) {
             doc.add(new SuggestField(SUGGEST_TITLE, titleInput, weight));
         }
@@ -411,11 +418,17 @@ final class PaperDocuments {
         }
     }
 
-    private static String clip(String s) {
-        if (s.length() <= MAX_SUGGEST_CHARS) {
-            return s;
+    /**
+     * The completion input of a spaced title, and the query for spaced typed text: its first {@link
+     * #TITLE_INPUT_CHARS} characters (not splitting a surrogate pair), so that whatever is typed of
+     * a title, clipped the same way, is a prefix of the title's input.
+     */
+    static String titleInput(String spaced) {
+        if (spaced.length() <= TITLE_INPUT_CHARS) {
+            return spaced;
         }
-        int cut = s.lastIndexOf(' ', MAX_SUGGEST_CHARS);
-        return s.substring(0, cut > 0 ? cut : MAX_SUGGEST_CHARS);
+        int cut = Character.isHighSurrogate(spaced.charAt(TITLE_INPUT_CHARS - 1)) ? TITLE_INPUT_CHARS - 1
+                : TITLE_INPUT_CHARS;
+        return spaced.substring(0, cut).stripTrailing();
     }
 }

@@ -158,8 +158,7 @@ public final class Suggester {
                             max);
                 }
                 if (chosen.size() < max) {
-                    take(chosen, suggest(prefix(SUGGEST_TITLE, spaced), fetch(chosen, max)), Tier.TITLE_PREFIX, spaced,
-                            max);
+                    take(chosen, titleHits(spaced, fetch(chosen, max)), Tier.TITLE_PREFIX, spaced, max);
                 }
                 Query titleWords = chosen.size() < max ? titleWords(typed) : null;
                 if (titleWords != null) {
@@ -177,6 +176,30 @@ public final class Suggester {
     /** Hits to ask a tier for: twice the places left, at least 10. */
     private static int fetch(Map<Integer, Candidate> chosen, int max) {
         return Math.max(10, 2 * (max - chosen.size()));
+    }
+
+    /**
+     * Titles that start with what was typed. The FST holds each title's first characters only
+     * ({@link PaperDocuments#titleInput}): typed text longer than those is looked up by them and
+     * checked against the titles, and a title whose clipped input is all that was typed is keyed by
+     * its whole title, so that only a title typed in full ranks as one.
+     */
+    private List<Hit> titleHits(String spaced, int fetch) throws IOException {
+        String input = PaperDocuments.titleInput(spaced);
+        boolean clipped = input.length() < spaced.length();
+        List<Hit> hits = suggest(prefix(SUGGEST_TITLE, input), fetch);
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            if (!clipped && !h.key().equals(spaced)) {
+                out.add(h);
+                continue;
+            }
+            String title = NameKeys.spaced(headers.load(h.doc()).title());
+            if (title.startsWith(spaced)) {
+                out.add(new Hit(h.doc(), title, h.score()));
+            }
+        }
+        return out;
     }
 
     private List<Hit> suggest(CompletionQuery query, int fetch) throws IOException {
