@@ -6,6 +6,9 @@ import java.util.Set;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.misc.store.RAFDirectory;
 import org.apache.lucene.store.FileSwitchDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.MMapDirectory;
 
 /**
@@ -21,6 +24,11 @@ import org.apache.lucene.store.MMapDirectory;
  * <p>Positional reads go through {@code RandomAccessFile} ({@link RAFDirectory}), not a {@code FileChannel}
  * ({@code NIOFSDirectory}): an interrupt of any thread blocked in a channel read closes the
  * channel for every reader of that file, and the index would fail until a restart.
+ *
+ * <p>A file read once from end to end (a checksum: the mention dictionary's after each commit,
+ * every file's after an unclean stop) is read positionally whatever its extension: through a
+ * mapping, checking the 150 MB mention dictionary of a million papers made all of it resident at
+ * once, the server's peak.
  */
 final class IndexFiles {
     /** Extensions read through a mapping: FSTs walked arc by arc. */
@@ -36,6 +44,22 @@ final class IndexFiles {
         }
         String only = System.getProperty("papernotes.index.mapped");
         Set<String> extensions = only == null ? MAPPED : Set.of(only.split(","));
-        return new FileSwitchDirectory(extensions, mapped, new RAFDirectory(path), true);
+        RAFDirectory positional = new RAFDirectory(path);
+        return new ReadOncePositional(new FileSwitchDirectory(extensions, mapped, positional, true), positional);
+    }
+
+    /** Sends inputs opened to be read once to positional reads; closing it closes both. */
+    private static final class ReadOncePositional extends FilterDirectory {
+        private final Directory positional;
+
+        ReadOncePositional(Directory in, Directory positional) {
+            super(in);
+            this.positional = positional;
+        }
+
+        @Override
+        public IndexInput openInput(String name, IOContext context) throws IOException {
+            return context.readOnce ? positional.openInput(name, context) : in.openInput(name, context);
+        }
     }
 }

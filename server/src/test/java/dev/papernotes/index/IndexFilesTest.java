@@ -1,0 +1,66 @@
+package dev.papernotes.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which index files the server maps into its memory, and which it reads with positional reads. */
+class IndexFilesTest {
+    private static final Path MAPS = Path.of("/proc/self/maps");
+
+    @TempDir
+    Path tmp;
+
+    private static boolean mapped(Path file) throws IOException {
+        return Files.readString(MAPS).contains(file.toString());
+    }
+
+    private static void write(Directory dir, String name) throws IOException {
+        try (IndexOutput out = dir.createOutput(name, IOContext.DEFAULT)) {
+            CodecUtil.writeHeader(out, "test", 0);
+            for (int i = 0; i < 100_000; i++) {
+                out.writeInt(i);
+            }
+            CodecUtil.writeFooter(out);
+        }
+    }
+
+    @Test
+    void anFstIsMappedForLookupsButReadPositionallyForItsChecksum() throws IOException {
+        assumeTrue(Files.isReadable(MAPS), "needs /proc/self/maps");
+        Path path = Files.createDirectories(tmp.resolve("idx"));
+        try (Directory dir = IndexFiles.open(path)) {
+            write(dir, "mentions_x.fst");
+            write(dir, "_0.fdt");
+            Path fst = path.resolve("mentions_x.fst").toRealPath();
+            Path stored = path.resolve("_0.fdt").toRealPath();
+            try (IndexInput in = dir.openInput("mentions_x.fst", IOContext.DEFAULT)) {
+                assertTrue(mapped(fst));
+                in.seek(CodecUtil.headerLength("test") + 4L * 1234);
+                assertEquals(1234, in.readInt());
+            }
+            try (IndexInput check = dir.openInput("mentions_x.fst", IOContext.READONCE)) {
+                assertEquals(CodecUtil.checksumEntireFile(check), CodecUtil.retrieveChecksum(check));
+                assertFalse(mapped(fst), "a checksum read maps the file");
+            }
+            try (IndexInput in = dir.openInput("_0.fdt", IOContext.DEFAULT)) {
+                assertFalse(mapped(stored));
+                in.seek(CodecUtil.headerLength("test") + 4L * 99_999);
+                assertEquals(99_999, in.readInt());
+            }
+            assertTrue(MentionDictionary.verify(dir, "mentions_x.fst"));
+        }
+    }
+}
