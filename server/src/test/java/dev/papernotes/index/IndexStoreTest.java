@@ -116,6 +116,45 @@ class IndexStoreTest {
         }
     }
 
+    /** The core of each segment the store serves, against those a reader from its writer gets. */
+    private static void assertServedSegmentsAreTheWritersOwn(IndexStore store) throws IOException {
+        List<Object> served = new ArrayList<>();
+        try (PaperIndex idx = store.acquire()) {
+            for (var leaf : idx.reader().leaves()) {
+                served.add(leaf.reader().getCoreCacheHelper().getKey());
+            }
+        }
+        List<Object> writers = new ArrayList<>();
+        try (var r = org.apache.lucene.index.DirectoryReader.open(store.writer())) {
+            for (var leaf : r.leaves()) {
+                writers.add(leaf.reader().getCoreCacheHelper().getKey());
+            }
+        }
+        assertFalse(served.isEmpty());
+        assertEquals(writers, served, "each segment opened once, not by the served reader and again by the writer");
+    }
+
+    @Test
+    void theServedIndexSharesItsSegmentsWithTheWriter() throws IOException {
+        Path corpus = copySeed(tmp.resolve("corpus"));
+        Path idxDir = tmp.resolve("idx");
+        try (IndexStore store = IndexStore.open(idxDir, List.of(corpus), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            assertServedSegmentsAreTheWritersOwn(store);
+        }
+        try (IndexStore store = IndexStore.open(idxDir, List.of(corpus), 16)) {
+            // A start: the check that finds nothing changed reads through the writer too.
+            assertFalse(store.update(w -> { }, UpdateProgress.NONE, false).committed());
+            assertServedSegmentsAreTheWritersOwn(store);
+            Files.move(corpus.resolve("001_1d97baa6bdd1f0cd.txt"), tmp.resolve("aside.txt"));
+            assertTrue(store.update(w -> { }, UpdateProgress.NONE, false).committed());
+            assertServedSegmentsAreTheWritersOwn(store);
+            try (PaperIndex idx = store.acquire()) {
+                assertTrue(idx.paperCount() < 413);
+            }
+        }
+    }
+
     @Test
     void incrementalEqualsFullBuildWhenAPageIsAddedFirstInCorpusOrder() throws IOException {
         Path corpus = copySeed(tmp.resolve("corpus"));
