@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,15 @@ class TitleCompletionTest {
     @TempDir
     Path tmp;
 
+    private final List<IndexStore> stores = new ArrayList<>();
+
+    @AfterEach
+    void close() throws IOException {
+        for (IndexStore s : stores) {
+            s.close();
+        }
+    }
+
     private PaperIndex index(List<String> titles) throws IOException {
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
         StringBuilder page = new StringBuilder("new\n\nMar 11\n\n");
@@ -39,15 +49,6 @@ class TitleCompletionTest {
         store.update(w -> { }, UpdateProgress.NONE, false);
         stores.add(store);
         return store.acquire();
-    }
-
-    private final List<IndexStore> stores = new ArrayList<>();
-
-    @org.junit.jupiter.api.AfterEach
-    void close() throws IOException {
-        for (IndexStore s : stores) {
-            s.close();
-        }
     }
 
     /** The titles completed by title prefix, in their order. */
