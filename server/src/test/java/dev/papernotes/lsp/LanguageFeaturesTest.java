@@ -169,6 +169,17 @@ class LanguageFeaturesTest {
     }
 
     @Test
+    void aLongTitleTypedOnPastItsCompletionInputStaysFirst() throws Exception {
+        // The completion FST keeps a title's first 32 characters; past them the titles found are
+        // checked against what was typed.
+        String title = "An Emulator for Fine-Tuning Large Language Models using Small Language Models";
+        for (int n = 20; n <= title.length(); n += n < title.length() - 5 ? 5 : 1) {
+            CompletionList list = complete("[[" + title.substring(0, n) + "‸");
+            assertEquals(title, list.getItems().get(0).getDetail(), "after typing " + title.substring(0, n));
+        }
+    }
+
+    @Test
     void citekeyCompletionAfterAt() throws Exception {
         CompletionList list = complete("As shown by @hidiff‸");
         CompletionItem first = list.getItems().get(0);
