@@ -312,11 +312,14 @@ public final class DailyPapersReader {
 
         private void flushHeld() {
             if (heldTitle != null) {
-                String abstractText = heldAbstract == null ? "" : heldAbstract.text();
+                String abstractText = "";
                 AbstractSpan span = null;
-                long bytes = heldAbstract == null ? 0 : heldAbstract.end - heldAbstract.start;
-                if (heldAbstract != null && heldAbstract.exact && bytes <= AbstractSpan.MAX_BYTES) {
-                    span = AbstractSpan.of(CorpusFormat.DAILY_PAGES, heldAbstract.start, (int) bytes, abstractText);
+                if (heldAbstract != null) {
+                    abstractText = heldAbstract.text();
+                    long bytes = heldAbstract.end - heldAbstract.start;
+                    if (heldAbstract.exact && bytes <= AbstractSpan.MAX_BYTES) {
+                        span = AbstractSpan.of(CorpusFormat.DAILY_PAGES, heldAbstract.start, (int) bytes, abstractText);
+                    }
                 }
                 entries.accept(new CorpusEntry(heldTitle, abstractText, heldOccurrence, PaperMetadata.NONE, span));
                 entryCount++;

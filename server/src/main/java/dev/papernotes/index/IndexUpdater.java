@@ -606,10 +606,10 @@ final class IndexUpdater {
     }
 
     /**
-     * An entry read again unchanged: its paper stays as it is; only its line, if it moved, is
-     * written down, in place (a numeric doc-values update, not a new document).
+     * An entry read again unchanged: its paper stays as it is; where it is now (its line, and its
+     * start when {@code start} is not -1) is written down in place, a doc-values update, not a new
+     * document.
      */
-    /** An unchanged entry stays with its paper; where it is now is written down ({@code start} -1: unknown). */
     private void keep(int old, Occurrence at, long start) throws IOException {
         oldEntries.keep(old);
         oldEntries.see(old);

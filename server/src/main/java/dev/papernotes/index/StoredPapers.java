@@ -43,38 +43,36 @@ final class StoredPapers {
                 stamp(reader, doc));
     }
 
+    /** Where a library entry is now: its line, and its start in the file (-1 when not kept). */
+    private record Place(int line, long start) {
+        static final Place NOWHERE = new Place(0, -1);
+    }
+
     /** Where a paper's library entries are now: each entry document looked up once per paper read. */
     private static final class EntryPlaces {
         private final IndexReader reader;
-        private final java.util.Map<String, long[]> seen = new java.util.HashMap<>(4);
+        private final java.util.Map<String, Place> seen = new java.util.HashMap<>(4);
 
         EntryPlaces(IndexReader reader) {
             this.reader = reader;
         }
 
-        /** {line, start} of the entry now; {0, -1} when its entry document is not there. */
-        long[] of(Occurrence o) throws IOException {
+        /** {@link Place#NOWHERE} when the entry document is not there. */
+        Place of(Occurrence o) throws IOException {
             String ref = PaperDocuments.entryRef(o);
-            long[] place = seen.get(ref);
+            Place place = seen.get(ref);
             if (place == null) {
-                place = new long[] {0, -1};
                 List<Integer> docs = DocLookup.find(reader, ENTRY_REF, ref, 1);
-                if (!docs.isEmpty()) {
-                    int doc = docs.get(0);
-                    List<LeafReaderContext> leaves = reader.leaves();
-                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                    NumericDocValues lines = DocValues.getNumeric(leaf.reader(), ENTRY_LINE);
-                    NumericDocValues starts = DocValues.getNumeric(leaf.reader(), ENTRY_START);
-                    place[0] = lines.advanceExact(doc - leaf.docBase) ? lines.longValue() : 0;
-                    place[1] = starts.advanceExact(doc - leaf.docBase) ? starts.longValue() : -1;
-                }
+                place = docs.isEmpty() ? Place.NOWHERE
+                        : new Place((int) numeric(reader, docs.get(0), ENTRY_LINE, 0),
+                                numeric(reader, docs.get(0), ENTRY_START, -1));
                 seen.put(ref, place);
             }
             return place;
         }
 
         long start(Occurrence o) throws IOException {
-            return of(o)[1];
+            return of(o).start();
         }
     }
 
@@ -85,7 +83,7 @@ final class StoredPapers {
             if (o.handle().isEmpty()) {
                 continue;
             }
-            int line = (int) places.of(o)[0];
+            int line = places.of(o).line();
             if (line > 0 && line != o.line()) {
                 if (occurrences == null) {
                     occurrences = new ArrayList<>(p.occurrences());
@@ -102,7 +100,7 @@ final class StoredPapers {
 
     /** The line a library entry is on now, or 0 when its entry document is not there. */
     static int entryLine(IndexReader reader, Occurrence o) throws IOException {
-        return (int) new EntryPlaces(reader).of(o)[0];
+        return new EntryPlaces(reader).of(o).line();
     }
 
     static PaperHeader header(IndexReader reader, int doc) throws IOException {
@@ -130,9 +128,14 @@ final class StoredPapers {
     }
 
     static long numeric(IndexReader reader, int doc, String field) throws IOException {
+        return numeric(reader, doc, field, 0);
+    }
+
+    /** The doc value of {@code field} for {@code doc}, or {@code missing} when it has none. */
+    private static long numeric(IndexReader reader, int doc, String field, long missing) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
-        return values.advanceExact(doc - leaf.docBase) ? values.longValue() : 0;
+        return values.advanceExact(doc - leaf.docBase) ? values.longValue() : missing;
     }
 }

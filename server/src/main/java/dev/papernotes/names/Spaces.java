@@ -64,7 +64,7 @@ public final class Spaces {
                 if (s.charAt(i + 1) == ' ') {
                     return false;
                 }
-            } else if (c < ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            } else if (c < ' ' || isSpace(c)) {
                 return false;
             }
         }
