@@ -317,6 +317,7 @@ final class IndexUpdater {
             }
             progress.phase("assigning citekeys");
             settleCitekeys();
+            dropIdentityTables();
             if (bulk != null) {
                 progress.phase("merging segments");
                 bulk.finish();
@@ -569,6 +570,21 @@ final class IndexUpdater {
         identity = next;
         nextRollOver = next.size() + clustersPerTable;
         rollOvers++;
+    }
+
+    /**
+     * Once the citekeys are settled, the tables that said which entries are one paper and counted
+     * citekey bases are done with. At a 256 MB heap they may hold up to ~30 MB (2^17 clusters, key
+     * filters of 8 and 4 MB, 12 MB of base counts) that the segment merge and the mention dictionary
+     * after it can use.
+     */
+    private void dropIdentityTables() {
+        largestTable = Math.max(largestTable, identity.size());
+        identity = new IdentityTable(16);
+        olderKeys = null;
+        olderBases = null;
+        citekeyCounts = new LongIntTable(16);
+        touchedBases.clear();
     }
 
     /**
