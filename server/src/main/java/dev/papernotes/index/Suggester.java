@@ -92,8 +92,9 @@ public final class Suggester {
         String spaced = NameKeys.spaced(typed);
         String compact = NameKeys.compact(typed);
         // A short prefix matches a large part of the corpus and costs the most to rank; it is also
-        // what every name typed starts with. Its ranking is remembered for this snapshot.
-        String shortKey = compact.length() <= SHORT_PREFIX ? scope + "\u0000" + max + "\u0000" + typed : null;
+        // what every name typed starts with. Its ranking is remembered for this snapshot, whatever
+        // the case typed: every tier compares lower-cased keys.
+        String shortKey = compact.length() <= SHORT_PREFIX ? shortKey(typed, scope, max) : null;
         List<Candidate> ranked = shortKey == null ? null : shortPrefixes.get(shortKey);
         if (ranked == null) {
             ranked = rank(typed, scope, max, spaced, compact);
@@ -107,6 +108,15 @@ public final class Suggester {
             out.add(new Suggestion(h, c.tier(), matchedName(h, c.key(), c.tier())));
         }
         return out;
+    }
+
+    /** Whether the ranking of {@code typed} (a short prefix) is remembered for this snapshot. */
+    public boolean remembers(String typed, Scope scope, int max) {
+        return shortPrefixes.containsKey(shortKey(typed, scope, max));
+    }
+
+    private static String shortKey(String typed, Scope scope, int max) {
+        return scope + "\u0000" + max + "\u0000" + typed.toLowerCase(Locale.ROOT);
     }
 
     /** Typed text of at most this many letters and digits counts as a short prefix. */

@@ -343,6 +343,7 @@ final class Session {
                             + ctx.features().index().paperCount() + " papers");
                 }
             }
+            warmUpOnce();
             scanNotes();
         } catch (CorpusSelection.MissingCorpusException e) {
             log(MessageType.Error, "papernotes: " + e.getMessage() + " (setting papernotes.corpus)");
@@ -367,6 +368,18 @@ final class Session {
     }
 
     private static final long SERVING_HEAP_DELAY_S = 1;
+
+    private final java.util.concurrent.atomic.AtomicBoolean warmedUp = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Once the first index is served, a keystroke's code runs once over on a thread of its own
+     * ({@link Warmup}), beside the scan of the notes, so that the user's first keystrokes find it compiled.
+     */
+    private void warmUpOnce() {
+        if (!Boolean.getBoolean("papernotes.noWarmup") && warmedUp.compareAndSet(false, true)) {
+            Warmup.start(this, () -> closing);
+        }
+    }
 
     private CorpusSelection resolveSelection() throws IOException {
         Settings st = settings;

@@ -1,0 +1,80 @@
+package dev.papernotes.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.papernotes.config.Settings;
+import dev.papernotes.features.FeatureContext;
+import dev.papernotes.index.IndexStore;
+import dev.papernotes.index.PaperIndex;
+import dev.papernotes.index.Suggester.Scope;
+import dev.papernotes.index.UpdateProgress;
+import dev.papernotes.workspace.NoteWorkspace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The warm-up types through the real features, remembers every first letter's ranking, and shows the user nothing. */
+class WarmupTest {
+    @TempDir
+    Path tmp;
+
+    private IndexStore store() throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        StringBuilder page = new StringBuilder("new\n\nMar 11\n\n");
+        String[] names = {"Griffon", "Mini-Monkey", "Prepacking", "KazeNet", "LoRA", "Quokka", "Zephyr", "T5X"};
+        for (String n : names) {
+            page.append(n).append(": A Method Named ").append(n).append("\n\nWe propose ").append(n)
+                    .append(", a model that reads long documents, and evaluate ").append(n).append(" on QA.\n\n");
+        }
+        Files.writeString(corpus.resolve("p1.txt"), page, StandardCharsets.UTF_8);
+        IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(corpus), 16);
+        store.update(w -> { }, UpdateProgress.NONE, false);
+        return store;
+    }
+
+    @Test
+    void typesEveryFirstLetterAndNamesInFullInAWorkspaceOfItsOwn() throws IOException {
+        try (IndexStore store = store(); PaperIndex idx = store.acquire()) {
+            NoteWorkspace users = new NoteWorkspace();
+            FeatureContext ctx = new FeatureContext(idx, users, Settings.DEFAULTS, List.of(tmp.resolve("corpus")), true);
+            int max = Settings.DEFAULTS.completionMaxItems();
+            assertFalse(idx.suggester().remembers("g", Scope.WIKI, max));
+
+            int keystrokes = new Warmup(ctx, () -> false).run();
+
+            // 1 + 36 first letters after [[ and after [@, then names in full.
+            assertTrue(keystrokes > 2 * (1 + Warmup.FIRST_CHARS.length()), "keystrokes " + keystrokes);
+            for (char c : Warmup.FIRST_CHARS.toCharArray()) {
+                assertTrue(idx.suggester().remembers(String.valueOf(c), Scope.WIKI, max), "[[" + c);
+                assertTrue(idx.suggester().remembers(String.valueOf(c), Scope.CITEKEY, max), "@" + c);
+            }
+            assertEquals(0, users.size(), "the user's workspace holds no note of the warm-up's");
+        }
+    }
+
+    @Test
+    void stopsWhenTold() throws IOException {
+        try (IndexStore store = store(); PaperIndex idx = store.acquire()) {
+            FeatureContext ctx = new FeatureContext(idx, new NoteWorkspace(), Settings.DEFAULTS, List.of(), true);
+            AtomicInteger asked = new AtomicInteger();
+            int keystrokes = new Warmup(ctx, () -> asked.incrementAndGet() > 5).run();
+            assertTrue(keystrokes <= 8, "keystrokes " + keystrokes);
+            assertFalse(idx.suggester().remembers("z", Scope.WIKI, Settings.DEFAULTS.completionMaxItems()));
+        }
+    }
+
+    @Test
+    void anEmptyIndexIsNotWarmedUp() throws IOException {
+        try (PaperIndex idx = PaperIndex.empty()) {
+            FeatureContext ctx = new FeatureContext(idx, new NoteWorkspace(), Settings.DEFAULTS, List.of(), true);
+            assertEquals(0, new Warmup(ctx, () -> false).run());
+        }
+    }
+}
