@@ -1,6 +1,9 @@
 package dev.papernotes.index;
 
+import java.io.IOException;
+import org.apache.lucene.codecs.FieldsConsumer;
 import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.index.SegmentWriteState;
 import org.apache.lucene.search.suggest.document.CompletionPostingsFormat;
 
 /**
@@ -14,6 +17,12 @@ public final class OffHeapCompletionPostingsFormat extends CompletionPostingsFor
 
     public OffHeapCompletionPostingsFormat() {
         super(NAME, FSTLoadMode.OFF_HEAP);
+    }
+
+    /** Compiles each FST into a temporary file instead of the heap ({@link CompletionFieldsWriter}). */
+    @Override
+    public FieldsConsumer fieldsConsumer(SegmentWriteState state) throws IOException {
+        return new CompletionFieldsWriter(getName(), delegatePostingsFormat(), state);
     }
 
     @Override
