@@ -49,6 +49,33 @@ class LifecycleIT {
     }
 
     @Test
+    void theServerWarmsUpOnceItsIndexIsServedAndStillAnswers() throws Exception {
+        try (RawServer s = start()) {
+            s.send(RawServer.request(1, "initialize", initializeParams(null)));
+            s.response(1, 30);
+            s.send(RawServer.notification("initialized", "{}"));
+            Path log = tmp.resolve("server-stderr.log");
+            java.util.regex.Pattern done = java.util.regex.Pattern.compile("warm-up typed (\\d+) keystrokes");
+            String text = "";
+            java.util.regex.Matcher m = null;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (m == null && System.nanoTime() < end) {
+                text = Files.exists(log) ? Files.readString(log) : "";
+                m = done.matcher(text);
+                if (!m.find()) {
+                    m = null;
+                    Thread.sleep(100);
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertNotNull(m, "no warm-up in: " + text);
+            // Every first letter after [[ and after @, then names in full.
+            assertTrue(Integer.parseInt(m.group(1)) > 2 * (1 + Warmup.FIRST_CHARS.length()), m.group());
+            s.send(RawServer.request(2, "workspace/symbol", "{\"query\":\"papernotes-warmup\"}"));
+            assertEquals(0, s.response(2, 30).getAsJsonArray("result").size(), "its note is not the user's");
+        }
+    }
+
+    @Test
     void afterShutdownOnlyExitAndExitIsZero() throws Exception {
         try (RawServer s = start()) {
             s.send(RawServer.request(1, "initialize", initializeParams(null)));
