@@ -165,7 +165,7 @@ final class Warmup {
      * Runs a warm-up on a thread of its own, answering from a snapshot taken now. Failures are
      * logged and otherwise ignored: the warm-up only ever saves time.
      */
-    static Thread start(Session session, BooleanSupplier stop) {
+    static void start(Session session, BooleanSupplier stop) {
         Thread t = new Thread(() -> {
             long start = System.nanoTime();
             try (Session.Context c = session.context(true)) {
@@ -178,6 +178,5 @@ final class Warmup {
         }, "papernotes-warmup");
         t.setDaemon(true);
         t.start();
-        return t;
     }
 }

@@ -31,6 +31,13 @@ class LifecycleIT {
         return new RawServer(tmp, Files.createDirectories(tmp.resolve("cache")));
     }
 
+    /** Initializes the server (for the client process {@code pid}, or none) and says it is initialized. */
+    private void initialized(RawServer s, Long pid) throws Exception {
+        s.send(RawServer.request(1, "initialize", initializeParams(pid)));
+        s.response(1, 30);
+        s.send(RawServer.notification("initialized", "{}"));
+    }
+
     private static int code(JsonObject response) {
         return response.getAsJsonObject("error").get("code").getAsInt();
     }
@@ -51,9 +58,7 @@ class LifecycleIT {
     @Test
     void theServerWarmsUpOnceItsIndexIsServedAndStillAnswers() throws Exception {
         try (RawServer s = start()) {
-            s.send(RawServer.request(1, "initialize", initializeParams(null)));
-            s.response(1, 30);
-            s.send(RawServer.notification("initialized", "{}"));
+            initialized(s, null);
             Path log = tmp.resolve("server-stderr.log");
             java.util.regex.Pattern done = java.util.regex.Pattern.compile("warm-up typed (\\d+) keystrokes");
             String text = "";
@@ -78,9 +83,7 @@ class LifecycleIT {
     @Test
     void afterShutdownOnlyExitAndExitIsZero() throws Exception {
         try (RawServer s = start()) {
-            s.send(RawServer.request(1, "initialize", initializeParams(null)));
-            s.response(1, 30);
-            s.send(RawServer.notification("initialized", "{}"));
+            initialized(s, null);
             s.send(RawServer.request(2, "shutdown", "null"));
             assertTrue(s.response(2, 30).has("result"));
             s.send(RawServer.request(3, "workspace/symbol", "{\"query\":\"x\"}"));
@@ -120,9 +123,7 @@ class LifecycleIT {
     void goneClientProcessEndsTheServer() throws Exception {
         Process fakeClient = new ProcessBuilder("sleep", "60").start();
         try (RawServer s = start()) {
-            s.send(RawServer.request(1, "initialize", initializeParams(fakeClient.pid())));
-            s.response(1, 30);
-            s.send(RawServer.notification("initialized", "{}"));
+            initialized(s, fakeClient.pid());
             fakeClient.destroyForcibly();
             assertTrue(s.process.waitFor(10, TimeUnit.SECONDS), "server outlived its client process");
         } finally {
@@ -133,9 +134,7 @@ class LifecycleIT {
     @Test
     void aBrokenFrameIsAnsweredAndTheNextMessageStillIs() throws Exception {
         try (RawServer s = start()) {
-            s.send(RawServer.request(1, "initialize", initializeParams(null)));
-            s.response(1, 30);
-            s.send(RawServer.notification("initialized", "{}"));
+            initialized(s, null);
             String bad = RawServer.request(2, "workspace/symbol", "{\"query\": oops}");
             s.sendRaw(("Content-Length: " + (bad.length() + 10) + "\r\n\r\n" + bad).getBytes());
             s.send(RawServer.request(3, "workspace/symbol", "{\"query\":\"Prepacking\"}"));
