@@ -343,7 +343,7 @@ final class Session {
                             + ctx.features().index().paperCount() + " papers");
                 }
             }
-            warmUpOnce();
+            warmUp();
             scanNotes();
         } catch (CorpusSelection.MissingCorpusException e) {
             log(MessageType.Error, "papernotes: " + e.getMessage() + " (setting papernotes.corpus)");
@@ -369,15 +369,40 @@ final class Session {
 
     private static final long SERVING_HEAP_DELAY_S = 1;
 
-    private final java.util.concurrent.atomic.AtomicBoolean warmedUp = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Object warmupLock = new Object();
+    private boolean warmupRunning;
+    private boolean warmupAgain;
 
     /**
-     * Once the first index is served, a keystroke's code runs once over on a thread of its own
-     * ({@link Warmup}), beside the scan of the notes, so that the user's first keystrokes find it compiled.
+     * Whenever a new index is served, a keystroke's code runs once over on a thread of its own
+     * ({@link Warmup}), beside the scan of the notes: the first time so that the user's first
+     * keystrokes find it compiled, after a reload because each first letter's ranking is
+     * remembered per index snapshot. An index served empty is not warmed; the next one is. One
+     * warm-up at a time: an index served meanwhile is warmed once more after it.
      */
-    private void warmUpOnce() {
-        if (!Boolean.getBoolean("papernotes.noWarmup") && warmedUp.compareAndSet(false, true)) {
-            Warmup.start(this, () -> closing);
+    private void warmUp() {
+        if (Boolean.getBoolean("papernotes.noWarmup") || closing) {
+            return;
+        }
+        synchronized (warmupLock) {
+            if (warmupRunning) {
+                warmupAgain = true;
+                return;
+            }
+            warmupRunning = true;
+        }
+        Warmup.start(this, () -> closing, this::warmUpAgain);
+    }
+
+    /** Asked by a finished warm-up: whether to run once more, on the index served since it started. */
+    private boolean warmUpAgain() {
+        synchronized (warmupLock) {
+            if (warmupAgain && !closing) {
+                warmupAgain = false;
+                return true;
+            }
+            warmupRunning = false;
+            return false;
         }
     }
 
@@ -402,6 +427,7 @@ final class Session {
             IndexStore s = store;
             try {
                 if (s != null && s.refresh()) {
+                    warmUp();
                     background.submit(this::reanalyze);
                 }
             } catch (IOException | RuntimeException e) {
@@ -545,6 +571,7 @@ final class Session {
                 log(MessageType.Info, String.format("papernotes: corpus reloaded: %d papers (%d files read, %d papers "
                         + "written) in %.2f s%s", r.papers(), r.filesRead(), r.papersWritten(),
                         r.servedMillis() / 1000.0, dictionary));
+                warmUp();
                 reanalyze();
             }
         } catch (Throwable e) {

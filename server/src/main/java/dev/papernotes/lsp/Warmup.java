@@ -162,19 +162,24 @@ final class Warmup {
     }
 
     /**
-     * Runs a warm-up on a thread of its own, answering from a snapshot taken now. Failures are
-     * logged and otherwise ignored: the warm-up only ever saves time.
+     * Runs a warm-up on a thread of its own, answering from a snapshot taken then, and again on a
+     * new snapshot for as long as {@code again} says so. Failures are logged and otherwise ignored:
+     * the warm-up only ever saves time.
      */
-    static void start(Session session, BooleanSupplier stop) {
+    static void start(Session session, BooleanSupplier stop, BooleanSupplier again) {
         Thread t = new Thread(() -> {
-            long start = System.nanoTime();
-            try (Session.Context c = session.context(true)) {
-                int n = new Warmup(c.features(), stop).run();
-                LOG.info(String.format("papernotes: warm-up typed %d keystrokes in %d ms", n,
-                        (System.nanoTime() - start) / 1_000_000));
-            } catch (IOException | RuntimeException e) {
-                LOG.log(Level.FINE, "warm-up failed", e);
-            }
+            do {
+                long start = System.nanoTime();
+                try (Session.Context c = session.context(true)) {
+                    int n = new Warmup(c.features(), stop).run();
+                    if (n > 0) {
+                        LOG.info(String.format("papernotes: warm-up typed %d keystrokes in %d ms", n,
+                                (System.nanoTime() - start) / 1_000_000));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.FINE, "warm-up failed", e);
+                }
+            } while (again.getAsBoolean());
         }, "papernotes-warmup");
         t.setDaemon(true);
         t.start();

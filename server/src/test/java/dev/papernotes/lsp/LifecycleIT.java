@@ -80,6 +80,51 @@ class LifecycleIT {
         }
     }
 
+    /** Waits for {@code n} warm-ups in the server's log; returns the keystrokes each typed. */
+    private java.util.List<Integer> warmups(int n, long seconds) throws Exception {
+        Path log = tmp.resolve("server-stderr.log");
+        java.util.regex.Pattern done = java.util.regex.Pattern.compile("warm-up typed (\\d+) keystrokes");
+        java.util.List<Integer> typed = new java.util.ArrayList<>();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        do {
+            typed.clear();
+            java.util.regex.Matcher m = done.matcher(Files.exists(log) ? Files.readString(log) : "");
+            while (m.find()) {
+                typed.add(Integer.parseInt(m.group(1)));
+            }
+            if (typed.size() < n) {
+                Thread.sleep(100);
+            }
+        } while (typed.size() < n && System.nanoTime() < end);
+        return typed;
+    }
+
+    @Test
+    void aCorpusThatStartsEmptyIsWarmedUpOnceItHasPapersAndAgainAfterEachReload() throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("empty-corpus"));
+        Path notes = Files.createDirectories(tmp.resolve("notes"));
+        try (RawServer s = start()) {
+            s.send(RawServer.request(1, "initialize", "{\"processId\":null,\"rootUri\":\"" + notes.toUri()
+                    + "\",\"capabilities\":{},\"initializationOptions\":{\"corpus\":[\"" + corpus
+                    + "\"],\"indexDir\":\"" + tmp.resolve("index") + "\"}}"));
+            s.response(1, 30);
+            s.send(RawServer.notification("initialized", "{}"));
+            // Served empty: nothing to warm up (no log line), whatever the wait.
+            s.send(RawServer.request(2, "workspace/symbol", "{\"query\":\"Griffon\"}"));
+            assertEquals(0, s.response(2, 30).getAsJsonArray("result").size());
+            assertEquals(java.util.List.of(), warmups(1, 3));
+
+            Files.copy(TestCorpus.dir().resolve("000_2d47f89bf13333c2.txt"), corpus.resolve("a.txt"));
+            java.util.List<Integer> first = warmups(1, 60);
+            assertEquals(1, first.size(), "one warm-up once the corpus has papers: " + first);
+            assertTrue(first.get(0) > 2 * (1 + Warmup.FIRST_CHARS.length()), "keystrokes " + first);
+
+            Files.copy(TestCorpus.dir().resolve("001_1d97baa6bdd1f0cd.txt"), corpus.resolve("b.txt"));
+            java.util.List<Integer> second = warmups(2, 60);
+            assertEquals(2, second.size(), "the reloaded index is warmed up again: " + second);
+        }
+    }
+
     @Test
     void afterShutdownOnlyExitAndExitIsZero() throws Exception {
         try (RawServer s = start()) {
