@@ -283,6 +283,13 @@ final class Session {
         }
     }
 
+    /**
+     * The index writer's buffer in the editor's server. While a first build reads the corpus the
+     * buffer is most of the live heap: at 1M papers 24 MB peaked 7 MB lower in anonymous memory than
+     * 32, for the same CPU (bench/results/bulk-build.md); 16 MB cost 5 % more CPU.
+     */
+    static final int INDEX_BUFFER_MB = 24;
+
     private void runIndexing(boolean rebuild, CompletableFuture<Void> served) {
         try {
             CorpusSelection wanted = resolveSelection();
@@ -294,7 +301,7 @@ final class Session {
                     store = null;
                     s.close();
                 }
-                IndexStore opened = IndexStore.open(wanted.indexDir(), wanted.roots(), 32);
+                IndexStore opened = IndexStore.open(wanted.indexDir(), wanted.roots(), INDEX_BUFFER_MB);
                 IndexStore old = store;
                 selection = wanted;
                 store = opened;
