@@ -21,9 +21,13 @@ class LifecycleIT {
     Path tmp;
 
     private String initializeParams(Long pid) throws Exception {
+        return initializeParams(pid, TestCorpus.dir());
+    }
+
+    private String initializeParams(Long pid, Path corpus) throws Exception {
         Path notes = Files.createDirectories(tmp.resolve("notes"));
         return "{\"processId\":" + pid + ",\"rootUri\":\"" + notes.toUri() + "\",\"capabilities\":{},"
-                + "\"initializationOptions\":{\"corpus\":[\"" + TestCorpus.dir() + "\"],\"indexDir\":\""
+                + "\"initializationOptions\":{\"corpus\":[\"" + corpus + "\"],\"indexDir\":\""
                 + tmp.resolve("index") + "\"}}";
     }
 
@@ -33,7 +37,11 @@ class LifecycleIT {
 
     /** Initializes the server (for the client process {@code pid}, or none) and says it is initialized. */
     private void initialized(RawServer s, Long pid) throws Exception {
-        s.send(RawServer.request(1, "initialize", initializeParams(pid)));
+        initializedWith(s, initializeParams(pid));
+    }
+
+    private void initializedWith(RawServer s, String params) throws Exception {
+        s.send(RawServer.request(1, "initialize", params));
         s.response(1, 30);
         s.send(RawServer.notification("initialized", "{}"));
     }
@@ -59,22 +67,10 @@ class LifecycleIT {
     void theServerWarmsUpOnceItsIndexIsServedAndStillAnswers() throws Exception {
         try (RawServer s = start()) {
             initialized(s, null);
-            Path log = tmp.resolve("server-stderr.log");
-            java.util.regex.Pattern done = java.util.regex.Pattern.compile("warm-up typed (\\d+) keystrokes");
-            String text = "";
-            java.util.regex.Matcher m = null;
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (m == null && System.nanoTime() < end) {
-                text = Files.exists(log) ? Files.readString(log) : "";
-                m = done.matcher(text);
-                if (!m.find()) {
-                    m = null;
-                    Thread.sleep(100);
-                }
-            }
-            org.junit.jupiter.api.Assertions.assertNotNull(m, "no warm-up in: " + text);
+            java.util.List<Integer> typed = warmups(1, 60);
+            assertFalse(typed.isEmpty(), "no warm-up in the server's log");
             // Every first letter after [[ and after @, then names in full.
-            assertTrue(Integer.parseInt(m.group(1)) > 2 * (1 + Warmup.FIRST_CHARS.length()), m.group());
+            assertTrue(typed.get(0) > 2 * (1 + Warmup.FIRST_CHARS.length()), "keystrokes " + typed);
             s.send(RawServer.request(2, "workspace/symbol", "{\"query\":\"papernotes-warmup\"}"));
             assertEquals(0, s.response(2, 30).getAsJsonArray("result").size(), "its note is not the user's");
         }
@@ -102,13 +98,8 @@ class LifecycleIT {
     @Test
     void aCorpusThatStartsEmptyIsWarmedUpOnceItHasPapersAndAgainAfterEachReload() throws Exception {
         Path corpus = Files.createDirectories(tmp.resolve("empty-corpus"));
-        Path notes = Files.createDirectories(tmp.resolve("notes"));
         try (RawServer s = start()) {
-            s.send(RawServer.request(1, "initialize", "{\"processId\":null,\"rootUri\":\"" + notes.toUri()
-                    + "\",\"capabilities\":{},\"initializationOptions\":{\"corpus\":[\"" + corpus
-                    + "\"],\"indexDir\":\"" + tmp.resolve("index") + "\"}}"));
-            s.response(1, 30);
-            s.send(RawServer.notification("initialized", "{}"));
+            initializedWith(s, initializeParams(null, corpus));
             // Served empty: nothing to warm up (no log line), whatever the wait.
             s.send(RawServer.request(2, "workspace/symbol", "{\"query\":\"Griffon\"}"));
             assertEquals(0, s.response(2, 30).getAsJsonArray("result").size());
