@@ -48,10 +48,14 @@ public final class TitleTerms {
     private final int common;
     private final Analyzer analyzer = IndexSchema.textAnalyzer();
     private final Set<String> general;
-    private final Map<String, Set<String>> distinctive = Collections.synchronizedMap(
+    /** A name and a title: no key string built at every look-up (a note's analysis asks many at each edit). */
+    private record NameInTitle(String name, String title) {
+    }
+
+    private final Map<NameInTitle, Set<String>> distinctive = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<NameInTitle, Set<String>> eldest) {
                     return size() > CACHED;
                 }
             });
@@ -72,7 +76,7 @@ public final class TitleTerms {
 
     /** The distinctive terms of {@code title}, without those of {@code name} itself. */
     public Set<String> distinctive(String title, String name) throws IOException {
-        String key = name + "\u0000" + title;
+        NameInTitle key = new NameInTitle(name, title);
         Set<String> cached = distinctive.get(key);
         if (cached != null) {
             return cached;

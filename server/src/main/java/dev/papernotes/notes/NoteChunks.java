@@ -21,9 +21,33 @@ import java.util.Map;
 public final class NoteChunks {
     /** Parses of one version's stretches by their text, offsets relative to the stretch. */
     private final Map<String, NoteModel> byText;
+    /** Where each stretch starts in this version, in note order. */
+    private final int[] starts;
+    /** Each stretch's parse, in note order: one object for a stretch as long as its text stays. */
+    private final NoteModel[] stretches;
 
-    private NoteChunks(Map<String, NoteModel> byText) {
+    private NoteChunks(Map<String, NoteModel> byText, int[] starts, NoteModel[] stretches) {
         this.byText = byText;
+        this.starts = starts;
+        this.stretches = stretches;
+    }
+
+    /** How many stretches this version has. */
+    public int size() {
+        return starts.length;
+    }
+
+    /** The offset in the note of stretch {@code i}. */
+    public int start(int i) {
+        return starts[i];
+    }
+
+    /**
+     * The parse of stretch {@code i} (offsets relative to its start): the same object in the next
+     * version when an edit leaves the stretch alone, so what is worked out from it can be kept.
+     */
+    public NoteModel stretchAt(int i) {
+        return stretches[i];
     }
 
     /** A parse of a note and the stretches it was made of. */
@@ -40,6 +64,7 @@ public final class NoteChunks {
             return new Parsed(NoteParser.parse(text, lines), null);
         }
         Map<String, NoteModel> parsed = new HashMap<>(starts.length * 2);
+        NoteModel[] inOrder = new NoteModel[starts.length];
         List<WikiLink> wikiLinks = new ArrayList<>();
         List<Citation> citations = new ArrayList<>();
         List<Span> prose = new ArrayList<>();
@@ -57,6 +82,7 @@ public final class NoteChunks {
                 m = NoteParser.parse(piece);
             }
             parsed.put(piece, m);
+            inOrder[i] = m;
             // A wiki link is in both lists, as one object: so it stays.
             Map<WikiLink, WikiLink> moved = new java.util.IdentityHashMap<>();
             for (Link l : m.links()) {
@@ -90,7 +116,7 @@ public final class NoteChunks {
         NoteModel model = new NoteModel(text, lines != null ? lines : new LineIndex(text), List.copyOf(wikiLinks),
                 List.copyOf(citations), List.copyOf(prose), List.copyOf(headings), List.copyOf(links),
                 List.copyOf(blockIds), aliases);
-        return new Parsed(model, new NoteChunks(parsed));
+        return new Parsed(model, new NoteChunks(parsed, starts, inOrder));
     }
 
     /** This version's parse of the stretch {@code piece}, or null if it had no such stretch. */

@@ -76,7 +76,34 @@ public final class IgnoredNames {
 
     /** Whitespace runs as one space, trimmed: how a mention's text is compared. */
     public static String normalize(String name) {
-        return name.strip().replaceAll("\\s+", " ");
+        String s = name.strip();
+        int n = s.length();
+        int i = 0;
+        while (i < n && !(isSpace(s.charAt(i)) && (s.charAt(i) != ' ' || i + 1 < n && isSpace(s.charAt(i + 1))))) {
+            i++;
+        }
+        if (i == n) {
+            return s; // most names: nothing to collapse (asked for every mention at every edit)
+        }
+        StringBuilder out = new StringBuilder(n).append(s, 0, i);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                out.append(' ');
+                while (i < n && isSpace(s.charAt(i))) {
+                    i++;
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** What the regex {@code \s} matches: ASCII whitespace only. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The names {@code .papernotes.json} in {@code folder} ignores; none when it is missing or unreadable. */

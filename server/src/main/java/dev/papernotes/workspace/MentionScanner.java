@@ -1,6 +1,7 @@
 package dev.papernotes.workspace;
 
 import dev.papernotes.index.MentionDictionary;
+import dev.papernotes.notes.NoteChunks;
 import dev.papernotes.notes.NoteModel;
 import dev.papernotes.notes.NoteModel.Span;
 import java.io.IOException;
@@ -36,6 +37,39 @@ public final class MentionScanner {
         Mention shifted(int by) {
             return by == 0 ? this : new Mention(span.shifted(by), text, count, usage);
         }
+    }
+
+    /**
+     * As {@link #scan(NoteModel, MentionDictionary)}, for a note put together from {@code stretches}
+     * (null: parsed whole). A stretch starts after a blank line, so what it holds depends on its
+     * text alone, and an edit leaves every other stretch's parse as it was: after a keystroke only
+     * the edited stretch is scanned, and the others are not even read again.
+     */
+    public static List<Mention> scan(NoteModel note, NoteChunks stretches, MentionDictionary dictionary)
+            throws IOException {
+        if (stretches == null || dictionary == null) {
+            return scan(note, dictionary);
+        }
+        List<Mention> out = new ArrayList<>();
+        StretchMemo<List<Mention>> known = stretchesScanned(dictionary);
+        try {
+            for (int i = 0; i < stretches.size(); i++) {
+                List<Mention> found = known.get(stretches.stretchAt(i), stretch -> {
+                    try {
+                        return List.copyOf(scanUncached(stretch, dictionary));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                int start = stretches.start(i);
+                for (Mention m : found) {
+                    out.add(m.shifted(start));
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return out;
     }
 
     public static List<Mention> scan(NoteModel note, MentionDictionary dictionary) throws IOException {
@@ -92,6 +126,15 @@ public final class MentionScanner {
     /** Spans scanned lately, per dictionary: after an edit, all but the edited span are as they were. */
     private static final Map<MentionDictionary, Map<String, List<Mention>>> SCANNED = new java.util.WeakHashMap<>();
     private static final int SPANS_KEPT = 4096;
+    /** Stretches scanned lately, per dictionary (what they hold, offsets relative to the stretch). */
+    private static final Map<MentionDictionary, StretchMemo<List<Mention>>> STRETCHES = new java.util.WeakHashMap<>();
+    private static final int STRETCHES_KEPT = 4096;
+
+    private static StretchMemo<List<Mention>> stretchesScanned(MentionDictionary dictionary) {
+        synchronized (STRETCHES) {
+            return STRETCHES.computeIfAbsent(dictionary, d -> new StretchMemo<>(STRETCHES_KEPT));
+        }
+    }
 
     private static Map<String, List<Mention>> spansScanned(MentionDictionary dictionary) {
         synchronized (SCANNED) {

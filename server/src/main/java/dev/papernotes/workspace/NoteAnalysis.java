@@ -94,7 +94,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
     private static List<PaperRef> mentions(NoteDocument doc, PaperIndex index, MentionContext context,
             Map<String, PaperIndex.Ids> seen, Set<String> linkedIds, List<PaperRef> refs) throws IOException {
         String text = doc.text();
-        List<MentionScanner.Mention> found = MentionScanner.scan(doc.model(), index.mentions());
+        List<MentionScanner.Mention> found = MentionScanner.scan(doc.model(), doc.chunks(), index.mentions());
         if (found.isEmpty()) {
             return List.of();
         }
@@ -103,7 +103,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         Map<String, List<PaperRef>> namesById = new HashMap<>();
         Map<String, PaperIndex.Ids> pendingIds = new LinkedHashMap<>();
         List<MentionScanner.Mention> pending = new ArrayList<>();
-        NoteEvidence evidence = new NoteEvidence(text, index, context, linkedIds, namesById);
+        NoteEvidence evidence = new NoteEvidence(text, doc.chunks(), index, context, linkedIds, namesById);
         Map<String, Boolean> variantNamed = new HashMap<>();
         Set<String> definedOtherwise = new HashSet<>();
         for (MentionScanner.Mention m : found) {

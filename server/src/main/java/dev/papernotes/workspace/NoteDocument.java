@@ -101,6 +101,15 @@ public final class NoteDocument {
         return k;
     }
 
+    /**
+     * The stretches {@link #model()} was put together from, or null when the note was parsed whole
+     * (a note the editor does not own, or one that cannot be split).
+     */
+    public NoteChunks chunks() {
+        model();
+        return chunks;
+    }
+
     /** The parse of this version if a request has made it already, else null (and nothing is parsed). */
     public NoteModel parsedModel() {
         return model;

@@ -3,6 +3,7 @@ package dev.papernotes.workspace;
 import dev.papernotes.index.PaperHeader;
 import dev.papernotes.index.PaperIndex;
 import dev.papernotes.notes.Lines;
+import dev.papernotes.notes.NoteChunks;
 import dev.papernotes.notes.NoteModel.Span;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ final class NoteEvidence {
     private static final int OCCURRENCES = 20;
 
     private final String text;
+    /** The stretches the note's parse was put together from, or null. */
+    private final NoteChunks stretches;
     private final PaperIndex index;
     private final MentionContext context;
     private final Set<String> linkedIds;
@@ -43,9 +46,10 @@ final class NoteEvidence {
      * @param linkedIds papers this note links or cites
      * @param namesById papers this note mentions by a name that needs no evidence, with those mentions
      */
-    NoteEvidence(String text, PaperIndex index, MentionContext context, Set<String> linkedIds,
+    NoteEvidence(String text, NoteChunks stretches, PaperIndex index, MentionContext context, Set<String> linkedIds,
             Map<String, List<PaperRef>> namesById) {
         this.text = text;
+        this.stretches = stretches;
         this.index = index;
         this.context = context;
         this.linkedIds = linkedIds;
@@ -57,7 +61,69 @@ final class NoteEvidence {
         if (!EvidenceRule.isWordShaped(name)) {
             return false;
         }
-        return lowerCaseWritten.computeIfAbsent(name, n -> writesWord(text, n.toLowerCase(Locale.ROOT)));
+        return lowerCaseWritten.computeIfAbsent(name, n -> writes(n.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Each stretch's lower-case words (a stretch starts on a line of its own: no word runs across two). */
+    private static final StretchMemo<Set<String>> LOWER_CASE_WORDS = new StretchMemo<>(4096);
+    /** This note's stretches' words, looked up once per analysis. */
+    private List<Set<String>> stretchWords;
+
+    /**
+     * {@link #writesWord}: in a note put together from stretches, a look in each stretch's words,
+     * which an edit leaves as they were but for the edited stretch; else a search of the note.
+     */
+    private boolean writes(String word) {
+        if (stretches == null || !allLetters(word)) {
+            return writesWord(text, word);
+        }
+        if (stretchWords == null) {
+            stretchWords = new ArrayList<>(stretches.size());
+            for (int i = 0; i < stretches.size(); i++) {
+                stretchWords.add(LOWER_CASE_WORDS.get(stretches.stretchAt(i), s -> lowerCaseWords(s.text())));
+            }
+        }
+        for (Set<String> words : stretchWords) {
+            if (words.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allLetters(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isLetter(word.charAt(i))) {
+                return false; // "İ" lower-cases to "i" and a combining dot
+            }
+        }
+        return !word.isEmpty();
+    }
+
+    /**
+     * The runs of letters in {@code text} without a capital: for a word of letters,
+     * {@code writesWord(text, word)} is {@code lowerCaseWords(text).contains(word)}.
+     */
+    static Set<String> lowerCaseWords(String text) {
+        Set<String> out = new HashSet<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!Character.isLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            boolean lower = true;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                lower &= !Character.isUpperCase(text.charAt(i));
+                i++;
+            }
+            if (lower) {
+                out.add(text.substring(start, i));
+            }
+        }
+        return out;
     }
 
     /**

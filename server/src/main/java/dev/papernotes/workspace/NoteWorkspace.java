@@ -50,6 +50,8 @@ public final class NoteWorkspace {
     /** Papers some note links or cites explicitly, with those notes (evidence for short names). */
     private final Map<String, Set<String>> linkingNotesByPaper = new HashMap<>();
     private final Map<String, Set<String>> linkedPapersByNote = new HashMap<>();
+    /** The paper lists each note's last recorded analysis referred to: all, and those of links and citations. */
+    private final Map<String, List<Set<PaperList>>> listsByNote = new HashMap<>();
     /** Names ignored per workspace folder ({@code .papernotes.json}). */
     private volatile Map<Path, Set<String>> ignoredByRoot = Map.of();
     private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
@@ -381,6 +383,7 @@ public final class NoteWorkspace {
         analyses.remove(uri);
         synchronized (notesByPaper) {
             String key = removed == null ? uri : removed.uri();
+            listsByNote.remove(key);
             move(key, Set.of(), linkedPapersByNote, linkingNotesByPaper);
             Set<String> before = papersByNote.remove(key);
             if (before != null) {
@@ -584,22 +587,56 @@ public final class NoteWorkspace {
     }
 
     private void record(String uri, NoteAnalysis a) {
-        Set<String> ids = new HashSet<>();
-        Set<String> linked = new HashSet<>();
-        // A name written many times shares one list of papers: each list is added once.
-        Set<List<String>> added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        Set<List<String>> addedLinked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<PaperList> lists = new HashSet<>();
+        Set<PaperList> linkedLists = new HashSet<>();
         for (PaperRef r : a.refs()) {
-            if (added.add(r.paperIds())) {
-                ids.addAll(r.paperIds());
+            PaperList l = new PaperList(r.paperIds());
+            lists.add(l);
+            if (r.kind() != PaperRef.Kind.MENTION) {
+                linkedLists.add(l);
             }
-            if (r.kind() != PaperRef.Kind.MENTION && addedLinked.add(r.paperIds())) {
-                linked.addAll(r.paperIds());
+        }
+        List<Set<PaperList>> recorded = List.of(lists, linkedLists);
+        synchronized (notesByPaper) {
+            if (recorded.equals(listsByNote.get(uri))) {
+                return; // most keystrokes: the same papers, by the same lists, as the last analysis
             }
+        }
+        // A name written many times shares one list of papers: each list is added once.
+        Set<String> ids = new HashSet<>();
+        for (PaperList l : lists) {
+            ids.addAll(l.ids());
+        }
+        Set<String> linked = new HashSet<>();
+        for (PaperList l : linkedLists) {
+            linked.addAll(l.ids());
         }
         synchronized (notesByPaper) {
             move(uri, linked, linkedPapersByNote, linkingNotesByPaper);
             move(uri, ids, papersByNote, notesByPaper);
+            if (ids.isEmpty()) {
+                listsByNote.remove(uri);
+            } else {
+                listsByNote.put(uri, recorded);
+            }
+        }
+    }
+
+    /**
+     * A list of paper ids as a key: the same object (an index lookup hands one list out per name
+     * while it is remembered), or the same few ids (a citation's one paper is a new list at each analysis).
+     */
+    private record PaperList(List<String> ids) {
+        private static final int BY_CONTENT = 4;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PaperList p && (p.ids == ids || ids.size() <= BY_CONTENT && ids.equals(p.ids));
+        }
+
+        @Override
+        public int hashCode() {
+            return ids.size() <= BY_CONTENT ? ids.hashCode() : System.identityHashCode(ids);
         }
     }
 

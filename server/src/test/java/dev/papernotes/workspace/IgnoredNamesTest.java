@@ -18,6 +18,22 @@ class IgnoredNamesTest {
         return text.substring(0, e.start()) + e.text() + text.substring(e.end());
     }
 
+    /** A hand-written loop now (it runs for every mention at every edit): what the regex did. */
+    @Test
+    void normalizingStripsAndCollapsesWhitespaceAsTheRegexDid() {
+        java.util.Random r = new java.util.Random(20261201);
+        String alphabet = "ab  \t\n\r\u000B\f\u00A0\u2003\u3000-é";
+        for (int round = 0; round < 20000; round++) {
+            StringBuilder name = new StringBuilder();
+            for (int i = r.nextInt(12); i > 0; i--) {
+                name.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String n = name.toString();
+            assertEquals(n.strip().replaceAll("\\s+", " "), IgnoredNames.normalize(n), () -> "\"" + n + "\"");
+        }
+        assertEquals("Griffon v2", IgnoredNames.normalize("  Griffon \t\n v2 "));
+    }
+
     @Test
     void frontMatterListsFlowBlockOrScalar() {
         assertEquals(Set.of("TSM", "SOLO"), IgnoredNames.fromFrontMatter("---\npapernotes-ignore: [TSM, SOLO]\n---\nbody"));

@@ -2,10 +2,12 @@ package dev.papernotes.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papernotes.index.IndexStore;
 import dev.papernotes.index.PaperIndex;
 import dev.papernotes.index.UpdateProgress;
+import dev.papernotes.notes.NoteChunks;
 import dev.papernotes.notes.NoteParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +17,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Scanning remembers spans it has seen; what it finds must be what a scan from nothing finds. */
+/**
+ * Scanning remembers spans and stretches it has seen; what it finds must be what a scan from
+ * nothing finds.
+ */
 class MentionScannerTest {
     private static final String[] PIECES = {"Prism", "Lantern", "Quill Net", "Quill", "TSM", "B-TSM", "TSM-based",
         "Gated Fusion", "prism", "we use", "and", " ", " ", " ", "\n", "\n\n", "-", ".", ",", "\\", "$x$", "`TSM`",
@@ -37,6 +42,8 @@ class MentionScannerTest {
                 Random r = new Random(20261130);
                 StringBuilder text = new StringBuilder();
                 int found = 0;
+                int split = 0;
+                NoteChunks chunks = null;
                 for (int round = 0; round < 3000; round++) {
                     // an edit: a piece typed somewhere, or a stretch deleted
                     int at = r.nextInt(text.length() + 1);
@@ -51,9 +58,15 @@ class MentionScannerTest {
                     var note = NoteParser.parse(text.toString());
                     List<MentionScanner.Mention> expected = MentionScanner.scanUncached(note, idx.mentions());
                     assertEquals(expected, MentionScanner.scan(note, idx.mentions()), text.toString());
+                    // as the editor's versions are parsed: stretches an edit left alone keep their parse
+                    NoteChunks.Parsed parsed = NoteChunks.parse(text.toString(), null, chunks);
+                    chunks = parsed.chunks();
+                    assertEquals(expected, MentionScanner.scan(parsed.model(), chunks, idx.mentions()), text.toString());
+                    split += chunks == null ? 0 : 1;
                     found += expected.size();
                 }
                 assertFalse(found == 0, "the notes mention the papers");
+                assertTrue(split > 1000, "versions parsed in stretches: " + split);
             }
         }
     }

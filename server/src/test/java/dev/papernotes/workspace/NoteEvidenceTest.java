@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papernotes.notes.NoteChunks;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -61,6 +62,47 @@ class NoteEvidenceTest {
                         () -> "\"" + word + "\" in \"" + text + "\"");
             }
         }
+    }
+
+    /**
+     * In a note the editor owns, parsed in stretches, whether the note writes a name in lower case
+     * is looked up in each stretch's words: it must say what a search of the whole note says, as
+     * edits go on and stretches are kept from version to version.
+     */
+    @Test
+    void lookingInEachStretchAgreesWithSearchingTheWholeNote() {
+        Random r = new Random(20261201);
+        String[] pieces = {"halo", "Halo", "HALO", "lamp", "Lamp", "haloed", " ", " ", "\n", "\n\n", "\r\n\r\n", "-",
+            ".", "(", "é", "İ", "ı", "# ", "- ", "> ", "```\n", "[[Halo]]", "1"};
+        String[] names = {"Halo", "HALO", "Lamp", "LAMP", "Haloed", "Ha", "İo", "Halo1"};
+        StringBuilder text = new StringBuilder();
+        NoteChunks chunks = null;
+        int split = 0;
+        int written = 0;
+        for (int round = 0; round < 3000; round++) {
+            int at = r.nextInt(text.length() + 1);
+            if (r.nextInt(4) == 0 && text.length() > 0) {
+                text.delete(at, Math.min(text.length(), at + 1 + r.nextInt(6)));
+            } else {
+                text.insert(at, pieces[r.nextInt(pieces.length)]);
+            }
+            if (text.length() > 400) {
+                text.delete(0, 150);
+            }
+            String note = text.toString();
+            NoteChunks.Parsed parsed = NoteChunks.parse(note, null, chunks);
+            chunks = parsed.chunks();
+            split += chunks == null ? 0 : 1;
+            NoteEvidence evidence = new NoteEvidence(note, chunks, null, MentionContext.NONE, Set.of(), java.util.Map.of());
+            for (String name : names) {
+                boolean expected = EvidenceRule.isWordShaped(name)
+                        && NoteEvidence.writesWord(note, name.toLowerCase(java.util.Locale.ROOT));
+                assertEquals(expected, evidence.writesLowerCase(name), () -> name + " in \"" + note + "\"");
+                written += expected ? 1 : 0;
+            }
+        }
+        assertTrue(split > 1000, "versions parsed in stretches: " + split);
+        assertTrue(written > 1000, "names written in lower case: " + written);
     }
 
     private static Set<String> lowerCaseWordsOracle(String text) {
