@@ -20,13 +20,26 @@ import java.util.Map;
  */
 public final class NoteChunks {
     /** Parses of one version's stretches by their text, offsets relative to the stretch. */
-    private final Map<String, NoteModel> byText;
+    private final Map<String, Stretch> byText;
     /** Where each stretch starts in this version, in note order. */
     private final int[] starts;
-    /** Each stretch's parse, in note order: one object for a stretch as long as its text stays. */
-    private final NoteModel[] stretches;
+    /** Each stretch, in note order: one object for a stretch as long as its text stays. */
+    private final Stretch[] stretches;
 
-    private NoteChunks(Map<String, NoteModel> byText, int[] starts, NoteModel[] stretches) {
+    /**
+     * A stretch's parse, and what features worked out from it: kept with the stretch from version
+     * to version, and gone with it when an edit changes its text or the note is closed.
+     */
+    private static final class Stretch {
+        final NoteModel model;
+        final Map<Object, Object> remembered = new java.util.concurrent.ConcurrentHashMap<>(4);
+
+        Stretch(NoteModel model) {
+            this.model = model;
+        }
+    }
+
+    private NoteChunks(Map<String, Stretch> byText, int[] starts, Stretch[] stretches) {
         this.byText = byText;
         this.starts = starts;
         this.stretches = stretches;
@@ -47,7 +60,17 @@ public final class NoteChunks {
      * version when an edit leaves the stretch alone, so what is worked out from it can be kept.
      */
     public NoteModel stretchAt(int i) {
-        return stretches[i];
+        return stretches[i].model;
+    }
+
+    /**
+     * What {@code work} makes of stretch {@code i}'s parse, remembered under {@code key} (compared by
+     * identity) for as long as the stretch stays in the note: an edit works out only its own stretch.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T remembered(int i, Object key, java.util.function.Function<NoteModel, T> work) {
+        Stretch s = stretches[i];
+        return (T) s.remembered.computeIfAbsent(key, k -> work.apply(s.model));
     }
 
     /** A parse of a note and the stretches it was made of. */
@@ -63,8 +86,8 @@ public final class NoteChunks {
         if (starts == null || starts.length <= 1) {
             return new Parsed(NoteParser.parse(text, lines), null);
         }
-        Map<String, NoteModel> parsed = new HashMap<>(starts.length * 2);
-        NoteModel[] inOrder = new NoteModel[starts.length];
+        Map<String, Stretch> parsed = new HashMap<>(starts.length * 2);
+        Stretch[] inOrder = new Stretch[starts.length];
         List<WikiLink> wikiLinks = new ArrayList<>();
         List<Citation> citations = new ArrayList<>();
         List<Span> prose = new ArrayList<>();
@@ -74,15 +97,16 @@ public final class NoteChunks {
         for (int i = 0; i < starts.length; i++) {
             int start = starts[i];
             String piece = text.substring(start, i + 1 < starts.length ? starts[i + 1] : text.length());
-            NoteModel m = before == null ? null : before.byText.get(piece);
-            if (m == null) {
-                m = parsed.get(piece);
+            Stretch stretch = before == null ? null : before.byText.get(piece);
+            if (stretch == null) {
+                stretch = parsed.get(piece);
             }
-            if (m == null) {
-                m = NoteParser.parse(piece);
+            if (stretch == null) {
+                stretch = new Stretch(NoteParser.parse(piece));
             }
-            parsed.put(piece, m);
-            inOrder[i] = m;
+            parsed.put(piece, stretch);
+            inOrder[i] = stretch;
+            NoteModel m = stretch.model;
             // A wiki link is in both lists, as one object: so it stays.
             Map<WikiLink, WikiLink> moved = new java.util.IdentityHashMap<>();
             for (Link l : m.links()) {
@@ -112,7 +136,7 @@ public final class NoteChunks {
             }
         }
         // The front matter is all in the first stretch: its aliases are the note's.
-        List<String> aliases = parsed.get(text.substring(0, starts[1])).aliases();
+        List<String> aliases = parsed.get(text.substring(0, starts[1])).model.aliases();
         NoteModel model = new NoteModel(text, lines != null ? lines : new LineIndex(text), List.copyOf(wikiLinks),
                 List.copyOf(citations), List.copyOf(prose), List.copyOf(headings), List.copyOf(links),
                 List.copyOf(blockIds), aliases);
@@ -121,7 +145,8 @@ public final class NoteChunks {
 
     /** This version's parse of the stretch {@code piece}, or null if it had no such stretch. */
     NoteModel stretch(String piece) {
-        return byText.get(piece);
+        Stretch s = byText.get(piece);
+        return s == null ? null : s.model;
     }
 
     /** For the spans a link may not have (no anchor, no alias). */

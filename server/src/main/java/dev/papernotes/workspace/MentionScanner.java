@@ -54,7 +54,7 @@ public final class MentionScanner {
         StretchMemo<List<Mention>> known = stretchesScanned(dictionary);
         try {
             for (int i = 0; i < stretches.size(); i++) {
-                List<Mention> found = known.get(stretches.stretchAt(i), stretch -> {
+                List<Mention> found = known.get(stretches, i, stretch -> {
                     try {
                         return List.copyOf(scanUncached(stretch, dictionary));
                     } catch (IOException e) {
@@ -126,13 +126,12 @@ public final class MentionScanner {
     /** Spans scanned lately, per dictionary: after an edit, all but the edited span are as they were. */
     private static final Map<MentionDictionary, Map<String, List<Mention>>> SCANNED = new java.util.WeakHashMap<>();
     private static final int SPANS_KEPT = 4096;
-    /** Stretches scanned lately, per dictionary (what they hold, offsets relative to the stretch). */
+    /** What stretches hold (offsets relative to the stretch), per dictionary. */
     private static final Map<MentionDictionary, StretchMemo<List<Mention>>> STRETCHES = new java.util.WeakHashMap<>();
-    private static final int STRETCHES_KEPT = 4096;
 
     private static StretchMemo<List<Mention>> stretchesScanned(MentionDictionary dictionary) {
         synchronized (STRETCHES) {
-            return STRETCHES.computeIfAbsent(dictionary, d -> new StretchMemo<>(STRETCHES_KEPT));
+            return STRETCHES.computeIfAbsent(dictionary, d -> new StretchMemo<>());
         }
     }
 

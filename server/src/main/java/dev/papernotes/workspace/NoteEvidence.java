@@ -65,7 +65,7 @@ final class NoteEvidence {
     }
 
     /** Each stretch's lower-case words (a stretch starts on a line of its own: no word runs across two). */
-    private static final StretchMemo<Set<String>> LOWER_CASE_WORDS = new StretchMemo<>(4096);
+    private static final StretchMemo<Set<String>> LOWER_CASE_WORDS = new StretchMemo<>();
     /** This note's stretches' words, looked up once per analysis. */
     private List<Set<String>> stretchWords;
 
@@ -80,7 +80,7 @@ final class NoteEvidence {
         if (stretchWords == null) {
             stretchWords = new ArrayList<>(stretches.size());
             for (int i = 0; i < stretches.size(); i++) {
-                stretchWords.add(LOWER_CASE_WORDS.get(stretches.stretchAt(i), s -> lowerCaseWords(s.text())));
+                stretchWords.add(LOWER_CASE_WORDS.get(stretches, i, s -> lowerCaseWords(s.text())));
             }
         }
         for (Set<String> words : stretchWords) {

@@ -85,6 +85,35 @@ class NoteChunksTest {
     }
 
     @Test
+    void whatIsWorkedOutFromAStretchStaysWithItUntilAnEditChangesIt() {
+        String text = "# Notes\n\nWe read [[Griffon v2]] today.\n\nThen Prepacking.\n";
+        NoteChunks before = NoteChunks.parse(text, null, null).chunks();
+        Object key = new Object();
+        java.util.List<String> worked = new java.util.ArrayList<>();
+        java.util.function.Function<NoteModel, String> work = m -> {
+            worked.add(m.text());
+            return m.text().strip();
+        };
+        assertEquals(3, before.size());
+        for (int i = 0; i < before.size(); i++) {
+            assertEquals(text.substring(before.start(i), i + 1 < before.size() ? before.start(i + 1) : text.length()).strip(),
+                    before.remembered(i, key, work));
+        }
+        assertEquals(3, worked.size());
+
+        String edited = text.replace("Then Prepacking.", "Then Prepacking and Griffon.");
+        NoteChunks after = NoteChunks.parse(edited, null, before).chunks();
+        for (int i = 0; i < after.size(); i++) {
+            after.remembered(i, key, work);
+        }
+        assertEquals(java.util.List.of("Then Prepacking and Griffon.\n"), worked.subList(3, worked.size()),
+                "only the edited stretch is worked out again");
+        assertEquals("# Notes", after.remembered(0, key, work));
+        assertEquals("other", after.remembered(0, new Object(), m -> "other"), "another key, another memo");
+        assertEquals(4, worked.size());
+    }
+
+    @Test
     void aLinkReferenceDefinitionMakesItOneParse() {
         String text = "See [x].\n\nMore [[Griffon v2]].\n\n[x]: https://example.com\n";
         NoteChunks.Parsed p = NoteChunks.parse(text, null, null);
