@@ -41,9 +41,9 @@ public final class MentionScanner {
 
     /**
      * As {@link #scan(NoteModel, MentionDictionary)}, for a note put together from {@code stretches}
-     * (null: parsed whole). A stretch starts after a blank line, so what it holds depends on its
-     * text alone, and an edit leaves every other stretch's parse as it was: after a keystroke only
-     * the edited stretch is scanned, and the others are not even read again.
+     * (null: parsed whole). A stretch starts a line after a blank line (or the front matter), so what
+     * it holds depends on its text alone, and an edit leaves every other stretch's parse as it was:
+     * after a keystroke only the edited stretch is scanned, and the others are not even read again.
      */
     public static List<Mention> scan(NoteModel note, NoteChunks stretches, MentionDictionary dictionary)
             throws IOException {

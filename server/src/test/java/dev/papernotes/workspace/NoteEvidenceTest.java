@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papernotes.notes.NoteChunks;
-import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,10 @@ class NoteEvidenceTest {
         assertFalse(NoteEvidence.writesWord("", "halo"));
     }
 
-    /** The search per name says what the set of all lower-case words of the note said (its old way). */
+    /**
+     * The search per name (notes parsed whole) says what the set of all lower-case words says (a
+     * stretch's words, in notes parsed in stretches).
+     */
     @Test
     void searchingOneWordAgreesWithTheSetOfAllLowerCaseWords() {
         Random r = new Random(20261130);
@@ -51,7 +53,7 @@ class NoteEvidenceTest {
             for (int i = r.nextInt(60); i > 0; i--) {
                 text.append(alphabet.charAt(r.nextInt(alphabet.length())));
             }
-            Set<String> words = lowerCaseWordsOracle(text.toString());
+            Set<String> words = NoteEvidence.lowerCaseWords(text.toString());
             for (int k = 0; k < 10; k++) {
                 StringBuilder w = new StringBuilder();
                 for (int i = 1 + r.nextInt(3); i > 0; i--) {
@@ -103,26 +105,5 @@ class NoteEvidenceTest {
         }
         assertTrue(split > 1000, "versions parsed in stretches: " + split);
         assertTrue(written > 1000, "names written in lower case: " + written);
-    }
-
-    private static Set<String> lowerCaseWordsOracle(String text) {
-        Set<String> out = new HashSet<>();
-        int i = 0;
-        while (i < text.length()) {
-            if (!Character.isLetter(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int start = i;
-            boolean lower = true;
-            while (i < text.length() && Character.isLetter(text.charAt(i))) {
-                lower &= !Character.isUpperCase(text.charAt(i));
-                i++;
-            }
-            if (lower) {
-                out.add(text.substring(start, i));
-            }
-        }
-        return out;
     }
 }
