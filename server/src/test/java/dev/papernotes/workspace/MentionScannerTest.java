@@ -44,17 +44,9 @@ class MentionScannerTest {
                 int found = 0;
                 int split = 0;
                 NoteChunks chunks = null;
+                RandomEdits edits = new RandomEdits(r, List.of(PIECES), 4, 8, 600, 200);
                 for (int round = 0; round < 3000; round++) {
-                    // an edit: a piece typed somewhere, or a stretch deleted
-                    int at = r.nextInt(text.length() + 1);
-                    if (r.nextInt(4) == 0 && text.length() > 0) {
-                        text.delete(at, Math.min(text.length(), at + 1 + r.nextInt(8)));
-                    } else {
-                        text.insert(at, PIECES[r.nextInt(PIECES.length)]);
-                    }
-                    if (text.length() > 600) {
-                        text.delete(0, 200);
-                    }
+                    edits.edit(text);
                     var note = NoteParser.parse(text.toString());
                     List<MentionScanner.Mention> expected = MentionScanner.scanUncached(note, idx.mentions());
                     assertEquals(expected, MentionScanner.scan(note, idx.mentions()), text.toString());

@@ -81,16 +81,9 @@ class NoteEvidenceTest {
         NoteChunks chunks = null;
         int split = 0;
         int written = 0;
+        RandomEdits edits = new RandomEdits(r, java.util.List.of(pieces), 4, 6, 400, 150);
         for (int round = 0; round < 3000; round++) {
-            int at = r.nextInt(text.length() + 1);
-            if (r.nextInt(4) == 0 && text.length() > 0) {
-                text.delete(at, Math.min(text.length(), at + 1 + r.nextInt(6)));
-            } else {
-                text.insert(at, pieces[r.nextInt(pieces.length)]);
-            }
-            if (text.length() > 400) {
-                text.delete(0, 150);
-            }
+            edits.edit(text);
             String note = text.toString();
             NoteChunks.Parsed parsed = NoteChunks.parse(note, null, chunks);
             chunks = parsed.chunks();

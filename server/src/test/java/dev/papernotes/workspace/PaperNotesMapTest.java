@@ -59,16 +59,9 @@ class PaperNotesMapTest {
                 Random r = new Random(20261201);
                 StringBuilder text = new StringBuilder();
                 int referring = 0;
+                RandomEdits edits = new RandomEdits(r, pieces, 3, 12, 500, 200);
                 for (int version = 2; version < 1500; version++) {
-                    int at = r.nextInt(text.length() + 1);
-                    if (r.nextInt(3) == 0 && text.length() > 0) {
-                        text.delete(at, Math.min(text.length(), at + 1 + r.nextInt(12)));
-                    } else {
-                        text.insert(at, pieces.get(r.nextInt(pieces.size())));
-                    }
-                    if (text.length() > 500) {
-                        text.delete(0, 200);
-                    }
+                    edits.edit(text);
                     docA = ws.change(a, text.toString(), version);
                     NoteAnalysis analysisA = ws.analysis(docA, idx);
                     NoteAnalysis analysisB = ws.analysis(docB, idx);
