@@ -50,7 +50,7 @@ public final class NoteWorkspace {
     /** Papers some note links or cites explicitly, with those notes (evidence for short names). */
     private final Map<String, Set<String>> linkingNotesByPaper = new HashMap<>();
     private final Map<String, Set<String>> linkedPapersByNote = new HashMap<>();
-    /** The paper lists each note's last recorded analysis referred to: all, and those of links and citations. */
+    /** The paper lists each open note's last recorded analysis referred to: all, and those of links and citations. */
     private final Map<String, List<Set<PaperList>>> listsByNote = new HashMap<>();
     /** Names ignored per workspace folder ({@code .papernotes.json}). */
     private volatile Map<Path, Set<String>> ignoredByRoot = Map.of();
@@ -596,9 +596,11 @@ public final class NoteWorkspace {
                 linkedLists.add(l);
             }
         }
-        List<Set<PaperList>> recorded = List.of(lists, linkedLists);
+        // Kept for the notes the editor owns, which are analysed at every edit; a closed note is
+        // analysed once per index, and a vault has thousands.
+        List<Set<PaperList>> recorded = a.document().isOpen() ? List.of(lists, linkedLists) : null;
         synchronized (notesByPaper) {
-            if (recorded.equals(listsByNote.get(uri))) {
+            if (recorded != null && recorded.equals(listsByNote.get(uri))) {
                 return; // most keystrokes: the same papers, by the same lists, as the last analysis
             }
         }
@@ -614,7 +616,7 @@ public final class NoteWorkspace {
         synchronized (notesByPaper) {
             move(uri, linked, linkedPapersByNote, linkingNotesByPaper);
             move(uri, ids, papersByNote, notesByPaper);
-            if (ids.isEmpty()) {
+            if (recorded == null || ids.isEmpty()) {
                 listsByNote.remove(uri);
             } else {
                 listsByNote.put(uri, recorded);
