@@ -24,11 +24,7 @@ class IgnoredNamesTest {
         java.util.Random r = new java.util.Random(20261201);
         String alphabet = "ab  \t\n\r\u000B\f\u00A0\u2003\u3000-é";
         for (int round = 0; round < 20000; round++) {
-            StringBuilder name = new StringBuilder();
-            for (int i = r.nextInt(12); i > 0; i--) {
-                name.append(alphabet.charAt(r.nextInt(alphabet.length())));
-            }
-            String n = name.toString();
+            String n = RandomEdits.text(r, alphabet, 12);
             assertEquals(n.strip().replaceAll("\\s+", " "), IgnoredNames.normalize(n), () -> "\"" + n + "\"");
         }
         assertEquals("Griffon v2", IgnoredNames.normalize("  Griffon \t\n v2 "));

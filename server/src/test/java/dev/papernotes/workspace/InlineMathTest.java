@@ -33,11 +33,7 @@ class InlineMathTest {
         Random r = new Random(12);
         String alphabet = "ab $\\\n5 ";
         for (int round = 0; round < 2000; round++) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = r.nextInt(40); i > 0; i--) {
-                sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
-            }
-            String text = sb.toString();
+            String text = RandomEdits.text(r, alphabet, 40);
             int last = 0;
             for (Span s : InlineMath.outside(text, new Span(0, text.length()))) {
                 org.junit.jupiter.api.Assertions.assertTrue(

@@ -49,18 +49,15 @@ class NoteEvidenceTest {
         Random r = new Random(20261130);
         String alphabet = "aAbBhHlLoO é-\n.()1İı";
         for (int round = 0; round < 2000; round++) {
-            StringBuilder text = new StringBuilder();
-            for (int i = r.nextInt(60); i > 0; i--) {
-                text.append(alphabet.charAt(r.nextInt(alphabet.length())));
-            }
-            Set<String> words = NoteEvidence.lowerCaseWords(text.toString());
+            String text = RandomEdits.text(r, alphabet, 60);
+            Set<String> words = NoteEvidence.lowerCaseWords(text);
             for (int k = 0; k < 10; k++) {
                 StringBuilder w = new StringBuilder();
                 for (int i = 1 + r.nextInt(3); i > 0; i--) {
                     w.append("abhloé".charAt(r.nextInt(6)));
                 }
                 String word = w.toString();
-                assertEquals(words.contains(word), NoteEvidence.writesWord(text.toString(), word),
+                assertEquals(words.contains(word), NoteEvidence.writesWord(text, word),
                         () -> "\"" + word + "\" in \"" + text + "\"");
             }
         }

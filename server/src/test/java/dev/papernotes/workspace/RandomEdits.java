@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random edits of a note, for tests that compare what is kept from version to version with what
- * is worked out from nothing: a piece typed somewhere, or a few characters deleted.
+ * Random notes and edits of them, for tests that compare a fast path with a plain one: what is kept
+ * from version to version with what is worked out from nothing (a piece typed somewhere, or a few
+ * characters deleted), a hand-written scan with what it replaced.
  */
 final class RandomEdits {
     private final Random random;
@@ -27,6 +28,15 @@ final class RandomEdits {
         this.longestDelete = longestDelete;
         this.maxLength = maxLength;
         this.cut = cut;
+    }
+
+    /** A text of fewer than {@code bound} characters, each drawn from {@code alphabet}. */
+    static String text(Random random, String alphabet, int bound) {
+        StringBuilder out = new StringBuilder();
+        for (int i = random.nextInt(bound); i > 0; i--) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
     void edit(StringBuilder text) {
