@@ -2,10 +2,17 @@ package dev.papernotes.index;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LiveIndexWriterConfig;
 import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.MergeTrigger;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 
 /**
  * The writer's settings while a first build (an empty index) runs. Segments are flushed and never
@@ -18,6 +25,10 @@ import org.apache.lucene.index.NoMergePolicy;
  * (bench/results/segments-1m.md). The price is one merge thread instead of two for that merge; two
  * equal merges at once were measured no faster, and higher at their peak (segments-1m.md).
  * Incremental updates keep the usual merge policy.
+ *
+ * <p>The flushed segments' completion fields are written without their FSTs
+ * ({@link PapernotesCodec#deferCompletion}): the merge compiles them once, for the segment that
+ * stays. So every flushed segment goes through that merge, even a lone one.
  */
 final class BulkBuild implements Closeable {
     /** Segments a first build ends with. */
@@ -28,16 +39,25 @@ final class BulkBuild implements Closeable {
     /** Tests flush a segment every this many documents (0: by RAM only), so a small corpus makes many. */
     static volatile int flushEveryDocsForTests;
 
+    /** Tests turn deferring the completion FSTs off, to compare. */
+    static volatile boolean deferCompletionFsts = true;
+
     private final IndexWriter writer;
     private final MergePolicy merges;
     private final int maxBufferedDocs;
+    /** The writer's codec when it can defer the completion FSTs, else null. */
+    private final PapernotesCodec codec;
 
     private BulkBuild(IndexWriter writer) {
         this.writer = writer;
         LiveIndexWriterConfig config = writer.getConfig();
         this.merges = config.getMergePolicy();
         this.maxBufferedDocs = config.getMaxBufferedDocs();
+        this.codec = deferCompletionFsts && config.getCodec() instanceof PapernotesCodec c ? c : null;
         config.setMergePolicy(NoMergePolicy.INSTANCE);
+        if (codec != null) {
+            codec.deferCompletion(true);
+        }
         if (flushEveryDocsForTests > 0) {
             config.setMaxBufferedDocs(flushEveryDocsForTests);
         }
@@ -50,11 +70,23 @@ final class BulkBuild implements Closeable {
 
     /** Every paper is written: merges the flushed segments into one and gives the writer its merge policy back. */
     void finish() throws IOException {
-        restoreMergePolicy();
-        writer.forceMerge(SEGMENTS, true);
+        stopDeferring();
+        writer.getConfig().setMergePolicy(new MergeAllFlushed(merges));
+        try {
+            writer.forceMerge(SEGMENTS, true);
+        } finally {
+            restoreMergePolicy();
+        }
+    }
+
+    private void stopDeferring() {
+        if (codec != null) {
+            codec.deferCompletion(false);
+        }
     }
 
     private void restoreMergePolicy() {
+        stopDeferring();
         writer.getConfig().setMergePolicy(merges);
         writer.getConfig().setMaxBufferedDocs(maxBufferedDocs);
     }
@@ -63,5 +95,37 @@ final class BulkBuild implements Closeable {
     @Override
     public void close() {
         restoreMergePolicy();
+    }
+
+    /**
+     * Merges every segment there was when the forced merge began into one, a lone one too (the
+     * usual policy leaves a lone segment as it is); the segment it makes is left alone.
+     */
+    private static final class MergeAllFlushed extends FilterMergePolicy {
+        MergeAllFlushed(MergePolicy in) {
+            super(in);
+        }
+
+        @Override
+        public MergeSpecification findForcedMerges(SegmentInfos infos, int maxSegmentCount,
+                Map<SegmentCommitInfo, Boolean> segmentsToMerge, MergeContext context) {
+            List<SegmentCommitInfo> flushed = new ArrayList<>();
+            for (SegmentCommitInfo info : infos) {
+                if (Boolean.TRUE.equals(segmentsToMerge.get(info)) && !context.getMergingSegments().contains(info)) {
+                    flushed.add(info);
+                }
+            }
+            if (flushed.isEmpty()) {
+                return null;
+            }
+            MergeSpecification spec = new MergeSpecification();
+            spec.add(new OneMerge(flushed));
+            return spec;
+        }
+
+        @Override
+        public MergeSpecification findMerges(MergeTrigger trigger, SegmentInfos infos, MergeContext context) {
+            return null;
+        }
     }
 }

@@ -42,11 +42,18 @@ public final class PapernotesCodec extends FilterCodec {
     // loading a terms block (measured at 1M papers, 18 segments: see bench/).
     private final PostingsFormat exact = new BloomFilteringPostingsFormat(new Lucene912PostingsFormat());
     private final PostingsFormat plain = new Lucene912PostingsFormat();
+    /**
+     * While set, completion fields are written as plain postings, without their FSTs: a first
+     * build's flushed segments are all merged into one at its end ({@link BulkBuild}), which
+     * compiles the FSTs once instead of once per flushed segment and again in the merge. A
+     * segment records the format it was written with, so one written meanwhile still reads.
+     */
+    private volatile boolean deferCompletion;
     private final PostingsFormat postings = new PerFieldPostingsFormat() {
         @Override
         public PostingsFormat getPostingsFormatForField(String field) {
             if (field.startsWith("sg_")) {
-                return completion;
+                return deferCompletion ? plain : completion;
             }
             return EXACT_LOOKUP.contains(field) ? exact : plain;
         }
@@ -55,6 +62,22 @@ public final class PapernotesCodec extends FilterCodec {
     /** Public for the service loader. */
     public PapernotesCodec() {
         super(NAME, new Lucene912Codec());
+    }
+
+    /** See {@link #deferCompletion}: only a writer that merges every segment it flushed meanwhile may set it. */
+    void deferCompletion(boolean defer) {
+        deferCompletion = defer;
+    }
+
+    /** Whether a segment's completion fields have their FSTs (false for one written while deferred). */
+    static boolean hasCompletionFsts(org.apache.lucene.index.FieldInfos fields) {
+        for (org.apache.lucene.index.FieldInfo f : fields) {
+            if (f.name.startsWith("sg_") && !OffHeapCompletionPostingsFormat.NAME.equals(
+                    f.getAttribute(PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -34,6 +34,7 @@ class BulkBuildTest {
     void restore() {
         BulkBuild.enabled = true;
         BulkBuild.flushEveryDocsForTests = 0;
+        BulkBuild.deferCompletionFsts = true;
     }
 
     /**
@@ -195,6 +196,71 @@ class BulkBuildTest {
                 .map(l -> l.replace(corpus.toString(), growing.toString())).toList();
         assertEquals(List.of(), difference(relocated,
                 incremental.stream().filter(l -> !l.startsWith("usage ")).toList()), "(- bulk, + incremental)");
+    }
+
+    @Test
+    void theCompletionFstsAreCompiledInTheFinalMergeAndAnswerAsFstsCompiledAtEveryFlush() throws IOException {
+        List<Path> roots = List.of(corpus());
+        BulkBuild.deferCompletionFsts = false;
+        BulkBuild.flushEveryDocsForTests = 20;
+        List<String> atEveryFlush = build(tmp.resolve("at-every-flush"), roots);
+        BulkBuild.deferCompletionFsts = true;
+        for (int every : new int[] {20, 0}) {
+            BulkBuild.flushEveryDocsForTests = every;
+            Path index = tmp.resolve("deferred-" + every);
+            List<String> deferred = build(index, roots);
+            assertEquals(List.of(), difference(atEveryFlush, deferred), "flushing every " + every + " (- at every flush, + deferred)");
+            try (IndexStore store = IndexStore.open(index, roots, 16); PaperIndex idx = store.acquire()) {
+                for (org.apache.lucene.index.LeafReaderContext leaf : idx.reader().leaves()) {
+                    assertTrue(PapernotesCodec.hasCompletionFsts(leaf.reader().getFieldInfos()), "segment " + leaf);
+                }
+            }
+        }
+    }
+
+    /** The usual policy leaves a lone segment as it is: its completion fields would have no FSTs. */
+    @Test
+    void aBulkBuildThatFlushedOneSegmentRewritesItWithItsCompletionFsts() throws IOException {
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(tmp.resolve("lone"));
+                org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(dir,
+                        new org.apache.lucene.index.IndexWriterConfig(IndexSchema.writerAnalyzer())
+                                .setCodec(IndexSchema.codec()))) {
+            BulkBuild bulk = BulkBuild.start(writer);
+            for (String name : List.of("Kalomi", "Kalone", "Ravito")) {
+                writer.addDocument(suggesting(name));
+            }
+            writer.flush();
+            try (org.apache.lucene.index.DirectoryReader flushed = org.apache.lucene.index.DirectoryReader.open(writer)) {
+                assertEquals(1, flushed.leaves().size());
+                assertTrue(!PapernotesCodec.hasCompletionFsts(flushed.leaves().get(0).reader().getFieldInfos()),
+                        "flushed without FSTs");
+            }
+            bulk.finish();
+            bulk.close();
+            writer.commit();
+            try (org.apache.lucene.index.DirectoryReader merged = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                assertEquals(1, merged.leaves().size());
+                org.apache.lucene.index.LeafReader leaf = merged.leaves().get(0).reader();
+                assertTrue(PapernotesCodec.hasCompletionFsts(leaf.getFieldInfos()), "rewritten with FSTs");
+                assertTrue(leaf.terms(IndexSchema.SUGGEST_NAME)
+                        instanceof org.apache.lucene.search.suggest.document.CompletionTerms);
+            }
+            // Later flushes (an incremental update) have their FSTs at once.
+            writer.addDocument(suggesting("Tozuvi"));
+            writer.commit();
+            try (org.apache.lucene.index.DirectoryReader later = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                assertEquals(2, later.leaves().size());
+                for (org.apache.lucene.index.LeafReaderContext l : later.leaves()) {
+                    assertTrue(PapernotesCodec.hasCompletionFsts(l.reader().getFieldInfos()));
+                }
+            }
+        }
+    }
+
+    private static org.apache.lucene.document.Document suggesting(String name) {
+        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+        doc.add(new org.apache.lucene.search.suggest.document.SuggestField(IndexSchema.SUGGEST_NAME, name, 1));
+        return doc;
     }
 
     @Test

@@ -149,4 +149,39 @@ class CompletionFieldsWriterTest {
             }
         }
     }
+
+    /**
+     * A full suffix table costs the final merge of a first build its memory; bounded, it shares fewer
+     * suffixes: the FST's bytes differ from Lucene's, its answers must not.
+     */
+    @Test
+    void aFullSuffixTableMakesALargerFstThatAnswersAlike() throws IOException {
+        Random random = new Random(20261201L);
+        List<String[]> entries = entries(random, 3000);
+        double limit = CompletionFstWriter.suffixRamMb;
+        CompletionFstWriter.suffixRamMb = 0.002;
+        try (Directory lucene = new ByteBuffersDirectory();
+                Directory ours = new SuggestSafeDirectory(new ByteBuffersDirectory())) {
+            PostingsFormat theirs = new Completion912PostingsFormat();
+            OffHeapCompletionPostingsFormat mine = new OffHeapCompletionPostingsFormat();
+            index(lucene, theirs, entries);
+            index(ours, mine, entries);
+
+            int full = dictionary(lucene, theirs.getName()).length;
+            int bounded = dictionary(ours, mine.getName()).length;
+            assertTrue(bounded > full, "bounded " + bounded + " bytes, full table " + full);
+            try (DirectoryReader a = DirectoryReader.open(lucene); DirectoryReader b = DirectoryReader.open(ours)) {
+                for (String first : SYLLABLES) {
+                    for (String prefix : List.of(first.substring(0, 1), first, first + SYLLABLES[random.nextInt(
+                            SYLLABLES.length)])) {
+                        for (String field : List.of("sg_name", "sg_title")) {
+                            assertEquals(suggest(a, field, prefix), suggest(b, field, prefix), field + " " + prefix);
+                        }
+                    }
+                }
+            }
+        } finally {
+            CompletionFstWriter.suffixRamMb = limit;
+        }
+    }
 }
