@@ -116,6 +116,12 @@ final class Session {
      * only once the client's settings are in.
      */
     private volatile CompletableFuture<Void> indexServed = new CompletableFuture<>();
+    /**
+     * Completes when the index job under way has opened its index folder (or has ended). An index
+     * an earlier run left there answers from then on, while the job checks the corpus files against
+     * it (at a million papers most of a second, which a first completion after a start used to wait).
+     */
+    private volatile CompletableFuture<Void> indexOpened = new CompletableFuture<>();
     /** A completion answered empty while the index loaded: where to ask the client to complete again. */
     private final AtomicReference<JsonObject> completionToRefresh = new AtomicReference<>();
     /** The index build for which "completion waits" was logged: once per build, not per keystroke. */
@@ -190,11 +196,18 @@ final class Session {
             served = new CompletableFuture<>();
             indexServed = served;
         }
+        CompletableFuture<Void> opened = indexOpened;
+        if (opened.isDone()) {
+            opened = new CompletableFuture<>();
+            indexOpened = opened;
+        }
         CompletableFuture<Void> job = served;
+        CompletableFuture<Void> open = opened;
         indexJob = background.submit(() -> {
             try {
-                runIndexing(rebuild, job);
+                runIndexing(rebuild, job, open);
             } finally {
+                open.complete(null);
                 job.complete(null);
             }
         });
@@ -237,7 +250,9 @@ final class Session {
         if (waitLoggedFor.getAndSet(served) != served) {
             log(MessageType.Log, "papernotes: completion waits for the index");
         }
-        return served.thenApply(v -> true).completeOnTimeout(false, timeoutMs, TimeUnit.MILLISECONDS);
+        // Opened is enough when it holds papers already; an empty or new one is waited for until served.
+        return indexOpened.thenCompose(v -> indexLoading() ? served : CompletableFuture.<Void>completedFuture(null))
+                .thenApply(v -> true).completeOnTimeout(false, timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -290,7 +305,7 @@ final class Session {
      */
     static final int INDEX_BUFFER_MB = 24;
 
-    private void runIndexing(boolean rebuild, CompletableFuture<Void> served) {
+    private void runIndexing(boolean rebuild, CompletableFuture<Void> served, CompletableFuture<Void> storeOpened) {
         try {
             CorpusSelection wanted = resolveSelection();
             IndexStore s = store;
@@ -318,6 +333,7 @@ final class Session {
                     }
                 }
             }
+            storeOpened.complete(null);
             watchCorpus(selection);
             if (s.isWritable()) {
                 List<CorpusWarning> warnings = new ArrayList<>();

@@ -60,16 +60,33 @@ class CompletionWhileIndexingTest {
 
     /** The server on the seed corpus, its index in {@code indexDir} held shut until the gate opens. */
     private LspTestClient startHeldBack(Path notes, Path indexDir, boolean refreshCapability) throws Exception {
+        return startHeldBack(notes, indexDir, TestCorpus.dir(), null, gate, refreshCapability);
+    }
+
+    /**
+     * As above, on {@code corpusDir}, writes held until {@code writes} is counted down; with
+     * {@code opening}, the index folder is not even opened until that latch is.
+     */
+    private LspTestClient startHeldBack(Path notes, Path indexDir, Path corpusDir, CountDownLatch opening,
+            CountDownLatch writes, boolean refreshCapability) throws Exception {
         Path held = indexDir.toAbsolutePath().normalize();
         IndexStore.wrapDirectoriesForTests(d -> {
             if (!held.equals(pathOf(d))) {
                 return d;
             }
+            try {
+                if (opening != null && !opening.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("test never let the index open");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted before opening the index", e);
+            }
             return new FilterDirectory(d) {
                 @Override
                 public IndexOutput createOutput(String name, IOContext context) throws IOException {
                     try {
-                        if (!gate.await(60, TimeUnit.SECONDS)) {
+                        if (!writes.await(60, TimeUnit.SECONDS)) {
                             throw new IOException("test gate never opened");
                         }
                     } catch (InterruptedException e) {
@@ -90,7 +107,7 @@ class CompletionWhileIndexingTest {
         }
         JsonObject options = new JsonObject();
         com.google.gson.JsonArray corpus = new com.google.gson.JsonArray();
-        corpus.add(TestCorpus.dir().toString());
+        corpus.add(corpusDir.toString());
         options.add("corpus", corpus);
         options.addProperty("indexDir", indexDir.toString());
         client.configuration = options;
@@ -123,6 +140,57 @@ class CompletionWhileIndexingTest {
             assertEquals("Mini-Monkey", list.getItems().get(0).getLabel());
             assertEquals("Mini-Monkey]]", list.getItems().get(0).getTextEdit().getLeft().getNewText());
             client.shutdownAndExit();
+        }
+    }
+
+    /**
+     * After a restart the index an earlier session left answers as soon as its folder is open: the
+     * check of the corpus files against it (most of a second at a million papers), and here an
+     * update that writes, go on behind the answer.
+     */
+    @Test
+    void aRestartAnswersFromTheIndexOnDiskWhileTheCorpusIsChecked(@TempDir Path tmp) throws Exception {
+        System.setProperty(WAIT, "60000");
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        try (var files = Files.list(TestCorpus.dir())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, corpus.resolve(f.getFileName().toString()));
+            }
+        }
+        Path notes = Files.createDirectories(tmp.resolve("notes"));
+        Path index = tmp.resolve("index");
+        try (LspTestClient first = startHeldBack(notes, index, corpus, null, new CountDownLatch(0), false)) {
+            first.awaitReady();
+            first.shutdownAndExit();
+        }
+        // While no server runs, a page is added: the next start has papers to write.
+        try (var files = Files.list(corpus)) {
+            Path page = files.sorted().findFirst().orElseThrow();
+            Files.copy(page, corpus.resolve("zz-added-" + page.getFileName()));
+        }
+
+        CountDownLatch writes = new CountDownLatch(1);
+        CountDownLatch opening = new CountDownLatch(1);
+        LspTestClient client = startHeldBack(notes, index, corpus, opening, writes, false);
+        try (client) {
+            Cursor c = Cursor.of("Read [[Mini-Mon‸ today");
+            String uri = notes.resolve("a.md").toUri().toString();
+            client.open(uri, c.text());
+            var answer = complete(client, uri, c);
+            // Asked before the folder was open: it waits, then answers once the index is open.
+            client.awaitLog(m -> m.getMessage().contains("completion waits for the index"), 30);
+            opening.countDown();
+            CompletionList list = answer.get(30, TimeUnit.SECONDS).getRight();
+            assertEquals("Mini-Monkey", list.getItems().get(0).getLabel());
+            assertEquals(1, writes.getCount(), "the update is still held");
+            assertFalse(client.logs.stream().anyMatch(m -> m.getMessage().contains("index ready")),
+                    "answered only after the update");
+            writes.countDown();
+            client.awaitLog(m -> m.getMessage().contains("index ready"), 60);
+            client.shutdownAndExit();
+        } finally {
+            writes.countDown();
+            opening.countDown();
         }
     }
 
