@@ -121,20 +121,37 @@ class CompletionFieldsWriterTest {
         return out;
     }
 
+    /** The same entries indexed with Lucene's completion format and with ours. */
+    private record Indexed(Directory lucene, Directory ours) implements java.io.Closeable {
+        static Indexed of(List<String[]> entries) throws IOException {
+            Indexed both = new Indexed(new ByteBuffersDirectory(), new SuggestSafeDirectory(new ByteBuffersDirectory()));
+            index(both.lucene, new Completion912PostingsFormat(), entries);
+            index(both.ours, new OffHeapCompletionPostingsFormat(), entries);
+            return both;
+        }
+
+        byte[] theirFst() throws IOException {
+            return dictionary(lucene, new Completion912PostingsFormat().getName());
+        }
+
+        byte[] ourFst() throws IOException {
+            return dictionary(ours, new OffHeapCompletionPostingsFormat().getName());
+        }
+
+        @Override
+        public void close() throws IOException {
+            org.apache.lucene.util.IOUtils.close(lucene, ours);
+        }
+    }
+
     @Test
     void writesWhatLucenesCompletionFormatWrites() throws IOException {
         Random random = new Random(20261130L);
-        List<String[]> entries = entries(random, 3000);
-        try (Directory lucene = new ByteBuffersDirectory();
-                Directory ours = new SuggestSafeDirectory(new ByteBuffersDirectory())) {
-            PostingsFormat theirs = new Completion912PostingsFormat();
-            OffHeapCompletionPostingsFormat mine = new OffHeapCompletionPostingsFormat();
-            index(lucene, theirs, entries);
-            index(ours, mine, entries);
-
-            assertArrayEquals(dictionary(lucene, theirs.getName()), dictionary(ours, mine.getName()));
-            assertFalse(Arrays.stream(ours.listAll()).anyMatch(f -> f.endsWith(".tmp")), Arrays.toString(ours.listAll()));
-            try (DirectoryReader a = DirectoryReader.open(lucene); DirectoryReader b = DirectoryReader.open(ours)) {
+        try (Indexed both = Indexed.of(entries(random, 3000))) {
+            assertArrayEquals(both.theirFst(), both.ourFst());
+            assertFalse(Arrays.stream(both.ours.listAll()).anyMatch(f -> f.endsWith(".tmp")),
+                    Arrays.toString(both.ours.listAll()));
+            try (DirectoryReader a = DirectoryReader.open(both.lucene); DirectoryReader b = DirectoryReader.open(both.ours)) {
                 assertEquals(1, b.leaves().size());
                 int answered = 0;
                 for (int i = 0; i < 200; i++) {
@@ -157,20 +174,13 @@ class CompletionFieldsWriterTest {
     @Test
     void aFullSuffixTableMakesALargerFstThatAnswersAlike() throws IOException {
         Random random = new Random(20261201L);
-        List<String[]> entries = entries(random, 3000);
         double limit = CompletionFstWriter.suffixRamMb;
         CompletionFstWriter.suffixRamMb = 0.002;
-        try (Directory lucene = new ByteBuffersDirectory();
-                Directory ours = new SuggestSafeDirectory(new ByteBuffersDirectory())) {
-            PostingsFormat theirs = new Completion912PostingsFormat();
-            OffHeapCompletionPostingsFormat mine = new OffHeapCompletionPostingsFormat();
-            index(lucene, theirs, entries);
-            index(ours, mine, entries);
-
-            int full = dictionary(lucene, theirs.getName()).length;
-            int bounded = dictionary(ours, mine.getName()).length;
+        try (Indexed both = Indexed.of(entries(random, 3000))) {
+            int full = both.theirFst().length;
+            int bounded = both.ourFst().length;
             assertTrue(bounded > full, "bounded " + bounded + " bytes, full table " + full);
-            try (DirectoryReader a = DirectoryReader.open(lucene); DirectoryReader b = DirectoryReader.open(ours)) {
+            try (DirectoryReader a = DirectoryReader.open(both.lucene); DirectoryReader b = DirectoryReader.open(both.ours)) {
                 for (String first : SYLLABLES) {
                     for (String prefix : List.of(first.substring(0, 1), first, first + SYLLABLES[random.nextInt(
                             SYLLABLES.length)])) {
