@@ -69,17 +69,6 @@ public final class PapernotesCodec extends FilterCodec {
         deferCompletion = defer;
     }
 
-    /** Whether a segment's completion fields have their FSTs (false for one written while deferred). */
-    static boolean hasCompletionFsts(org.apache.lucene.index.FieldInfos fields) {
-        for (org.apache.lucene.index.FieldInfo f : fields) {
-            if (f.name.startsWith("sg_") && !OffHeapCompletionPostingsFormat.NAME.equals(
-                    f.getAttribute(PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     @Override
     public StoredFieldsFormat storedFieldsFormat() {
         return stored;

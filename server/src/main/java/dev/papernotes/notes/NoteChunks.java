@@ -136,7 +136,7 @@ public final class NoteChunks {
             }
         }
         // The front matter is all in the first stretch: its aliases are the note's.
-        List<String> aliases = parsed.get(text.substring(0, starts[1])).model.aliases();
+        List<String> aliases = inOrder[0].model.aliases();
         NoteModel model = new NoteModel(text, lines != null ? lines : new LineIndex(text), List.copyOf(wikiLinks),
                 List.copyOf(citations), List.copyOf(prose), List.copyOf(headings), List.copyOf(links),
                 List.copyOf(blockIds), aliases);
