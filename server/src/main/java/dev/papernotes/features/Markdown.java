@@ -15,14 +15,27 @@ public final class Markdown {
     }
 
     /** URLs in corpus text: shown as code, which no renderer turns into a link. */
-    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile(
             "(?i)(?<![\\w@])(?:[a-z][a-z0-9+.-]*://|www\\.)[^\\s<>`]*[^\\s<>`.,;:!?)\\]'\"]");
+
+    /** Whether {@link #URL} can match: it needs {@code ://} or {@code www.} (most text has neither; the pattern is slow). */
+    static boolean mayHoldUrl(String s) {
+        if (s.contains("://")) {
+            return true;
+        }
+        for (int i = s.indexOf('.', 3); i >= 0; i = s.indexOf('.', i + 1)) {
+            if (s.regionMatches(true, i - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Corpus text as literal Markdown on one line. */
     public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         java.util.regex.Matcher url = URL.matcher(s);
-        int nextUrl = url.find() ? url.start() : -1;
+        int nextUrl = mayHoldUrl(s) && url.find() ? url.start() : -1;
         for (int i = 0; i < s.length(); i++) {
             if (i == nextUrl) {
                 sb.append(code(url.group()));

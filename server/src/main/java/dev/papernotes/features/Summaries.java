@@ -62,8 +62,9 @@ public final class Summaries {
         if (sentences.size() <= 2) {
             return clip(String.join(" ", sentences));
         }
-        int proposal = best(sentences, names, true, -1);
-        int finding = best(sentences, names, false, proposal);
+        Cues cues = new Cues(sentences, names);
+        int proposal = best(cues, true, -1);
+        int finding = best(cues, false, proposal);
         List<Integer> picked = new ArrayList<>();
         picked.add(proposal);
         if (finding >= 0 && finding != proposal) {
@@ -80,36 +81,60 @@ public final class Summaries {
         return clip(sb.toString());
     }
 
-    private static int best(List<String> sentences, List<String> names, boolean proposal, int exclude) {
+    /** What each sentence says, worked out once: both picks read it (the patterns are most of a summary's cost). */
+    private static final class Cues {
+        final int count;
+        final boolean[] proposes;
+        final boolean[] finds;
+        final boolean[] named;
+        final boolean[] codeLink;
+        final boolean[] longSentence;
+        final boolean backgroundFirst;
+
+        Cues(List<String> sentences, List<String> names) {
+            count = sentences.size();
+            proposes = new boolean[count];
+            finds = new boolean[count];
+            named = new boolean[count];
+            codeLink = new boolean[count];
+            longSentence = new boolean[count];
+            for (int i = 0; i < count; i++) {
+                String s = sentences.get(i);
+                proposes[i] = PROPOSES.matcher(s).find();
+                finds[i] = FINDS.matcher(s).find();
+                for (String n : names) {
+                    if (!n.isEmpty() && s.contains(n)) {
+                        named[i] = true;
+                        break;
+                    }
+                }
+                codeLink[i] = s.contains("http") && s.toLowerCase(Locale.ROOT).contains("code");
+                longSentence[i] = s.length() > 400;
+            }
+            backgroundFirst = BACKGROUND.matcher(sentences.get(0)).find();
+        }
+    }
+
+    private static int best(Cues cues, boolean proposal, int exclude) {
         int best = -1;
         int bestScore = Integer.MIN_VALUE;
-        for (int i = 0; i < sentences.size(); i++) {
+        for (int i = 0; i < cues.count; i++) {
             if (i == exclude) {
                 continue;
             }
-            String s = sentences.get(i);
             int score = 0;
-            boolean proposes = PROPOSES.matcher(s).find();
-            boolean finds = FINDS.matcher(s).find();
-            boolean named = false;
-            for (String n : names) {
-                if (!n.isEmpty() && s.contains(n)) {
-                    named = true;
-                    break;
-                }
-            }
             if (proposal) {
-                score += proposes ? 6 : 0;
-                score += named ? 3 : 0;
-                score -= i == 0 && BACKGROUND.matcher(s).find() ? 3 : 0;
+                score += cues.proposes[i] ? 6 : 0;
+                score += cues.named[i] ? 3 : 0;
+                score -= i == 0 && cues.backgroundFirst ? 3 : 0;
                 score -= i; // earlier wins a tie: the contribution comes before the details
             } else {
-                score += finds ? 5 : 0;
-                score += named ? 1 : 0;
-                score += s.toLowerCase(Locale.ROOT).contains("code") && s.contains("http") ? -6 : 0;
+                score += cues.finds[i] ? 5 : 0;
+                score += cues.named[i] ? 1 : 0;
+                score += cues.codeLink[i] ? -6 : 0;
                 score += i; // findings come late in an abstract
             }
-            if (s.length() > 400) {
+            if (cues.longSentence[i]) {
                 score -= 2;
             }
             if (score > bestScore) {

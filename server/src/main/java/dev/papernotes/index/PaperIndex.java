@@ -407,12 +407,13 @@ public final class PaperIndex implements AutoCloseable {
         if (reader == null || limit <= 0) {
             return List.of();
         }
-        List<PaperHeader> cached = relatedCache.get(paper.id());
-        if (cached != null && cached.size() >= limit) {
-            return cached.subList(0, limit);
+        Related cached = relatedCache.get(paper.id());
+        if (cached != null && cached.askedFor() >= limit) {
+            return cached.papers().subList(0, Math.min(limit, cached.papers().size()));
         }
         Query like = likeQuery(paper);
         if (like == null) {
+            relatedCache.put(paper.id(), new Related(List.of(), Integer.MAX_VALUE)); // nothing distinctive to go by
             return List.of();
         }
         BooleanQuery q = new BooleanQuery.Builder()
@@ -424,7 +425,7 @@ public final class PaperIndex implements AutoCloseable {
         for (ScoreDoc sd : top.scoreDocs) {
             out.add(header(sd.doc));
         }
-        relatedCache.put(paper.id(), List.copyOf(out));
+        relatedCache.put(paper.id(), new Related(List.copyOf(out), limit));
         return out;
     }
 
@@ -518,10 +519,14 @@ public final class PaperIndex implements AutoCloseable {
         return out;
     }
 
-    private final Map<String, List<PaperHeader>> relatedCache = java.util.Collections.synchronizedMap(
+    /** The papers found related when {@code askedFor} were asked for: fewer means there are no more. */
+    private record Related(List<PaperHeader> papers, int askedFor) {
+    }
+
+    private final Map<String, Related> relatedCache = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<PaperHeader>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Related> eldest) {
                     return size() > 1024;
                 }
             });

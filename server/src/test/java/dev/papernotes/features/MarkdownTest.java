@@ -2,6 +2,7 @@ package dev.papernotes.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -104,6 +105,30 @@ class MarkdownTest {
             String rendered = literal(Markdown.escape(s));
             assertFalse(rendered.isEmpty() && !s.isBlank(), s);
         }
+    }
+
+    @Test
+    void urlsAreFoundWhereverThePatternFindsThem() {
+        assertEquals("see `https://x.org/a` and `WWW.x.org`", Markdown.escape("see https://x.org/a and WWW.x.org"));
+        // The quick check before the pattern may say yes too often, never too rarely.
+        Random random = new Random(7);
+        String[] pieces = {"ftp", "://", ":/", "ww", "w", "W", ".", "x", " ", "(", "www", "WwW", "@", "a1", "-"};
+        int urls = 0;
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 1 + random.nextInt(8);
+            for (int i = 0; i < len; i++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = sb.toString();
+            boolean found = Markdown.URL.matcher(s).find();
+            if (found) {
+                urls++;
+                assertTrue(Markdown.mayHoldUrl(s), s);
+                assertTrue(Markdown.escape(s).contains("`"), s);
+            }
+        }
+        assertTrue(urls > 1000, "too few URLs drawn: " + urls);
     }
 
     @Test
