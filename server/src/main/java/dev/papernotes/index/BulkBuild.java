@@ -26,9 +26,9 @@ import org.apache.lucene.index.SegmentInfos;
  * equal merges at once were measured no faster, and higher at their peak (segments-1m.md).
  * Incremental updates keep the usual merge policy.
  *
- * <p>The flushed segments' completion fields are written without their FSTs
- * ({@link PapernotesCodec#deferCompletion}): the merge compiles them once, for the segment that
- * stays. So every flushed segment goes through that merge, even a lone one.
+ * <p>The flushed segments' completion fields are written without their FSTs, and their exact-lookup
+ * fields without Bloom filters ({@link PapernotesCodec#deferToMerge}): the merge builds them once,
+ * for the segment that stays. So every flushed segment goes through that merge, even a lone one.
  */
 final class BulkBuild implements Closeable {
     /** Segments a first build ends with. */
@@ -39,13 +39,13 @@ final class BulkBuild implements Closeable {
     /** Tests flush a segment every this many documents (0: by RAM only), so a small corpus makes many. */
     static volatile int flushEveryDocsForTests;
 
-    /** Tests turn deferring the completion FSTs off, to compare. */
-    static volatile boolean deferCompletionFsts = true;
+    /** Tests turn deferring the completion FSTs and Bloom filters off, to compare. */
+    static volatile boolean deferToMerge = true;
 
     private final IndexWriter writer;
     private final MergePolicy merges;
     private final int maxBufferedDocs;
-    /** The writer's codec when it can defer the completion FSTs, else null. */
+    /** The writer's codec when it can defer the completion FSTs and Bloom filters, else null. */
     private final PapernotesCodec codec;
 
     private BulkBuild(IndexWriter writer) {
@@ -53,10 +53,10 @@ final class BulkBuild implements Closeable {
         LiveIndexWriterConfig config = writer.getConfig();
         this.merges = config.getMergePolicy();
         this.maxBufferedDocs = config.getMaxBufferedDocs();
-        this.codec = deferCompletionFsts && config.getCodec() instanceof PapernotesCodec c ? c : null;
+        this.codec = deferToMerge && config.getCodec() instanceof PapernotesCodec c ? c : null;
         config.setMergePolicy(NoMergePolicy.INSTANCE);
         if (codec != null) {
-            codec.deferCompletion(true);
+            codec.deferToMerge(true);
         }
         if (flushEveryDocsForTests > 0) {
             config.setMaxBufferedDocs(flushEveryDocsForTests);
@@ -81,7 +81,7 @@ final class BulkBuild implements Closeable {
 
     private void stopDeferring() {
         if (codec != null) {
-            codec.deferCompletion(false);
+            codec.deferToMerge(false);
         }
     }
 

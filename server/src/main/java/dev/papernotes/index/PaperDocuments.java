@@ -27,7 +27,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.search.suggest.document.SuggestField;
 import org.apache.lucene.util.BytesRef;
 
 /** Turns a {@link Paper} into its Lucene document and back. */
@@ -208,12 +207,12 @@ final class PaperDocuments {
         }
 
         for (String input : nameInputs) {
-            doc.add(new SuggestField(SUGGEST_NAME, input, weight));
+            doc.add(new CompletionInput(SUGGEST_NAME, input, weight));
         }
         // The short title is a prefix of the title: one input serves both.
         String titleInput = titleInput(NameKeys.spaced(p.title()));
         if (!titleInput.isBlank()) {
-            doc.add(new SuggestField(SUGGEST_TITLE, titleInput, weight));
+            doc.add(new CompletionInput(SUGGEST_TITLE, titleInput, weight));
         }
         Set<String> citeInputs = new LinkedHashSet<>();
         citeInputs.add(p.citekey().toLowerCase(java.util.Locale.ROOT));
@@ -222,11 +221,11 @@ final class PaperDocuments {
         }
         for (String input : citeInputs) {
             if (!input.isEmpty()) {
-                doc.add(new SuggestField(SUGGEST_CITEKEY, input, weight));
+                doc.add(new CompletionInput(SUGGEST_CITEKEY, input, weight));
             }
         }
         for (String input : authorYearInputs(meta)) {
-            doc.add(new SuggestField(SUGGEST_AUTHOR, input, weight));
+            doc.add(new CompletionInput(SUGGEST_AUTHOR, input, weight));
         }
         return doc;
     }
@@ -307,8 +306,13 @@ final class PaperDocuments {
         return o.line() + "\t" + o.date() + "\t" + o.handle() + "\t" + o.file();
     }
 
+    /** {@code path NUL line}, the line zero-padded to ten digits (no String.format: it was 1 % of a first build). */
     static String orderKey(Occurrence o) {
-        return o.file() + "\u0000" + String.format("%010d", o.line());
+        if (o.line() < 0) {
+            return o.file() + "\u0000" + String.format("%010d", o.line());
+        }
+        String line = Integer.toString(o.line());
+        return o.file() + "\u0000" + "0".repeat(Math.max(0, 10 - line.length())) + line;
     }
 
     /** Where a library entry starts in its file now, or -1 when not known. */

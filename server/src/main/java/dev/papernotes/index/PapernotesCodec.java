@@ -43,17 +43,21 @@ public final class PapernotesCodec extends FilterCodec {
     private final PostingsFormat exact = new BloomFilteringPostingsFormat(new Lucene912PostingsFormat());
     private final PostingsFormat plain = new Lucene912PostingsFormat();
     /**
-     * While set, completion fields are written as plain postings, without their FSTs: a first
-     * build's flushed segments are all merged into one at its end ({@link BulkBuild}), which
-     * compiles the FSTs once instead of once per flushed segment and again in the merge. A
-     * segment records the format it was written with, so one written meanwhile still reads.
+     * While set, what only a merged segment needs is left out: completion fields are written as
+     * plain postings without their FSTs, exact-lookup fields without their Bloom filters. A first
+     * build's flushed segments are all merged into one at its end ({@link BulkBuild}), which builds
+     * both once instead of once per flushed segment and again in the merge. A segment records the
+     * format each field was written with, so one written meanwhile still reads.
      */
-    private volatile boolean deferCompletion;
+    private volatile boolean deferToMerge;
     private final PostingsFormat postings = new PerFieldPostingsFormat() {
         @Override
         public PostingsFormat getPostingsFormatForField(String field) {
+            if (deferToMerge) {
+                return plain;
+            }
             if (field.startsWith("sg_")) {
-                return deferCompletion ? plain : completion;
+                return completion;
             }
             return EXACT_LOOKUP.contains(field) ? exact : plain;
         }
@@ -64,9 +68,14 @@ public final class PapernotesCodec extends FilterCodec {
         super(NAME, new Lucene912Codec());
     }
 
-    /** See {@link #deferCompletion}: only a writer that merges every segment it flushed meanwhile may set it. */
-    void deferCompletion(boolean defer) {
-        deferCompletion = defer;
+    /** See {@link #deferToMerge}: only a writer that merges every segment it flushed meanwhile may set it. */
+    void deferToMerge(boolean defer) {
+        deferToMerge = defer;
+    }
+
+    /** Whether {@code field} is looked up by exact term and so gets a Bloom filter once merged. */
+    static boolean exactLookup(String field) {
+        return EXACT_LOOKUP.contains(field);
     }
 
     @Override

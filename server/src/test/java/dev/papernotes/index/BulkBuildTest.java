@@ -34,7 +34,7 @@ class BulkBuildTest {
     void restore() {
         BulkBuild.enabled = true;
         BulkBuild.flushEveryDocsForTests = 0;
-        BulkBuild.deferCompletionFsts = true;
+        BulkBuild.deferToMerge = true;
     }
 
     /**
@@ -199,12 +199,12 @@ class BulkBuildTest {
     }
 
     @Test
-    void theCompletionFstsAreCompiledInTheFinalMergeAndAnswerAsFstsCompiledAtEveryFlush() throws IOException {
+    void completionFstsAndBloomFiltersAreBuiltInTheFinalMergeAndAnswerAsThoseBuiltAtEveryFlush() throws IOException {
         List<Path> roots = List.of(corpus());
-        BulkBuild.deferCompletionFsts = false;
+        BulkBuild.deferToMerge = false;
         BulkBuild.flushEveryDocsForTests = 20;
         List<String> atEveryFlush = build(tmp.resolve("at-every-flush"), roots);
-        BulkBuild.deferCompletionFsts = true;
+        BulkBuild.deferToMerge = true;
         for (int every : new int[] {20, 0}) {
             BulkBuild.flushEveryDocsForTests = every;
             Path index = tmp.resolve("deferred-" + every);
@@ -212,13 +212,13 @@ class BulkBuildTest {
             assertEquals(List.of(), difference(atEveryFlush, deferred), "flushing every " + every + " (- at every flush, + deferred)");
             try (IndexStore store = IndexStore.open(index, roots, 16); PaperIndex idx = store.acquire()) {
                 for (org.apache.lucene.index.LeafReaderContext leaf : idx.reader().leaves()) {
-                    assertTrue(hasCompletionFsts(leaf.reader().getFieldInfos()), "segment " + leaf);
+                    assertTrue(hasMergedStructures(leaf.reader().getFieldInfos()), "segment " + leaf);
                 }
             }
         }
     }
 
-    /** The usual policy leaves a lone segment as it is: its completion fields would have no FSTs. */
+    /** The usual policy leaves a lone segment as it is: its completion fields would have no FSTs, nor its Bloom filters. */
     @Test
     void aBulkBuildThatFlushedOneSegmentRewritesItWithItsCompletionFsts() throws IOException {
         try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(tmp.resolve("lone"));
@@ -232,8 +232,9 @@ class BulkBuildTest {
             writer.flush();
             try (org.apache.lucene.index.DirectoryReader flushed = org.apache.lucene.index.DirectoryReader.open(writer)) {
                 assertEquals(1, flushed.leaves().size());
-                assertTrue(!hasCompletionFsts(flushed.leaves().get(0).reader().getFieldInfos()),
-                        "flushed without FSTs");
+                org.apache.lucene.index.FieldInfos fields = flushed.leaves().get(0).reader().getFieldInfos();
+                assertTrue(!hasCompletionFsts(fields), "flushed without FSTs");
+                assertTrue(!hasBloomFilters(fields), "flushed without Bloom filters");
             }
             bulk.finish();
             bulk.close();
@@ -241,7 +242,7 @@ class BulkBuildTest {
             try (org.apache.lucene.index.DirectoryReader merged = org.apache.lucene.index.DirectoryReader.open(dir)) {
                 assertEquals(1, merged.leaves().size());
                 org.apache.lucene.index.LeafReader leaf = merged.leaves().get(0).reader();
-                assertTrue(hasCompletionFsts(leaf.getFieldInfos()), "rewritten with FSTs");
+                assertTrue(hasMergedStructures(leaf.getFieldInfos()), "rewritten with FSTs and Bloom filters");
                 assertTrue(leaf.terms(IndexSchema.SUGGEST_NAME)
                         instanceof org.apache.lucene.search.suggest.document.CompletionTerms);
             }
@@ -251,7 +252,7 @@ class BulkBuildTest {
             try (org.apache.lucene.index.DirectoryReader later = org.apache.lucene.index.DirectoryReader.open(dir)) {
                 assertEquals(2, later.leaves().size());
                 for (org.apache.lucene.index.LeafReaderContext l : later.leaves()) {
-                    assertTrue(hasCompletionFsts(l.reader().getFieldInfos()));
+                    assertTrue(hasMergedStructures(l.reader().getFieldInfos()));
                 }
             }
         }
@@ -259,18 +260,39 @@ class BulkBuildTest {
 
     /** Whether a segment's completion fields have their FSTs (false for one written while deferred). */
     private static boolean hasCompletionFsts(org.apache.lucene.index.FieldInfos fields) {
+        return allWritten(fields, f -> f.startsWith("sg_"), OffHeapCompletionPostingsFormat.NAME);
+    }
+
+    /** Whether a segment's exact-lookup fields have their Bloom filters (false for one written while deferred). */
+    private static boolean hasBloomFilters(org.apache.lucene.index.FieldInfos fields) {
+        return allWritten(fields, PapernotesCodec::exactLookup,
+                org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat.BLOOM_CODEC_NAME);
+    }
+
+    private static boolean hasMergedStructures(org.apache.lucene.index.FieldInfos fields) {
+        return hasCompletionFsts(fields) && hasBloomFilters(fields);
+    }
+
+    private static boolean allWritten(org.apache.lucene.index.FieldInfos fields,
+            java.util.function.Predicate<String> which, String format) {
+        int seen = 0;
         for (org.apache.lucene.index.FieldInfo f : fields) {
-            if (f.name.startsWith("sg_") && !OffHeapCompletionPostingsFormat.NAME.equals(f.getAttribute(
-                    org.apache.lucene.codecs.perfield.PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY))) {
-                return false;
+            if (which.test(f.name)) {
+                seen++;
+                if (!format.equals(f.getAttribute(
+                        org.apache.lucene.codecs.perfield.PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY))) {
+                    return false;
+                }
             }
         }
-        return true;
+        return seen > 0;
     }
 
     private static org.apache.lucene.document.Document suggesting(String name) {
         org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
         doc.add(new org.apache.lucene.search.suggest.document.SuggestField(IndexSchema.SUGGEST_NAME, name, 1));
+        doc.add(new org.apache.lucene.document.StringField(IndexSchema.ID, name,
+                org.apache.lucene.document.Field.Store.NO));
         return doc;
     }
 
