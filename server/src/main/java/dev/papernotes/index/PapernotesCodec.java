@@ -35,6 +35,13 @@ public final class PapernotesCodec extends FilterCodec {
             IndexSchema.MENTION, IndexSchema.CASED_WORDS, IndexSchema.DEFINED, IndexSchema.IDENT,
             IndexSchema.ENTRY_REF, IndexSchema.LIBRARY_KEY);
 
+    /**
+     * Exact-lookup fields the writer deletes and updates documents by. Lucene looks a delete term up
+     * in every segment flushed before it, so these keep their Bloom filters in a first build too: a
+     * library of a million entries updates its entry documents by {@link IndexSchema#ENTRY_REF}.
+     */
+    private static final Set<String> DELETED_BY = Set.of(IndexSchema.ID, IndexSchema.ENTRY_REF);
+
     private final StoredFieldsFormat stored = new Lucene90CompressingStoredFieldsFormat("PapernotesStoredFields",
             new DeflateWithPresetDictCompressionMode(), BLOCK_BYTES, MAX_DOCS_PER_BLOCK, BLOCK_SHIFT);
     private final PostingsFormat completion = new OffHeapCompletionPostingsFormat();
@@ -44,22 +51,23 @@ public final class PapernotesCodec extends FilterCodec {
     private final PostingsFormat plain = new Lucene912PostingsFormat();
     /**
      * While set, what only a merged segment needs is left out: completion fields are written as
-     * plain postings without their FSTs, exact-lookup fields without their Bloom filters. A first
-     * build's flushed segments are all merged into one at its end ({@link BulkBuild}), which builds
-     * both once instead of once per flushed segment and again in the merge. A segment records the
-     * format each field was written with, so one written meanwhile still reads.
+     * plain postings without their FSTs, exact-lookup fields other than {@link #DELETED_BY} without
+     * their Bloom filters. A first build's flushed segments are all merged into one at its end
+     * ({@link BulkBuild}), which builds both once instead of once per flushed segment and again in
+     * the merge. A segment records the format each field was written with, so one written meanwhile
+     * still reads.
      */
     private volatile boolean deferToMerge;
     private final PostingsFormat postings = new PerFieldPostingsFormat() {
         @Override
         public PostingsFormat getPostingsFormatForField(String field) {
-            if (deferToMerge) {
-                return plain;
-            }
             if (field.startsWith("sg_")) {
-                return completion;
+                return deferToMerge ? plain : completion;
             }
-            return EXACT_LOOKUP.contains(field) ? exact : plain;
+            if (DELETED_BY.contains(field)) {
+                return exact;
+            }
+            return EXACT_LOOKUP.contains(field) && !deferToMerge ? exact : plain;
         }
     };
 

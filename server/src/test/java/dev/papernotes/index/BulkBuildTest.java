@@ -234,7 +234,10 @@ class BulkBuildTest {
                 assertEquals(1, flushed.leaves().size());
                 org.apache.lucene.index.FieldInfos fields = flushed.leaves().get(0).reader().getFieldInfos();
                 assertTrue(!hasCompletionFsts(fields), "flushed without FSTs");
-                assertTrue(!hasBloomFilters(fields), "flushed without Bloom filters");
+                assertEquals("Lucene912", formatOf(fields, IndexSchema.KEY), "flushed without a Bloom filter");
+                // Deletes and updates look their terms up in every earlier segment: the filter stays.
+                assertEquals(org.apache.lucene.codecs.bloom.BloomFilteringPostingsFormat.BLOOM_CODEC_NAME,
+                        formatOf(fields, IndexSchema.ID));
             }
             bulk.finish();
             bulk.close();
@@ -273,6 +276,11 @@ class BulkBuildTest {
         return hasCompletionFsts(fields) && hasBloomFilters(fields);
     }
 
+    private static String formatOf(org.apache.lucene.index.FieldInfos fields, String field) {
+        return fields.fieldInfo(field).getAttribute(
+                org.apache.lucene.codecs.perfield.PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY);
+    }
+
     private static boolean allWritten(org.apache.lucene.index.FieldInfos fields,
             java.util.function.Predicate<String> which, String format) {
         int seen = 0;
@@ -292,6 +300,8 @@ class BulkBuildTest {
         org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
         doc.add(new org.apache.lucene.search.suggest.document.SuggestField(IndexSchema.SUGGEST_NAME, name, 1));
         doc.add(new org.apache.lucene.document.StringField(IndexSchema.ID, name,
+                org.apache.lucene.document.Field.Store.NO));
+        doc.add(new org.apache.lucene.document.StringField(IndexSchema.KEY, name.toLowerCase(java.util.Locale.ROOT),
                 org.apache.lucene.document.Field.Store.NO));
         return doc;
     }
