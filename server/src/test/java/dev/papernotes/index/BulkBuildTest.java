@@ -218,7 +218,10 @@ class BulkBuildTest {
         }
     }
 
-    /** The usual policy leaves a lone segment as it is: its completion fields would have no FSTs, nor its Bloom filters. */
+    /**
+     * The usual policy leaves a lone segment as it is: its completion fields would have no FSTs, nor
+     * its exact-lookup fields their Bloom filters.
+     */
     @Test
     void aBulkBuildThatFlushedOneSegmentRewritesItWithItsCompletionFsts() throws IOException {
         try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(tmp.resolve("lone"));

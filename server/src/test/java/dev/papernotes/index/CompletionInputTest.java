@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Our completion input is indexed exactly as Lucene's {@link SuggestField} is, without its automaton. */
 class CompletionInputTest {
-    private static final String[] PIECES = {"a", "Kalo", "mi", " ", "-", "ü", "é", "日本", "\uD83D\uDE00", "\uD800", "7",
-        ".", "ß", "İ", "x y", "\t"};
+    private static final String[] PIECES = {"a", "Kalo", "mi", " ", "-", "ü", "é", "日本", "\uD83D\uDE00", "\uD800",
+        "7", ".", "ß", "İ", "x y", "\t"};
 
     @Test
     void theSameTermsPositionsPayloadsAndNormsAsSuggestField() throws IOException {
@@ -62,8 +62,10 @@ class CompletionInputTest {
 
     @Test
     void reservedCharactersAreRejectedAsSuggestFieldRejectsThem() {
-        assertThrows(IllegalArgumentException.class, () -> new CompletionInput(IndexSchema.SUGGEST_NAME, "a\u001fb", 1));
-        assertThrows(IllegalArgumentException.class, () -> new CompletionInput(IndexSchema.SUGGEST_NAME, "a\u0000b", 1));
+        for (String reserved : new String[] {"a\u001fb", "a\u0000b"}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new CompletionInput(IndexSchema.SUGGEST_NAME, reserved, 1));
+        }
     }
 
     private static ByteBuffersDirectory index(List<List<String[]>> docs, boolean ours) throws IOException {
