@@ -2,8 +2,8 @@ package dev.papernotes.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.papernotes.TestPage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,13 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a word they write in lower case, a name no title carries.
  */
 class NameUsageTest {
-    private static final String FILLER = " It is evaluated on several public benchmarks against strong baselines and"
-            + " studied in ablations that isolate each of its parts.";
-
-    private static void paper(StringBuilder page, String title, String abstractText) {
-        page.append(title).append("\n\n").append(abstractText).append(FILLER).append("\n\n");
-    }
-
     /** The flags the dictionary gives {@code name}, or -1 when it is no entry. */
     private static int flags(PaperIndex idx, String name) throws IOException {
         int[] out = {-1};
@@ -35,24 +28,23 @@ class NameUsageTest {
 
     @Test
     void flagsFollowHowTheCorpusUsesEachName(@TempDir Path tmp) throws IOException {
-        StringBuilder page = new StringBuilder("new\n\nSubscribe\n\nMar 1\n\n");
-        paper(page, "Prism: Feature Attribution through Many Views", "We present Prism, which attributes decisions.");
-        paper(page, "MOT: Motion Tokens for Video Generation", "We propose MOT, discrete motion tokens for video.");
-        paper(page, "Lantern: Dense Passage Ranking", "We present Lantern, a dense passage ranker for search.");
-        paper(page, "Gossamer Attention for Long Documents", "We propose Kestrel, a thin attention for documents.");
-        paper(page, "TSM: Token Slimming Module", "We introduce the Token Slimming Module (TSM) for transformers.");
-        paper(page, "Gated Fusion: Mixing Modalities", "We propose Gated Fusion, which mixes modalities with gates.");
-        paper(page, "Quill Net: Writing Strokes", "We propose Quill Net, which writes strokes.");
+        TestPage page = new TestPage();
+        page.paper("Prism: Feature Attribution through Many Views", "We present Prism, which attributes decisions.");
+        page.paper("MOT: Motion Tokens for Video Generation", "We propose MOT, discrete motion tokens for video.");
+        page.paper("Lantern: Dense Passage Ranking", "We present Lantern, a dense passage ranker for search.");
+        page.paper("Gossamer Attention for Long Documents", "We propose Kestrel, a thin attention for documents.");
+        page.paper("TSM: Token Slimming Module", "We introduce the Token Slimming Module (TSM) for transformers.");
+        page.paper("Gated Fusion: Mixing Modalities", "We propose Gated Fusion, which mixes modalities with gates.");
+        page.paper("Quill Net: Writing Strokes", "We propose Quill Net, which writes strokes.");
         for (int i = 0; i < 4; i++) {
-            paper(page, "Views " + i + " on Robustness", "We look at classifiers through a prism and measure stability.");
-            paper(page, "Gated Fusion of Sensors, Study " + i, "We fuse sensors with gates in a new task here.");
+            page.paper("Views " + i + " on Robustness", "We look at classifiers through a prism and measure stability.");
+            page.paper("Gated Fusion of Sensors, Study " + i, "We fuse sensors with gates in a new task here.");
         }
         for (String who : new String[] {"pedestrians", "vehicles"}) {
-            paper(page, "Tracking " + who + " in Crowds", "Multi-object tracking (MOT) of " + who + " is hard.");
+            page.paper("Tracking " + who + " in Crowds", "Multi-object tracking (MOT) of " + who + " is hard.");
         }
-        paper(page, "Night Scenes for Detection", "A paper lantern lights the scene of our night dataset.");
-        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-        Files.writeString(corpus.resolve("page.txt"), page.toString());
+        page.paper("Night Scenes for Detection", "A paper lantern lights the scene of our night dataset.");
+        Path corpus = page.writeCorpus(tmp);
         try (IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(corpus), 16)) {
             store.update(w -> { }, UpdateProgress.NONE, false);
             try (PaperIndex idx = store.acquire()) {

@@ -2,8 +2,8 @@ package dev.papernotes.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.papernotes.TestPage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The related papers a hover lists: those sharing the paper's distinctive words, best first. */
 class RelatedPapersTest {
-    private static final String FILLER = " It is evaluated on several public benchmarks against strong baselines.";
-
-    private static void paper(StringBuilder page, String title, String abstractText) {
-        page.append(title).append("\n\n").append(abstractText).append(FILLER).append("\n\n");
-    }
-
     private static List<String> titles(List<PaperHeader> headers) {
         List<String> out = new ArrayList<>();
         for (PaperHeader h : headers) {
@@ -28,15 +22,14 @@ class RelatedPapersTest {
 
     @Test
     void papersSharingDistinctiveWordsBestFirst(@TempDir Path tmp) throws IOException {
-        StringBuilder page = new StringBuilder("new\n\nSubscribe\n\nMar 1\n\n");
-        paper(page, "Lantern: Photonic Sensing", "We propose Lantern, a photonic waveguide design. "
+        TestPage page = new TestPage();
+        page.paper("Lantern: Photonic Sensing", "We propose Lantern, a photonic waveguide design. "
                 + "The waveguide couples light into an interferometer.");
-        paper(page, "Glass Channels", "We measure waveguide losses in glass.");
-        paper(page, "Strain Gauges", "An interferometer reads strain in bridges.");
-        paper(page, "Garden Planning", "Tomatoes prefer sunny plots.");
-        paper(page, "Quixotic Zygomorphy", "Zygomorphic quixotry befuddles lexicographers.");
-        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-        Files.writeString(corpus.resolve("page.txt"), page.toString());
+        page.paper("Glass Channels", "We measure waveguide losses in glass.");
+        page.paper("Strain Gauges", "An interferometer reads strain in bridges.");
+        page.paper("Garden Planning", "Tomatoes prefer sunny plots.");
+        page.paper("Quixotic Zygomorphy", "Zygomorphic quixotry befuddles lexicographers.");
+        Path corpus = page.writeCorpus(tmp);
         try (IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(corpus), 16)) {
             store.update(w -> { }, UpdateProgress.NONE, false);
             try (PaperIndex idx = store.acquire()) {

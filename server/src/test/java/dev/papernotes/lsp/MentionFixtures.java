@@ -2,8 +2,8 @@ package dev.papernotes.lsp;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.papernotes.TestPage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.Hover;
@@ -19,72 +19,63 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
  * ("Strong Baselines") and a title that is one ("Public Benchmarks"), and a coined name ("HallowBench").
  */
 final class MentionFixtures {
-    static final String FILLER = " It is evaluated on several public benchmarks against strong baselines and studied"
-            + " in ablations that isolate each of its parts.";
-
     private MentionFixtures() {
     }
 
     static Path writeCorpus(Path dir) throws IOException {
-        Path corpus = Files.createDirectories(dir.resolve("corpus"));
-        StringBuilder page = new StringBuilder("new\n\nSubscribe\n\nMar 1\n\n");
-        paper(page, "PaLM: Scaling Language Modeling with Pathways",
+        TestPage page = new TestPage();
+        page.paper("PaLM: Scaling Language Modeling with Pathways",
                 "We train PaLM, a dense decoder-only language model of 540 billion parameters, on the Pathways"
                         + " system across thousands of accelerator chips.");
-        paper(page, "TSM: Token Slimming Module for Efficient Vision Transformers",
+        page.paper("TSM: Token Slimming Module for Efficient Vision Transformers",
                 "We introduce the Token Slimming Module (TSM), which merges redundant tokens of a vision transformer"
                         + " into a few slim ones and keeps accuracy.");
-        paper(page, "Prism: Feature Attribution through Many Views",
+        page.paper("Prism: Feature Attribution through Many Views",
                 "We present Prism, which attributes the decisions of image classifiers to input features by"
                         + " combining many perturbed views.");
-        paper(page, "MOT: Motion Tokens for Video Generation",
+        page.paper("MOT: Motion Tokens for Video Generation",
                 "We propose MOT, discrete motion tokens that let a video generator plan movement before it"
                         + " renders appearance.");
-        paper(page, "RAIN: Retrieval Augmented Inference for Question Answering",
+        page.paper("RAIN: Retrieval Augmented Inference for Question Answering",
                 "We propose RAIN, which retrieves passages at inference time and conditions the reader on them to"
                         + " answer open questions.");
-        paper(page, "RAIN: Robust Adversarial Image Noise",
+        page.paper("RAIN: Robust Adversarial Image Noise",
                 "We propose RAIN, a family of image perturbations that stay robust to resizing and compression"
                         + " while fooling classifiers.");
-        paper(page, "Lantern: Lighting Up Dense Passage Ranking",
+        page.paper("Lantern: Lighting Up Dense Passage Ranking",
                 "We present Lantern, a dense passage ranker that distils a cross-encoder into a bi-encoder with"
                         + " hard negatives.");
-        paper(page, "Gossamer Attention for Long Documents",
+        page.paper("Gossamer Attention for Long Documents",
                 "Long documents strain attention. We propose Kestrel, a gossamer attention that keeps a thin"
                         + " global summary of the whole document.");
-        paper(page, "Zephyrine: Fast Sampling for Diffusion Models",
+        page.paper("Zephyrine: Fast Sampling for Diffusion Models",
                 "We propose Zephyrine, a sampler that needs four steps, and release Zephyrine 2 with a distilled"
                         + " noise schedule.");
-        paper(page, "HallowBench: Diagnosing Language Hallucination in Vision-Language Models",
+        page.paper("HallowBench: Diagnosing Language Hallucination in Vision-Language Models",
                 "We present HallowBench, a suite of image-question pairs that separates language hallucination from"
                         + " visual illusion.");
         // A title that starts with a phrase of words every abstract here writes, and a title that is one.
-        paper(page, "Strong Baselines: Calibrated Rankers for Passage Retrieval",
+        page.paper("Strong Baselines: Calibrated Rankers for Passage Retrieval",
                 "We present Strong Baselines, which calibrate the scores of dense rankers so that passage retrieval"
                         + " needs no reranking stage.");
-        paper(page, "Public Benchmarks",
+        page.paper("Public Benchmarks",
                 "We survey the public benchmarks of passage ranking and the leaks between their splits.");
         // Other papers that write "prism" as a word, define MOT as their task, and write "lantern".
         for (String use : new String[] {"a prism of viewpoints", "seen through a prism", "the prism of robustness",
                 "a prism on fairness"}) {
-            paper(page, "A Study of Views Number " + use.length(),
+            page.paper("A Study of Views Number " + use.length(),
                     "We look at classifiers through " + use + " and measure how stable their explanations are"
                             + " across datasets.");
         }
         for (String who : new String[] {"pedestrians", "vehicles"}) {
-            paper(page, "Tracking " + who + " in Crowds",
+            page.paper("Tracking " + who + " in Crowds",
                     "Multi-object tracking (MOT) of " + who + " suffers from occlusion; we associate detections with"
                             + " a learned motion prior.");
         }
-        paper(page, "Night Scenes for Detection",
+        page.paper("Night Scenes for Detection",
                 "A paper lantern lights the scene in our night dataset of street images for object detection"
                         + " under low light.");
-        Files.writeString(corpus.resolve("page.txt"), page.toString());
-        return corpus;
-    }
-
-    private static void paper(StringBuilder page, String title, String abstractText) {
-        page.append(title).append("\n\n").append(abstractText).append(FILLER).append("\n\n");
+        return page.writeCorpus(dir);
     }
 
     /** A ready server on {@code notes} over the fixture corpus, with extra initialization options. */
