@@ -580,8 +580,10 @@ public final class NoteWorkspace {
         }
         a = NoteAnalysis.of(doc, index, mentionContext);
         if (docs.get(key) == doc) {
-            analyses.put(key, a);
+            // Recorded before it is published: whoever finds it at hand (isAnalyzed) trusts the
+            // paper -> notes map to hold it, and skips the note (references, on another thread).
             record(doc.uri(), a);
+            analyses.put(key, a);
         }
         return a;
     }

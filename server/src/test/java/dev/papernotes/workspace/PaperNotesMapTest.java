@@ -1,6 +1,7 @@
 package dev.papernotes.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papernotes.index.IndexStore;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +93,64 @@ class PaperNotesMapTest {
                     left.addAll(ws.notesMentioning(p.id()));
                 }
                 assertEquals(Set.of(b), left, "a.md, closed and not on disk, refers to nothing");
+            }
+        }
+    }
+
+    /**
+     * A request that finds a note's analysis at hand ({@code isAnalyzed}) skips reading the note and
+     * trusts the maps: another thread's analysis must be in them before it can be found. (References
+     * right after an open once missed the opened note: diagnostics had just analysed it.)
+     */
+    @Test
+    void anAnalysisAtHandIsAlreadyInTheMaps(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("page.txt"),
+                "Mar 1\n\nPrism: Prism for Ranking Passages\n\nWe present Prism, which ranks passages.\n\n");
+        try (IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(corpus), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            try (PaperIndex idx = store.acquire()) {
+                List<Paper> papers = new ArrayList<>();
+                idx.forEach(papers::add);
+                String prism = papers.get(0).id();
+                NoteWorkspace ws = new NoteWorkspace();
+                String a = "file:///notes/a.md";
+                int versions = 3000;
+                AtomicReference<NoteDocument> current = new AtomicReference<>();
+                CyclicBarrier observed = new CyclicBarrier(2);
+                AtomicReference<String> wrong = new AtomicReference<>();
+                Thread observer = new Thread(() -> {
+                    try {
+                        for (int v = 1; v <= versions; v++) {
+                            NoteDocument d;
+                            while ((d = current.get()) == null || d.version() != v || !ws.isAnalyzed(d, idx)) {
+                                Thread.onSpinWait();
+                            }
+                            boolean mentions = d.text().contains("Prism");
+                            if (mentions != ws.notesMentioning(prism).contains(a)) {
+                                wrong.set("version " + v + " (\"" + d.text().strip() + "\") is analysed, but the map says "
+                                        + ws.notesMentioning(prism));
+                            }
+                            observed.await(10, TimeUnit.SECONDS);
+                            if (wrong.get() != null) {
+                                return;
+                            }
+                        }
+                    } catch (Exception e) {
+                        wrong.compareAndSet(null, e.toString());
+                    }
+                });
+                observer.setDaemon(true);
+                observer.start();
+                for (int v = 1; v <= versions && wrong.get() == null; v++) {
+                    NoteDocument d = v == 1 ? ws.open(a, "Nothing yet.\n", v)
+                            : ws.change(a, v % 2 == 0 ? "We read Prism today.\n" : "Nothing yet.\n", v);
+                    current.set(d);
+                    ws.analysis(d, idx);
+                    observed.await(10, TimeUnit.SECONDS);
+                }
+                observer.join(10_000);
+                assertNull(wrong.get());
             }
         }
     }
