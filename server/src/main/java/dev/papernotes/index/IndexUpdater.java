@@ -88,6 +88,17 @@ final class IndexUpdater {
      * pages (32 pages of up to 150 entries), so that pages are held by age alone.
      */
     private static final int MAX_HELD = 8192;
+    /**
+     * Characters held at most of the file being read (titles, abstracts and a share for the rest of
+     * an entry): a daily page is far below it (150 papers are 0.3M); a library file, which has no
+     * pages to age by, is held by it rather than by {@link #MAX_HELD}: 8192 arXiv entries were 12 MB.
+     * A repeat found after its paper was written costs a merge that reads the index, nothing else.
+     */
+    static final long MAX_FILE_CHARS = 2L << 20;
+    /** {@link #MAX_FILE_CHARS}, lowered by tests to hold a small file in parts. */
+    static volatile long fileCharsHeld = MAX_FILE_CHARS;
+    private final long maxFileChars = fileCharsHeld;
+    private long largestFileChars;
     /** Entries waiting for a merge at most, before they are merged in the middle of the run. */
     private static final int MAX_PENDING = 8192;
     /** Papers one merge may pull in through shared keys: a title thousands share is not one paper. */
@@ -127,6 +138,8 @@ final class IndexUpdater {
     /** Stored papers already claimed by a cluster of this run: before-doc id + 1, by doc. */
     private final LongIntTable existingDocCluster = new LongIntTable(64);
     private int heldEntries;
+    /** Characters of the entries held that the file being read holds ({@link #MAX_FILE_CHARS}). */
+    private long fileChars;
     private int pendingEntries;
     private int pageNumber;
     private Path currentFile;
@@ -524,9 +537,28 @@ final class IndexUpdater {
         h.sources.add(e);
         h.reuse = reuse;
         window.put(c, h);
-        heldEntries++;
-        if (heldEntries > MAX_HELD) {
+        held(h, e, 1);
+        if (overHeld()) {
             expireHeld(false);
+        }
+    }
+
+    private boolean overHeld() {
+        return heldEntries > MAX_HELD || fileChars > maxFileChars;
+    }
+
+    /** Counts an entry of {@code h} in ({@code sign} 1) or out (-1) of what is held. */
+    private void held(Held h, CorpusEntry e, int sign) {
+        heldEntries += sign;
+        if (h.page == pageNumber) {
+            fileChars += sign * (e.title().length() + e.abstractText().length() + 256L);
+            largestFileChars = Math.max(largestFileChars, fileChars);
+        }
+    }
+
+    private void released(Held h) {
+        for (CorpusEntry e : h.sources) {
+            held(h, e, -1);
         }
     }
 
@@ -616,6 +648,11 @@ final class IndexUpdater {
         return rollOvers;
     }
 
+    /** The most characters of the file being read held at once, as {@link #MAX_FILE_CHARS} counts (tests). */
+    long largestFileChars() {
+        return largestFileChars;
+    }
+
     /** The most clusters the identity table held at once (tests). */
     int largestIdentityTable() {
         return Math.max(largestTable, identity.size());
@@ -659,7 +696,7 @@ final class IndexUpdater {
             Held rh = window.remove(root);
             identity.setState(root, EXISTING);
             if (rh != null) {
-                heldEntries -= rh.sources.size();
+                released(rh);
                 for (CorpusEntry e : rh.sources) {
                     addToCluster(root, e);
                 }
@@ -669,7 +706,7 @@ final class IndexUpdater {
             Held h = window.remove(g);
             List<CorpusEntry> p = pending.remove(g);
             if (h != null) {
-                heldEntries -= h.sources.size();
+                released(h);
                 for (CorpusEntry e : h.sources) {
                     addToCluster(root, e);
                 }
@@ -688,7 +725,7 @@ final class IndexUpdater {
             Held h = window.get(root);
             if (h != null) {
                 h.sources.add(e);
-                heldEntries++;
+                held(h, e, 1);
                 return;
             }
             identity.setState(root, WRITTEN);
@@ -743,20 +780,22 @@ final class IndexUpdater {
     /** A file ended: write the papers that have been held long enough, oldest first. */
     private void pageDone(boolean last) throws IOException {
         pageNumber++;
+        fileChars = 0; // what is held now is of earlier files, aged by pages
         expireHeld(last);
     }
 
     private void expireHeld(boolean all) throws IOException {
-        boolean over = heldEntries > MAX_HELD;
+        boolean over = overHeld();
         var it = window.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Integer, Held> e = it.next();
             Held h = e.getValue();
-            if (!all && h.page > pageNumber - WINDOW_PAGES && (!over || heldEntries <= MAX_HELD / 2)) {
+            boolean enough = !over || heldEntries <= MAX_HELD / 2 && fileChars <= maxFileChars / 2;
+            if (!all && h.page > pageNumber - WINDOW_PAGES && enough) {
                 break; // insertion order is age order: the rest are younger
             }
             it.remove();
-            heldEntries -= h.sources.size();
+            released(h);
             identity.setState(e.getKey(), WRITTEN);
             submit(h);
         }

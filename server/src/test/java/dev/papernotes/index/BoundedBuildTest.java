@@ -29,6 +29,7 @@ class BoundedBuildTest {
     void restore() {
         IndexUpdater.clustersPerTable = IndexUpdater.MAX_CLUSTERS;
         IndexUpdater.citekeyBasesPerTableForTests = 0;
+        IndexUpdater.fileCharsHeld = IndexUpdater.MAX_FILE_CHARS;
     }
 
     /**
@@ -146,6 +147,57 @@ class BoundedBuildTest {
             // 32 pages of 20 entries are held at most, and filed again in each new table
             assertTrue(updater.largestIdentityTable() <= 100 + 32 * 20 + 1,
                     "largest table: " + updater.largestIdentityTable());
+            writer.rollback();
+        }
+    }
+
+    /**
+     * One arXiv-metadata file of 600 entries with abstracts of a few hundred characters; a fifth
+     * repeat an earlier entry (the same arXiv id, a later version's metadata) from near or far back.
+     */
+    private Path libraryFile() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("library"));
+        Random random = new Random(17);
+        String[] words = {"sparse", "attention", "retrieval", "heads", "long", "context", "video", "tokens", "small"};
+        StringBuilder file = new StringBuilder();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            String line;
+            if (lines.size() > 10 && random.nextInt(5) == 0) {
+                line = lines.get(random.nextBoolean() ? lines.size() - 1 - random.nextInt(10) : random.nextInt(lines.size()));
+            } else {
+                StringBuilder abs = new StringBuilder("We study");
+                for (int w = 40 + random.nextInt(60); w > 0; w--) {
+                    abs.append(' ').append(words[random.nextInt(words.length)]);
+                }
+                line = "{\"id\": \"2401." + String.format("%05d", i) + "\", \"title\": \"Tesra" + Integer.toString(i, 36)
+                        + ": " + words[i % words.length] + " at scale\", \"authors\": \"A. Lumo and B. Kavi\", \"abstract\": \""
+                        + abs + ".\", \"categories\": \"cs.CL\"}";
+                lines.add(line);
+            }
+            file.append(line).append('\n');
+        }
+        Files.writeString(dir.resolve("arxiv-metadata.jsonl"), file);
+        return dir;
+    }
+
+    @Test
+    void aLibraryFileHeldInPartsGivesTheSamePapersAsOneHeldWhole() throws IOException {
+        Path library = libraryFile();
+        List<String> whole = build(tmp.resolve("whole"), library);
+        IndexUpdater.fileCharsHeld = 20_000; // about 30 of its entries
+        List<String> parts = build(tmp.resolve("parts"), library);
+        assertTrue(whole.size() > 400, "papers: " + whole.size());
+        assertEquals(List.of(), difference(whole, parts), "papers only in one of the builds (- whole, + parts)");
+        assertEquals(whole.size(), parts.size());
+        try (Directory dir = IndexFiles.open(Files.createDirectories(tmp.resolve("direct")));
+                IndexWriter writer = IndexStore.openWriter(dir, 16, IndexWriterConfig.OpenMode.CREATE)) {
+            IndexUpdater updater = new IndexUpdater(writer, List.of(library), w -> { }, UpdateProgress.NONE);
+            assertTrue(updater.apply());
+            // Checked at each new paper: the one that crosses it, and a repeat joining a held one, count first.
+            long entries = 2 * 1_000;
+            assertTrue(updater.largestFileChars() <= 20_000 + entries, "held at most: " + updater.largestFileChars());
+            assertTrue(updater.largestFileChars() > 10_000, "held at most: " + updater.largestFileChars());
             writer.rollback();
         }
     }
