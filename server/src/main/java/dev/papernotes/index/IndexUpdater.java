@@ -446,6 +446,10 @@ final class IndexUpdater {
         public void accept(CorpusEntry e, long fingerprint) {
             try {
                 acceptEntry(e, fingerprint);
+                if (overHeld()) {
+                    // here, after the entry: a repeat joining a held paper adds to what is held too
+                    expireHeld(false);
+                }
             } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
@@ -538,9 +542,6 @@ final class IndexUpdater {
         h.reuse = reuse;
         window.put(c, h);
         held(h, e, 1);
-        if (overHeld()) {
-            expireHeld(false);
-        }
     }
 
     private boolean overHeld() {

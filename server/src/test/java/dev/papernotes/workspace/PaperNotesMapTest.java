@@ -128,8 +128,8 @@ class PaperNotesMapTest {
                             }
                             boolean mentions = d.text().contains("Prism");
                             if (mentions != ws.notesMentioning(prism).contains(a)) {
-                                wrong.set("version " + v + " (\"" + d.text().strip() + "\") is analysed, but the map says "
-                                        + ws.notesMentioning(prism));
+                                wrong.set("version " + v + " (\"" + d.text().strip() + "\") is analysed, but the map"
+                                        + " says " + ws.notesMentioning(prism));
                             }
                             observed.await(10, TimeUnit.SECONDS);
                             if (wrong.get() != null) {
