@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.papernotes.TestPage;
 import dev.papernotes.index.IndexStore;
 import dev.papernotes.index.Paper;
 import dev.papernotes.index.PaperIndex;
@@ -104,15 +105,20 @@ class PaperNotesMapTest {
      */
     @Test
     void anAnalysisAtHandIsAlreadyInTheMaps(@TempDir Path tmp) throws Exception {
-        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
-        Files.writeString(corpus.resolve("page.txt"),
-                "Mar 1\n\nPrism: Prism for Ranking Passages\n\nWe present Prism, which ranks passages.\n\n");
+        // The note that mentions Prism links 120 papers more: the map has more to record, and the
+        // moment between an analysis published too early and its record is wide enough to be seen.
+        TestPage page = new TestPage();
+        page.paper("Prism: Prism for Ranking Passages", "We present Prism, which ranks passages.");
+        StringBuilder mentioning = new StringBuilder("We read Prism today.");
+        for (int i = 0; i < 120; i++) {
+            page.paper("Tessera" + i + ": Tiles Number " + i, "We present Tessera" + i + ", which tiles planes.");
+            mentioning.append(" [[Tessera").append(i).append("]]");
+        }
+        Path corpus = page.writeCorpus(tmp);
         try (IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(corpus), 16)) {
             store.update(w -> { }, UpdateProgress.NONE, false);
             try (PaperIndex idx = store.acquire()) {
-                List<Paper> papers = new ArrayList<>();
-                idx.forEach(papers::add);
-                String prism = papers.get(0).id();
+                String prism = idx.resolveIds("Prism", 1).ids().get(0);
                 NoteWorkspace ws = new NoteWorkspace();
                 String a = "file:///notes/a.md";
                 int versions = 3000;
@@ -127,9 +133,10 @@ class PaperNotesMapTest {
                                 Thread.onSpinWait();
                             }
                             boolean mentions = d.text().contains("Prism");
-                            if (mentions != ws.notesMentioning(prism).contains(a)) {
-                                wrong.set("version " + v + " (\"" + d.text().strip() + "\") is analysed, but the map"
-                                        + " says " + ws.notesMentioning(prism));
+                            Set<String> map = ws.notesMentioning(prism);
+                            if (mentions != map.contains(a)) {
+                                wrong.set("version " + v + (mentions ? " (Prism and links)" : " (no Prism)")
+                                        + " is analysed, but the map says " + map);
                             }
                             observed.await(10, TimeUnit.SECONDS);
                             if (wrong.get() != null) {
@@ -144,7 +151,7 @@ class PaperNotesMapTest {
                 observer.start();
                 for (int v = 1; v <= versions && wrong.get() == null; v++) {
                     NoteDocument d = v == 1 ? ws.open(a, "Nothing yet.\n", v)
-                            : ws.change(a, v % 2 == 0 ? "We read Prism today.\n" : "Nothing yet.\n", v);
+                            : ws.change(a, v % 2 == 0 ? mentioning + "\n" : "Nothing yet.\n", v);
                     current.set(d);
                     ws.analysis(d, idx);
                     observed.await(10, TimeUnit.SECONDS);
