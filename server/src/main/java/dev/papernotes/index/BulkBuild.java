@@ -29,6 +29,8 @@ import org.apache.lucene.index.SegmentInfos;
  * <p>The flushed segments' completion fields are written without their FSTs, and their exact-lookup
  * fields without Bloom filters ({@link PapernotesCodec#deferToMerge}): the merge builds them once,
  * for the segment that stays. So every flushed segment goes through that merge, even a lone one.
+ * That merge writes its postings groups (completion, Bloom-filtered, plain) each on a thread of
+ * its own ({@link BackgroundMergePostingsFormat}): nothing else runs then, and one core was idle.
  */
 final class BulkBuild implements Closeable {
     /** Segments a first build ends with. */
@@ -42,10 +44,13 @@ final class BulkBuild implements Closeable {
     /** Tests turn deferring the completion FSTs and Bloom filters off, to compare. */
     static volatile boolean deferToMerge = true;
 
+    /** Tests turn merging the postings groups on threads of their own off, to compare. */
+    static volatile boolean mergeInParallel = true;
+
     private final IndexWriter writer;
     private final MergePolicy merges;
     private final int maxBufferedDocs;
-    /** The writer's codec when it can defer the completion FSTs and Bloom filters, else null. */
+    /** The writer's codec when it is ours (it defers and merges in parallel), else null. */
     private final PapernotesCodec codec;
 
     private BulkBuild(IndexWriter writer) {
@@ -53,9 +58,9 @@ final class BulkBuild implements Closeable {
         LiveIndexWriterConfig config = writer.getConfig();
         this.merges = config.getMergePolicy();
         this.maxBufferedDocs = config.getMaxBufferedDocs();
-        this.codec = deferToMerge && config.getCodec() instanceof PapernotesCodec c ? c : null;
+        this.codec = config.getCodec() instanceof PapernotesCodec c ? c : null;
         config.setMergePolicy(NoMergePolicy.INSTANCE);
-        if (codec != null) {
+        if (codec != null && deferToMerge) {
             codec.deferToMerge(true);
         }
         if (flushEveryDocsForTests > 0) {
@@ -71,6 +76,9 @@ final class BulkBuild implements Closeable {
     /** Every paper is written: merges the flushed segments into one and gives the writer its merge policy back. */
     void finish() throws IOException {
         stopDeferring();
+        if (codec != null && mergeInParallel) {
+            codec.mergeInParallel(true);
+        }
         writer.getConfig().setMergePolicy(new MergeAllFlushed(merges));
         try {
             writer.forceMerge(SEGMENTS, true);
@@ -85,8 +93,18 @@ final class BulkBuild implements Closeable {
         }
     }
 
+    private void stopMergingInParallel() {
+        if (codec != null) {
+            codec.mergeInParallel(false);
+        }
+    }
+
     private void restoreMergePolicy() {
         stopDeferring();
+        stopMergingInParallel();
+        if (!writer.isOpen()) {
+            return; // a merge that failed closed it: the failure is what the caller must see
+        }
         writer.getConfig().setMergePolicy(merges);
         writer.getConfig().setMaxBufferedDocs(maxBufferedDocs);
     }

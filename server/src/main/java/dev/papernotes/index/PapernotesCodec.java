@@ -58,16 +58,22 @@ public final class PapernotesCodec extends FilterCodec {
      * still reads.
      */
     private volatile boolean deferToMerge;
+    /** While set, each group of a merge's postings is merged on a thread of its own ({@link BackgroundMergePostingsFormat}). */
+    private volatile boolean mergeInParallel;
+    private final PostingsFormat completionInParallel = new BackgroundMergePostingsFormat(completion);
+    private final PostingsFormat exactInParallel = new BackgroundMergePostingsFormat(exact);
+    private final PostingsFormat plainInParallel = new BackgroundMergePostingsFormat(plain);
     private final PostingsFormat postings = new PerFieldPostingsFormat() {
         @Override
         public PostingsFormat getPostingsFormatForField(String field) {
+            boolean parallel = mergeInParallel;
             if (field.startsWith("sg_")) {
-                return deferToMerge ? plain : completion;
+                return deferToMerge ? plain : parallel ? completionInParallel : completion;
             }
-            if (DELETED_BY.contains(field)) {
-                return exact;
+            if (DELETED_BY.contains(field) || EXACT_LOOKUP.contains(field) && !deferToMerge) {
+                return parallel ? exactInParallel : exact;
             }
-            return EXACT_LOOKUP.contains(field) && !deferToMerge ? exact : plain;
+            return parallel ? plainInParallel : plain;
         }
     };
 
@@ -79,6 +85,14 @@ public final class PapernotesCodec extends FilterCodec {
     /** See {@link #deferToMerge}: only a writer that merges every segment it flushed meanwhile may set it. */
     void deferToMerge(boolean defer) {
         deferToMerge = defer;
+    }
+
+    /**
+     * See {@link #mergeInParallel}: for a first build's final merge, when nothing else needs the
+     * cores; an incremental update's merges run beside requests and keep to their one thread.
+     */
+    void mergeInParallel(boolean parallel) {
+        mergeInParallel = parallel;
     }
 
     /** Whether {@code field} is looked up by exact term and so gets a Bloom filter once merged. */
