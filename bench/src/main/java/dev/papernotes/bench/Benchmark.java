@@ -222,6 +222,7 @@ public final class Benchmark {
                 result.addProperty("reusedIndex", true); // no build measured
             } else {
                 result.addProperty("buildSeconds", round(buildSeconds));
+                result.addProperty("buildLog", ready.getMessage()); // the server's own phase times
                 result.addProperty("papersPerSecond", Math.round(papers / buildSeconds));
             }
             result.addProperty("indexMb", round(du(index) / 1048576.0));

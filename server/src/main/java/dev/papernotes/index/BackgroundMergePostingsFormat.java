@@ -19,7 +19,7 @@ import org.apache.lucene.index.SegmentWriteState;
 /**
  * Another postings format's files, merged on a thread of their own. Lucene merges a segment's
  * postings one format group after another on the merge thread; the final merge of a first build
- * ({@link BulkBuild}) is the build's last quarter of wall time on one core while the other idles.
+ * ({@link BulkBuild}) was a third of the build's wall time, on one core while the other idled.
  * Each group of that merge gets this wrapper ({@link PapernotesCodec#mergeInParallel}), so the
  * completion FSTs, the Bloom-filtered fields and the plain postings are written at once; the
  * writer waits for all of them when it closes the groups, as it would have.
@@ -129,8 +129,12 @@ final class BackgroundMergePostingsFormat extends PostingsFormat {
         }
     }
 
-    /** The merged segment's norms, asked for by one group at a time. */
-    private static final class OneAtATime extends NormsProducer {
+    /**
+     * The merged segment's norms, asked for by one group at a time: every group wraps the one
+     * producer the merge gives them all, so the lock is that producer. (Each group's own lock let
+     * two groups fill its merge instance's input map at once: a test run with assertions caught it.)
+     */
+    static final class OneAtATime extends NormsProducer {
         private final NormsProducer in;
 
         OneAtATime(NormsProducer in) {
@@ -138,13 +142,17 @@ final class BackgroundMergePostingsFormat extends PostingsFormat {
         }
 
         @Override
-        public synchronized NumericDocValues getNorms(FieldInfo field) throws IOException {
-            return in.getNorms(field);
+        public NumericDocValues getNorms(FieldInfo field) throws IOException {
+            synchronized (in) {
+                return in.getNorms(field);
+            }
         }
 
         @Override
-        public synchronized void checkIntegrity() throws IOException {
-            in.checkIntegrity();
+        public void checkIntegrity() throws IOException {
+            synchronized (in) {
+                in.checkIntegrity();
+            }
         }
 
         @Override

@@ -247,6 +247,8 @@ public final class IndexStore implements Closeable {
      */
     public synchronized UpdateResult update(Consumer<CorpusWarning> warnings, UpdateProgress progress, boolean rebuild)
             throws IOException {
+        PhaseClock clock = new PhaseClock(progress); // the result says where a long update's time went
+        progress = clock;
         if (writer == null) {
             throw new IllegalStateException("index " + path + " is open read-only: another process holds its lock");
         }
@@ -306,7 +308,7 @@ public final class IndexStore implements Closeable {
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new UpdateResult(updater.wasFull(), updater.filesRead(), updater.filesRemoved(), updater.entries(),
                 papers, updater.warningCount(), committed, millis, updater.papersWritten(),
-                served < 0 ? millis : served);
+                served < 0 ? millis : served, clock.stop());
     }
 
     /**

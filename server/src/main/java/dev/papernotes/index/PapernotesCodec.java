@@ -58,7 +58,7 @@ public final class PapernotesCodec extends FilterCodec {
      * still reads.
      */
     private volatile boolean deferToMerge;
-    /** While set, each group of a merge's postings is merged on a thread of its own ({@link BackgroundMergePostingsFormat}). */
+    /** While set, each postings group of a merge has a thread of its own ({@link BackgroundMergePostingsFormat}). */
     private volatile boolean mergeInParallel;
     private final PostingsFormat completionInParallel = new BackgroundMergePostingsFormat(completion);
     private final PostingsFormat exactInParallel = new BackgroundMergePostingsFormat(exact);

@@ -1,5 +1,10 @@
 package dev.papernotes.index;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * What one update did.
  *
@@ -14,9 +19,20 @@ package dev.papernotes.index;
  *                     entries of a file read again write none
  * @param servedMillis  from the start until the changed papers were served; less than {@code millis}
  *                     when the mention dictionary was rebuilt after that
+ * @param phaseMillis   how long each phase took ("reading papers", "merging segments", ...), in order
  */
 public record UpdateResult(boolean rebuilt, int filesRead, int filesRemoved, long entries, int papers, int warnings,
-        boolean committed, long millis, long papersWritten, long servedMillis) {
+        boolean committed, long millis, long papersWritten, long servedMillis, Map<String, Long> phaseMillis) {
+    public UpdateResult {
+        phaseMillis = phaseMillis == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
+    }
+
+    public UpdateResult(boolean rebuilt, int filesRead, int filesRemoved, long entries, int papers, int warnings,
+            boolean committed, long millis, long papersWritten, long servedMillis) {
+        this(rebuilt, filesRead, filesRemoved, entries, papers, warnings, committed, millis, papersWritten,
+                servedMillis, Map.of());
+    }
+
     public UpdateResult(boolean rebuilt, int filesRead, int filesRemoved, long entries, int papers, int warnings,
             boolean committed, long millis, long papersWritten) {
         this(rebuilt, filesRead, filesRemoved, entries, papers, warnings, committed, millis, papersWritten, millis);
@@ -25,5 +41,22 @@ public record UpdateResult(boolean rebuilt, int filesRead, int filesRemoved, lon
     public UpdateResult(boolean rebuilt, int filesRead, int filesRemoved, long entries, int papers, int warnings,
             boolean committed, long millis) {
         this(rebuilt, filesRead, filesRemoved, entries, papers, warnings, committed, millis, 0);
+    }
+
+    /** The phases that took a second or more, as "reading papers 258.1 s, merging segments 73.6 s". */
+    public String phases() {
+        return phases(1000);
+    }
+
+    /** The phases that took at least {@code minMillis}, as {@link #phases()} puts them. */
+    public String phases(long minMillis) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Long> e : phaseMillis.entrySet()) {
+            if (e.getValue() >= minMillis) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey())
+                        .append(String.format(Locale.ROOT, " %.1f s", e.getValue() / 1000.0));
+            }
+        }
+        return sb.toString();
     }
 }

@@ -26,6 +26,7 @@ import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.suggest.document.PrefixCompletionQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
@@ -150,9 +151,56 @@ class BackgroundMergePostingsFormatTest {
                 }
             }
         }
-        assertTrue(out.keySet().stream().anyMatch(n -> n.endsWith(".lkp")), "completion dictionary among " + out.keySet());
+        assertTrue(out.keySet().stream().anyMatch(n -> n.endsWith(".lkp")), "completion FSTs among " + out.keySet());
         assertTrue(out.keySet().stream().anyMatch(n -> n.endsWith(".blm")), "Bloom filters among " + out.keySet());
         return out;
+    }
+
+    /**
+     * Each group wraps the merge's one norms producer, whose merge instance fills plain maps as
+     * fields are asked for: two groups must never be inside it at once.
+     */
+    @Test
+    void groupsAskForTheSharedNormsOneAtATime() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.lucene.codecs.NormsProducer shared = new org.apache.lucene.codecs.NormsProducer() {
+            @Override
+            public NumericDocValues getNorms(FieldInfo field) {
+                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                for (long t = System.nanoTime(); System.nanoTime() - t < 20_000; ) {
+                    Thread.onSpinWait(); // long enough for another thread to come in, were it let
+                }
+                inside.decrementAndGet();
+                return null;
+            }
+
+            @Override
+            public void checkIntegrity() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        List<Thread> groups = new ArrayList<>();
+        for (int g = 0; g < 3; g++) {
+            var norms = new BackgroundMergePostingsFormat.OneAtATime(shared);
+            groups.add(new Thread(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    try {
+                        norms.getNorms(null);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }));
+        }
+        groups.forEach(Thread::start);
+        for (Thread t : groups) {
+            t.join();
+        }
+        assertEquals(1, most.get(), "groups inside the norms producer at once");
     }
 
     @Test
@@ -179,7 +227,7 @@ class BackgroundMergePostingsFormatTest {
         return new SuggestSafeDirectory(FSDirectory.open(path));
     }
 
-    /** {@code papers} papers in segments of {@code perSegment}, flushed as a first build flushes them, committed unmerged. */
+    /** {@code papers} papers in segments of {@code perSegment}, flushed as a first build flushes them, unmerged. */
     private static void writeFlushedSegments(Path path, int papers, int perSegment) throws IOException {
         Random random = new Random(42);
         String[] syllables = {"ka", "lo", "mi", "ne", "ra", "to", "vi", "zu", "Q", "X"};
@@ -277,10 +325,11 @@ class BackgroundMergePostingsFormatTest {
         try (Directory dir = open(path); DirectoryReader r = DirectoryReader.open(dir)) {
             org.apache.lucene.search.suggest.document.SuggestIndexSearcher searcher =
                     new org.apache.lucene.search.suggest.document.SuggestIndexSearcher(r);
-            for (String field : List.of(IndexSchema.SUGGEST_NAME, IndexSchema.SUGGEST_TITLE, IndexSchema.SUGGEST_CITEKEY)) {
+            for (String field : List.of(IndexSchema.SUGGEST_NAME, IndexSchema.SUGGEST_TITLE,
+                    IndexSchema.SUGGEST_CITEKEY)) {
                 for (String prefix : List.of("k", "ka", "lo", "mi", "ne", "raq", "tozu", "vi", "x", "z")) {
-                    var hits = searcher.suggest(new org.apache.lucene.search.suggest.document.PrefixCompletionQuery(
-                            IndexSchema.completionAnalyzer(), new org.apache.lucene.index.Term(field, prefix)), 50, false);
+                    var hits = searcher.suggest(new PrefixCompletionQuery(IndexSchema.completionAnalyzer(),
+                            new org.apache.lucene.index.Term(field, prefix)), 50, false);
                     StringBuilder sb = new StringBuilder(field + " " + prefix + " ->");
                     for (var hit : hits.scoreLookupDocs()) {
                         sb.append(' ').append(hit.key).append('=').append(hit.doc).append('/').append(hit.score);

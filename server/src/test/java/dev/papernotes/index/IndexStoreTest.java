@@ -50,6 +50,11 @@ class IndexStoreTest {
             assertEquals(5, r.filesRead());
             assertEquals(497, r.entries());
             assertEquals(413, r.papers());
+            // Where the time went, phase by phase, in the order a first build goes through them.
+            assertEquals(List.of("scanning corpus", "reading papers", "merging papers", "assigning citekeys",
+                    "merging segments", "writing mention dictionary", "committing"), List.copyOf(r.phaseMillis().keySet()));
+            long timed = r.phaseMillis().values().stream().mapToLong(Long::longValue).sum();
+            assertTrue(timed <= r.millis() && r.phaseMillis().get("reading papers") > 0, r.phaseMillis() + " in " + r.millis());
             try (PaperIndex idx = store.acquire()) {
                 List<Paper> papers = all(idx);
                 assertEquals(413, papers.size());
