@@ -39,11 +39,10 @@ final class IndexCommand implements Callable<Integer> {
             }
             UpdateResult r = Catalogs.update(store, err, bar, rebuild);
             long bytes = size(selection.indexDir());
-            String phases = r.phases();
             out.printf("%s %d papers (%d entries read from %d changed files, %d removed, %d warnings) in %.1f s%s; index %s (%.1f MiB)%n",
                     r.committed() ? (r.rebuilt() ? "indexed" : "updated") : "up to date:",
                     r.papers(), r.entries(), r.filesRead(), r.filesRemoved(), r.warnings(), r.millis() / 1000.0,
-                    phases.isEmpty() ? "" : " (" + phases + ")", selection.indexDir(), bytes / 1048576.0);
+                    r.phases(), selection.indexDir(), bytes / 1048576.0);
             out.flush();
             return 0;
         }

@@ -47,6 +47,14 @@ final class BulkBuild implements Closeable {
     /** Tests turn merging the postings groups on threads of their own off, to compare. */
     static volatile boolean mergeInParallel = true;
 
+    /** Puts every test switch above back as a build runs by default. */
+    static void restoreDefaultsForTests() {
+        enabled = true;
+        flushEveryDocsForTests = 0;
+        deferToMerge = true;
+        mergeInParallel = true;
+    }
+
     private final IndexWriter writer;
     private final MergePolicy merges;
     private final int maxBufferedDocs;

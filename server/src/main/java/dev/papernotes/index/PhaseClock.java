@@ -27,7 +27,7 @@ final class PhaseClock implements UpdateProgress {
 
     @Override
     public void phase(String name) {
-        stop();
+        endCurrent();
         current = name;
         since = nanos.getAsLong();
         out.phase(name);
@@ -45,10 +45,14 @@ final class PhaseClock implements UpdateProgress {
 
     /** Each phase's milliseconds, in the order they first came (a phase met again adds up). */
     Map<String, Long> stop() {
+        endCurrent();
+        return Collections.unmodifiableMap(millis);
+    }
+
+    private void endCurrent() {
         if (current != null) {
             millis.merge(current, (nanos.getAsLong() - since) / 1_000_000, Long::sum);
             current = null;
         }
-        return Collections.unmodifiableMap(new LinkedHashMap<>(millis));
     }
 }

@@ -43,20 +43,15 @@ public record UpdateResult(boolean rebuilt, int filesRead, int filesRemoved, lon
         this(rebuilt, filesRead, filesRemoved, entries, papers, warnings, committed, millis, 0);
     }
 
-    /** The phases that took a second or more, as "reading papers 258.1 s, merging segments 73.6 s". */
+    /** The phases that took a second or more, as " (reading papers 258.1 s, merging segments 73.6 s)"; else "". */
     public String phases() {
-        return phases(1000);
-    }
-
-    /** The phases that took at least {@code minMillis}, as {@link #phases()} puts them. */
-    public String phases(long minMillis) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Long> e : phaseMillis.entrySet()) {
-            if (e.getValue() >= minMillis) {
-                sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey())
+            if (e.getValue() >= 1000) {
+                sb.append(sb.isEmpty() ? " (" : ", ").append(e.getKey())
                         .append(String.format(Locale.ROOT, " %.1f s", e.getValue() / 1000.0));
             }
         }
-        return sb.toString();
+        return sb.isEmpty() ? "" : sb.append(')').toString();
     }
 }

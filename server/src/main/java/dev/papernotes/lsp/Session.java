@@ -349,9 +349,8 @@ final class Session {
                 if (warnings.size() > MAX_WARNINGS_LOGGED) {
                     log(MessageType.Warning, (warnings.size() - MAX_WARNINGS_LOGGED) + " more corpus warnings");
                 }
-                String phases = r.phases();
                 log(MessageType.Info, String.format("papernotes: index ready: %d papers (%d files read) in %.1f s%s",
-                        r.papers(), r.filesRead(), r.millis() / 1000.0, phases.isEmpty() ? "" : " (" + phases + ")"));
+                        r.papers(), r.filesRead(), r.millis() / 1000.0, r.phases()));
                 if (r.filesRead() > 0) {
                     // Building grew the heap; a full collection now, while the user waits for nothing,
                     // lets the collector give it back (the launchers' Serial GC shrinks after one).

@@ -49,8 +49,7 @@ class BackgroundMergePostingsFormatTest {
 
     @AfterEach
     void restore() {
-        BulkBuild.mergeInParallel = true;
-        BulkBuild.flushEveryDocsForTests = 0;
+        BulkBuild.restoreDefaultsForTests();
     }
 
     @Test

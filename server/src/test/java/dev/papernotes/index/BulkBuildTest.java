@@ -32,9 +32,7 @@ class BulkBuildTest {
 
     @AfterEach
     void restore() {
-        BulkBuild.enabled = true;
-        BulkBuild.flushEveryDocsForTests = 0;
-        BulkBuild.deferToMerge = true;
+        BulkBuild.restoreDefaultsForTests();
     }
 
     /**

@@ -57,7 +57,8 @@ class PhaseClockTest {
         phases.put("committing", 999L);
         phases.put("writing mention dictionary", 11_840L);
         UpdateResult r = new UpdateResult(true, 1, 0, 10, 10, 0, true, 350_000, 10, 350_000, phases);
-        assertEquals("reading papers 258.4 s, merging segments 73.6 s, writing mention dictionary 11.8 s", r.phases());
+        assertEquals(" (reading papers 258.4 s, merging segments 73.6 s, writing mention dictionary 11.8 s)",
+                r.phases());
         assertEquals("", new UpdateResult(true, 1, 0, 10, 10, 0, true, 800).phases());
     }
 }
