@@ -54,6 +54,7 @@ import org.eclipse.lsp4j.WorkspaceSymbolParams;
  *      --work DIR --out DIR [--sizes 10000,100000,1000000] [--profiles seed,syllables,acronyms,arxiv]
  *      [--launch script|java|probe] [--script scripts/papernotes] [--flags "JVM FLAGS"]
  *      [--queries 1000] [--keystrokes 1000] [--restarts 3] [--reuse-index true] [--ops hover,definition]
+ *      [--type-after-ms 0]
  * </pre>
  */
 public final class Benchmark {
@@ -69,6 +70,8 @@ public final class Benchmark {
     private int notesCount = 200;
     /** Restarts on the index on disk; the first has the user type, all count for the ready time. */
     private int restarts = 3;
+    /** How long after a restarted server's notes are ready the user starts typing (0: at once, the worst case). */
+    private long typeAfterMs;
     /** Keystrokes typed in each run of the keystroke scenario. */
     private int keystrokes = 1000;
     /** Measure an index already built by an earlier run instead of building it (for profiling). */
@@ -114,6 +117,7 @@ public final class Benchmark {
             profiles = List.of(Profile.SEED);
         }
         b.reuseIndex = Boolean.parseBoolean(opts.getOrDefault("--reuse-index", "false"));
+        b.typeAfterMs = Long.parseLong(opts.getOrDefault("--type-after-ms", "0"));
         if (opts.containsKey("--ops")) {
             b.operations = opts.get("--ops").isBlank() ? List.of() : List.of(opts.get("--ops").split(","));
             for (String op : b.operations) {
@@ -285,6 +289,8 @@ public final class Benchmark {
                         starts[i][1], starts[i][2]);
                 if (i == 0) {
                     s.awaitLog(m -> m.contains("notes ready"), 600);
+                    Thread.sleep(typeAfterMs);
+                    result.addProperty("typeAfterMs", typeAfterMs);
                     result.add("typing", type(s, notes, typing));
                     result.add("memoryAfterTyping", s.memory().json());
                     if (launch.flags().stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) {

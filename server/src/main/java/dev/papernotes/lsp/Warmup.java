@@ -3,8 +3,11 @@ package dev.papernotes.lsp;
 import dev.papernotes.features.CompletionService;
 import dev.papernotes.features.DefinitionService;
 import dev.papernotes.features.DiagnosticsService;
+import dev.papernotes.features.DocumentSymbolService;
 import dev.papernotes.features.FeatureContext;
 import dev.papernotes.features.HoverService;
+import dev.papernotes.features.InlayHintService;
+import dev.papernotes.features.SemanticTokensService;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.NoteWorkspace;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -27,6 +31,11 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
  * one-letter prefix is also the costliest question to rank, and is asked at the start of every
  * name: typing each one here leaves its ranking remembered for the index snapshot.
  *
+ * <p>The note typed in is shaped like a user's (front matter, sections, paragraphs with bare names,
+ * links, citations, a list, a quote, fenced code; {@link #NOTE_LINES} lines), and lines are added
+ * and typed in its middle: a small note typed at its end left the code of a long note's edits
+ * (stretches kept, lines shifted, diagnostics and tokens of the rest) to the user's first keystrokes.
+ *
  * <p>Nothing here is seen by the user: the note lives in a workspace of its own, and no request
  * is counted in the server's latencies. It stops after {@link #BUDGET_MS} or when told to.
  */
@@ -38,6 +47,8 @@ final class Warmup {
     private static final int NAMES = 3;
     private static final int MAX_TYPED = 16;
     private static final int OTHER_NOTES = 48;
+    /** About the length of a reading log a user keeps typing in. */
+    static final int NOTE_LINES = 160;
     static final long BUDGET_MS = 8_000;
 
     private final FeatureContext ctx;
@@ -47,12 +58,15 @@ final class Warmup {
     private final BooleanSupplier stop;
     private final long deadline;
     private NoteDocument doc;
-    /** The line typed on: the last of the note, after {@link #HEAD}. */
+    /** The line typed on, and its text. */
+    private int lineNo;
     private String line = "";
     private int keystrokes;
-
-    private static final String HEAD = "# Reading log\n\nNotes on what we read this week.\n\n";
-    private static final int LINE = 4;
+    /** Where the note names a paper in prose: line, column one character in. */
+    private final List<Position> bareNames = new ArrayList<>();
+    /** Hovers that found a paper, and lines typed on away from the note's end (for tests). */
+    int papersHovered;
+    int linesTypedInside;
 
     /**
      * @param features the snapshot and settings to answer from; only its index and settings are used,
@@ -65,69 +79,143 @@ final class Warmup {
         this.deadline = System.nanoTime() + BUDGET_MS * 1_000_000;
     }
 
+    /** The warm-up's own note as it is now. */
+    NoteDocument note() {
+        return doc;
+    }
+
     /** Keystrokes typed (each a change and a completion). */
     int run() throws IOException {
-        if (ctx.index().isEmpty()) {
+        if (ctx.index().isEmpty() || !going()) {
             return 0;
         }
         // Other notes, for the note names that completion after [[ offers beside papers.
         for (int i = 0; i < OTHER_NOTES; i++) {
             scratch.open(uri.replace(".md", "-" + i + ".md"), "# Week " + i + "\n\nWhat we read.\n", 1);
         }
-        doc = scratch.open(uri, HEAD, 1);
+        doc = scratch.open(uri, "# Reading log\n\n", 1);
+        lineNo = 2;
         List<String> names = firstLetters("Related: [[", true);
         List<String> citekeys = firstLetters("As argued in [@", false);
-        for (int i = 0; i < Math.min(NAMES, names.size()) && going(); i++) {
-            typeName("Related: [[", names.get(i));
-            typeName("We compare against ", names.get(i));
+        if (!going() || names.isEmpty()) {
+            return keystrokes;
         }
-        for (int i = 0; i < Math.min(NAMES, citekeys.size()) && going(); i++) {
-            typeName("As argued in [@", citekeys.get(i));
-        }
-        // Hover, definition and diagnostics on bare names in prose, as after typing them.
-        for (int i = 0; i < Math.min(NAMES, names.size()) && going(); i++) {
-            String lead = "We read ";
-            replaceLine(lead + names.get(i) + " and compared it with the baseline.");
-            Position at = new Position(LINE, lead.length() + 1);
-            HoverService.hover(ctx, doc, at);
-            DefinitionService.definition(ctx, doc, at);
-            DiagnosticsService.diagnostics(ctx, doc);
+        replaceNote(note(names, citekeys));
+        List<String> spreadNames = spread(names);
+        List<String> spreadKeys = spread(citekeys);
+        for (int i = 0; i < spreadNames.size() && going(); i++) {
+            typeName("Related: [[", spreadNames.get(i), "]]", i);
+            typeName("We compare against ", spreadNames.get(i), "", i + 1);
+            if (i < spreadKeys.size()) {
+                typeName("As argued in [@", spreadKeys.get(i), "]", i + 2);
+            }
         }
         return keystrokes;
     }
 
     /**
      * Types {@code lead} and then each first letter in turn (deleting it again): every one-letter
-     * ranking is then remembered. Returns the first item of each answer, the names to type in full.
+     * ranking is then remembered. Returns the first item of each answer.
      */
     private List<String> firstLetters(String lead, boolean upper) throws IOException {
-        replaceLine(lead);
         List<String> firsts = new ArrayList<>();
+        if (!going()) {
+            return firsts;
+        }
+        replaceLine(lead);
         complete();
         for (int i = 0; i < FIRST_CHARS.length() && going(); i++) {
             char c = FIRST_CHARS.charAt(i);
             type(String.valueOf(upper ? Character.toUpperCase(c) : c));
             CompletionList list = complete();
-            if (!list.getItems().isEmpty()) {
-                CompletionItem first = list.getItems().get(0);
-                firsts.add(first.getLabel());
+            for (CompletionItem item : list.getItems()) {
+                if (item.getKind() != CompletionItemKind.File) { // a paper, not one of the other notes
+                    firsts.add(item.getLabel());
+                    break;
+                }
             }
             backspace();
         }
-        // Spread over the alphabet rather than three names of one letter.
+        replaceLine("");
+        return firsts;
+    }
+
+    /** {@link #NAMES} of them, spread over the alphabet rather than three names of one letter. */
+    private static List<String> spread(List<String> firsts) {
         List<String> spread = new ArrayList<>();
-        for (int i = 0; i < firsts.size(); i += Math.max(1, firsts.size() / NAMES)) {
+        for (int i = 0; i < firsts.size() && spread.size() < NAMES; i += Math.max(1, firsts.size() / NAMES)) {
             spread.add(firsts.get(i));
         }
         return spread;
     }
 
-    private void typeName(String lead, String name) throws IOException {
-        replaceLine(lead);
+    /** A reading log naming the papers found: sections of prose, links, citations, lists, quotes and code. */
+    private String note(List<String> names, List<String> citekeys) {
+        List<String> lines = new ArrayList<>(List.of("---", "tags: [reading, log]", "---", "# Reading log", ""));
+        int k = 0;
+        for (int week = 1; lines.size() < NOTE_LINES; week++) {
+            String a = names.get(k++ % names.size());
+            String b = names.get(k++ % names.size());
+            String key = citekeys.isEmpty() ? a : citekeys.get(week % citekeys.size());
+            lines.add("## Week " + week);
+            lines.add("");
+            String lead = "We read ";
+            bareNames.add(new Position(lines.size(), lead.length() + 1));
+            lines.add(lead + a + " and compared it with " + b + " on the long-context tasks; see [[Week "
+                    + (week % OTHER_NOTES) + "]].");
+            lines.add("");
+            lines.add("- [[" + a + "]] is the baseline we keep coming back to.");
+            lines.add("- [[" + b + "|the other one]] needs more memory.");
+            lines.add("");
+            lines.add("As argued in [@" + key + "], the effect holds for small models too.");
+            lines.add("");
+            if (week % 3 == 0) {
+                lines.add("```python");
+                lines.add("model = load(\"" + a.replace("\"", "") + "\")  # [[not a link]] @notacite");
+                lines.add("```");
+                lines.add("");
+            } else {
+                lines.add("> " + b + " reports the numbers for the small models only.");
+                lines.add("");
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * Adds a line in the middle of the note and types {@code name} after {@code lead} as a user does,
+     * then accepts it, looks at the note as an editor does after an edit, and takes the line out again.
+     */
+    private void typeName(String lead, String name, String close, int episode) throws IOException {
+        int at = 5 + (episode * 37) % Math.max(1, doc.lines().lineCount() - 6);
+        insertLine(at, lead);
+        if (at < doc.lines().lineCount() - 2) {
+            linesTypedInside++;
+        }
         int n = Math.min(MAX_TYPED, name.length());
         for (int i = 0; i < n && going(); i++) {
             type(name.substring(i, i + 1));
             complete();
+        }
+        replaceLine(lead + name + close);
+        lookAround(at);
+        deleteLine();
+    }
+
+    /** What an editor asks after an edit: diagnostics, tokens, hints, the outline; hover and definition. */
+    private void lookAround(int changed) throws IOException {
+        DiagnosticsService.diagnostics(ctx, doc, -1);
+        Range whole = new Range(new Position(0, 0), end());
+        SemanticTokensService.tokens(ctx, doc, whole);
+        InlayHintService.hints(ctx, doc, whole);
+        DocumentSymbolService.symbols(doc);
+        for (int i = 0; i < 2 && i < bareNames.size(); i++) {
+            Position p = bareNames.get((changed + 5 * i) % bareNames.size());
+            Position at = p.getLine() >= changed ? new Position(p.getLine() + 1, p.getCharacter()) : p;
+            if (HoverService.hover(ctx, doc, at) != null) {
+                papersHovered++;
+            }
+            DefinitionService.definition(ctx, doc, at);
         }
     }
 
@@ -137,27 +225,48 @@ final class Warmup {
 
     private CompletionList complete() throws IOException {
         keystrokes++;
-        return CompletionService.complete(ctx, doc, new Position(LINE, line.length()));
+        return CompletionService.complete(ctx, doc, new Position(lineNo, line.length()));
     }
 
     private void type(String s) {
-        edit(line.length(), line.length(), s);
+        edit(new Range(new Position(lineNo, line.length()), new Position(lineNo, line.length())), s);
+        line = line + s;
     }
 
     private void backspace() {
-        edit(line.length() - 1, line.length(), "");
+        edit(new Range(new Position(lineNo, line.length() - 1), new Position(lineNo, line.length())), "");
+        line = line.substring(0, line.length() - 1);
     }
 
     private void replaceLine(String s) {
-        edit(0, line.length(), s);
+        edit(new Range(new Position(lineNo, 0), new Position(lineNo, line.length())), s);
+        line = s;
     }
 
-    /** One incremental change on the typed line, applied as the editor's would be. */
-    private void edit(int from, int to, String insert) {
-        TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
-                new Range(new Position(LINE, from), new Position(LINE, to)), insert);
-        TextEdits.Applied applied = TextEdits.applyWithCaret(doc.text(), doc.lines(), List.of(change));
-        line = line.substring(0, from) + insert + line.substring(to);
+    private void insertLine(int at, String s) {
+        edit(new Range(new Position(at, 0), new Position(at, 0)), s + "\n");
+        lineNo = at;
+        line = s;
+    }
+
+    private void deleteLine() {
+        edit(new Range(new Position(lineNo, 0), new Position(lineNo + 1, 0)), "");
+    }
+
+    /** The whole note replaced, as an editor sends a paste over everything. */
+    private void replaceNote(String text) {
+        edit(new Range(new Position(0, 0), end()), text);
+    }
+
+    private Position end() {
+        int last = doc.lines().lineCount() - 1;
+        return new Position(last, doc.lines().lineEnd(last) - doc.lines().lineStart(last));
+    }
+
+    /** One incremental change, applied as the editor's would be. */
+    private void edit(Range range, String insert) {
+        TextEdits.Applied applied = TextEdits.applyWithCaret(doc.text(), doc.lines(),
+                List.of(new TextDocumentContentChangeEvent(range, insert)));
         doc = scratch.change(uri, applied.text(), applied.lines(), doc.version() + 1);
     }
 

@@ -60,6 +60,34 @@ class WarmupTest {
     }
 
     @Test
+    void typesInTheMiddleOfALongNoteAndLooksAtTheNamesAroundIt() throws IOException {
+        try (IndexStore store = store(); PaperIndex idx = store.acquire()) {
+            FeatureContext ctx = new FeatureContext(idx, new NoteWorkspace(), Settings.DEFAULTS, List.of(), true);
+            Warmup w = new Warmup(ctx, () -> false);
+            w.run();
+
+            String note = w.note().text();
+            assertTrue(w.note().lines().lineCount() > Warmup.NOTE_LINES, "lines " + w.note().lines().lineCount());
+            assertTrue(note.startsWith("---\ntags: [reading, log]\n---\n# Reading log\n"), note);
+            for (String shape : List.of("\n## Week 2\n", "\n- [[", "[@", "\n```python\n", "\n> ")) {
+                assertTrue(note.contains(shape), shape);
+            }
+            // Every paper name was found after [[ (the other notes, "Week 0" …, are not taken for papers).
+            for (String n : List.of("Griffon", "Mini-Monkey", "Prepacking", "KazeNet", "Zephyr")) {
+                assertTrue(note.contains("We read " + n + " and ") || note.contains("compared it with " + n + " "), n);
+            }
+            assertFalse(note.contains("We read Week"), note);
+            // Lines were added and typed on inside the note, then taken out again: the note is as built.
+            assertEquals(9, w.linesTypedInside);
+            assertFalse(note.contains("Related: ") || note.contains("We compare against"), note);
+            // Hover and definition were asked on bare names, found through the lines added above them
+            // (one line off, they land on a blank line or a heading and find nothing; "LoRA" in prose is
+            // not taken for the paper, so not every hover finds one).
+            assertTrue(w.papersHovered >= 9, "hovers that found a paper: " + w.papersHovered);
+        }
+    }
+
+    @Test
     void stopsWhenTold() throws IOException {
         try (IndexStore store = store(); PaperIndex idx = store.acquire()) {
             FeatureContext ctx = new FeatureContext(idx, new NoteWorkspace(), Settings.DEFAULTS, List.of(), true);
