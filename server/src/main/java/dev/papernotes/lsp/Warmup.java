@@ -7,6 +7,7 @@ import dev.papernotes.features.DocumentSymbolService;
 import dev.papernotes.features.FeatureContext;
 import dev.papernotes.features.HoverService;
 import dev.papernotes.features.InlayHintService;
+import dev.papernotes.features.Ranges;
 import dev.papernotes.features.SemanticTokensService;
 import dev.papernotes.workspace.NoteDocument;
 import dev.papernotes.workspace.NoteWorkspace;
@@ -49,6 +50,8 @@ final class Warmup {
     private static final int OTHER_NOTES = 48;
     /** About the length of a reading log a user keeps typing in. */
     static final int NOTE_LINES = 160;
+    /** The note's first lines, never typed on: front matter and title. */
+    private static final List<String> HEADER = List.of("---", "tags: [reading, log]", "---", "# Reading log", "");
     static final long BUDGET_MS = 8_000;
 
     private final FeatureContext ctx;
@@ -151,7 +154,7 @@ final class Warmup {
 
     /** A reading log naming the papers found: sections of prose, links, citations, lists, quotes and code. */
     private String note(List<String> names, List<String> citekeys) {
-        List<String> lines = new ArrayList<>(List.of("---", "tags: [reading, log]", "---", "# Reading log", ""));
+        List<String> lines = new ArrayList<>(HEADER);
         int k = 0;
         for (int week = 1; lines.size() < NOTE_LINES; week++) {
             String a = names.get(k++ % names.size());
@@ -187,7 +190,8 @@ final class Warmup {
      * then accepts it, looks at the note as an editor does after an edit, and takes the line out again.
      */
     private void typeName(String lead, String name, String close, int episode) throws IOException {
-        int at = 5 + (episode * 37) % Math.max(1, doc.lines().lineCount() - 6);
+        int body = doc.lines().lineCount() - HEADER.size() - 1;
+        int at = HEADER.size() + (episode * 37) % Math.max(1, body);
         insertLine(at, lead);
         if (at < doc.lines().lineCount() - 2) {
             linesTypedInside++;
@@ -205,9 +209,8 @@ final class Warmup {
     /** What an editor asks after an edit: diagnostics, tokens, hints, the outline; hover and definition. */
     private void lookAround(int changed) throws IOException {
         DiagnosticsService.diagnostics(ctx, doc, -1);
-        Range whole = new Range(new Position(0, 0), end());
-        SemanticTokensService.tokens(ctx, doc, whole);
-        InlayHintService.hints(ctx, doc, whole);
+        SemanticTokensService.tokens(ctx, doc, whole());
+        InlayHintService.hints(ctx, doc, whole());
         DocumentSymbolService.symbols(doc);
         for (int i = 0; i < 2 && i < bareNames.size(); i++) {
             Position p = bareNames.get((changed + 5 * i) % bareNames.size());
@@ -229,18 +232,21 @@ final class Warmup {
     }
 
     private void type(String s) {
-        edit(new Range(new Position(lineNo, line.length()), new Position(lineNo, line.length())), s);
-        line = line + s;
+        editLine(line.length(), line.length(), s);
     }
 
     private void backspace() {
-        edit(new Range(new Position(lineNo, line.length() - 1), new Position(lineNo, line.length())), "");
-        line = line.substring(0, line.length() - 1);
+        editLine(line.length() - 1, line.length(), "");
     }
 
     private void replaceLine(String s) {
-        edit(new Range(new Position(lineNo, 0), new Position(lineNo, line.length())), s);
-        line = s;
+        editLine(0, line.length(), s);
+    }
+
+    /** A change on the line typed on, which {@link #line} follows. */
+    private void editLine(int from, int to, String insert) {
+        edit(new Range(new Position(lineNo, from), new Position(lineNo, to)), insert);
+        line = line.substring(0, from) + insert + line.substring(to);
     }
 
     private void insertLine(int at, String s) {
@@ -255,12 +261,11 @@ final class Warmup {
 
     /** The whole note replaced, as an editor sends a paste over everything. */
     private void replaceNote(String text) {
-        edit(new Range(new Position(0, 0), end()), text);
+        edit(whole(), text);
     }
 
-    private Position end() {
-        int last = doc.lines().lineCount() - 1;
-        return new Position(last, doc.lines().lineEnd(last) - doc.lines().lineStart(last));
+    private Range whole() {
+        return Ranges.of(doc.lines(), 0, doc.text().length());
     }
 
     /** One incremental change, applied as the editor's would be. */
