@@ -19,7 +19,10 @@ import org.apache.lucene.store.MMapDirectory;
  * positional reads instead, through the same page cache, which the kernel keeps or reclaims but
  * which is then not the server's. The files walked byte by byte in every lookup (completion and
  * mention FSTs, terms indexes) stay mapped: read otherwise, suggest took 2-3 times and a note's
- * analysis 7 times as long (1M papers).
+ * analysis 7 times as long (1M papers). So do norms (a byte per paper and field, 5 MB at 1M
+ * papers): a merge reads the merged segment's norm of every document of every term it writes, at
+ * random, and read positionally that was a 1 KB read per lookup, two merge threads queueing on
+ * the file's lock: 1.5 million reads and two thirds of a 100k build's merge time.
  *
  * <p>Positional reads go through {@code RandomAccessFile} ({@link RAFDirectory}), not a {@code FileChannel}
  * ({@code NIOFSDirectory}): an interrupt of any thread blocked in a channel read closes the
@@ -31,8 +34,8 @@ import org.apache.lucene.store.MMapDirectory;
  * once, the server's peak.
  */
 final class IndexFiles {
-    /** Extensions read through a mapping: FSTs walked arc by arc. */
-    static final Set<String> MAPPED = Set.of("lkp", "tip", "fst");
+    /** Extensions read through a mapping: FSTs walked arc by arc, norms looked up per document. */
+    static final Set<String> MAPPED = Set.of("lkp", "tip", "fst", "nvd");
 
     private IndexFiles() {
     }

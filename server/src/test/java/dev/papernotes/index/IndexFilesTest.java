@@ -63,4 +63,26 @@ class IndexFilesTest {
             assertTrue(MentionDictionary.verify(dir, "mentions_x.fst"));
         }
     }
+
+    @Test
+    void normsAreMappedForTheMergeThatLooksThemUpPerDocument() throws IOException {
+        assumeTrue(Files.isReadable(MAPS), "needs /proc/self/maps");
+        Path path = Files.createDirectories(tmp.resolve("idx"));
+        try (Directory dir = IndexFiles.open(path)) {
+            write(dir, "_0.nvd");
+            write(dir, "_0.dvd");
+            Path norms = path.resolve("_0.nvd").toRealPath();
+            Path docValues = path.resolve("_0.dvd").toRealPath();
+            try (IndexInput in = dir.openInput("_0.nvd", IOContext.DEFAULT)) {
+                assertTrue(mapped(norms));
+                in.seek(CodecUtil.headerLength("test") + 4L * 4321);
+                assertEquals(4321, in.readInt());
+            }
+            try (IndexInput in = dir.openInput("_0.dvd", IOContext.DEFAULT)) {
+                assertFalse(mapped(docValues), "doc values (180 MB at 1M papers) are read positionally");
+                in.seek(CodecUtil.headerLength("test") + 4L * 4321);
+                assertEquals(4321, in.readInt());
+            }
+        }
+    }
 }
