@@ -17,9 +17,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -217,7 +214,6 @@ final class IndexUpdater {
             Map<String, FileFingerprint> known = fingerprints(before);
             List<Path> toRead = new ArrayList<>();
             Map<Path, BasicFileAttributes> statOf = new HashMap<>();
-            Map<Path, String> hashOf = new HashMap<>();
             Map<Path, FileFingerprint> newPrints = new LinkedHashMap<>();
             for (Path f : files) {
                 BasicFileAttributes attrs;
@@ -236,14 +232,11 @@ final class IndexUpdater {
                 }
                 // Same size, new time: most likely touched or rewritten as it was, which a hash tells
                 // without reading. A new size is a change: the file is hashed while it is read, once.
-                String hash = old == null || old.size() != size ? null : sha256(f);
-                if (old != null && old.sha256().equals(hash)) {
+                String hash = old == null || old.size() != size ? null : ContentHash.of(f);
+                if (old != null && old.contentHash().equals(hash)) {
                     // Touched, not changed: remember the new stat so it is not hashed again.
-                    newPrints.put(f, new FileFingerprint(f.toString(), size, mtime, old.sha256(), old.warnings()));
+                    newPrints.put(f, new FileFingerprint(f.toString(), size, mtime, old.contentHash(), old.warnings()));
                     continue;
-                }
-                if (hash != null) {
-                    hashOf.put(f, hash); // reading it need not hash it again
                 }
                 if (old != null && !looksComplete(f, size)) {
                     // Still being written (or cut short): the papers of its last good read stay.
@@ -302,7 +295,7 @@ final class IndexUpdater {
                 for (Path f : toRead) {
                     currentFile = f;
                     currentWarnings = new ArrayList<>();
-                    String hash = readFile(f, hashOf.get(f));
+                    String hash = readFile(f);
                     BasicFileAttributes attrs = statOf.get(f);
                     newPrints.put(f, new FileFingerprint(f.toString(), attrs.size(),
                             attrs.lastModifiedTime().toMillis(), hash, currentWarnings));
@@ -396,21 +389,22 @@ final class IndexUpdater {
 
     // ---- reading ----
 
-    /** Reads one file; returns its SHA-256 (hashed while read, unless {@code known} already). */
-    private String readFile(Path f, String known) throws IOException {
-        MessageDigest digest = newDigest();
+    /** Reads one file; returns the {@link ContentHash} of what was read. */
+    private String readFile(Path f) throws IOException {
+        String hashed = null;
         try (InputStream raw = Files.newInputStream(f);
                 InputStream counted = new CountingStream(raw, progress);
-                InputStream in = new java.io.BufferedInputStream(known != null ? counted
-                        : new DigestInputStream(counted, digest), 1 << 16)) {
+                ContentHash hashing = new ContentHash(counted);
+                InputStream in = new java.io.BufferedInputStream(hashing, 1 << 16)) {
             CorpusReaders.read(f, in, sink, warnings);
+            hashed = hashing.whole();
         } catch (IOException e) {
             warnings.accept(new CorpusWarning(f, 0, "cannot read file: " + e.getMessage()));
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
         pageDone(false);
-        return known != null ? known : java.util.HexFormat.of().formatHex(digest.digest());
+        return hashed != null ? hashed : ""; // unreadable: no hash equals it, so it is read again
     }
 
     /**
@@ -1180,27 +1174,11 @@ final class IndexUpdater {
         d.add(new StringField(PATH, p.path(), Field.Store.YES));
         d.add(new StoredField(SIZE, p.size()));
         d.add(new StoredField(MTIME, p.mtimeMillis()));
-        d.add(new StoredField(HASH, p.sha256()));
+        d.add(new StoredField(HASH, p.contentHash()));
         for (String w : p.warnings()) {
             d.add(new StoredField(WARNING, w));
         }
         return d;
-    }
-
-    private static String sha256(Path f) throws IOException {
-        MessageDigest digest = newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(f), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return java.util.HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Reports bytes as they are read, for the progress bar. */

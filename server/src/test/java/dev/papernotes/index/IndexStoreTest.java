@@ -280,6 +280,7 @@ class IndexStoreTest {
                     Files.getLastModifiedTime(lib).toMillis() + 5000));
             UpdateResult touched = store.update(w -> { }, UpdateProgress.NONE, false);
             assertTrue(touched.committed());
+            assertEquals(0, touched.filesRead(), "its hash told it unchanged without reading it");
             assertEquals(before, mentionFiles(dir));
 
             Files.writeString(lib, bib("Harbor Lights for Streaming Retrieval"));
