@@ -11,6 +11,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /** Live documents holding an exact term: the primitive behind id, key and mention lookups. */
 final class DocLookup {
@@ -42,6 +43,30 @@ final class DocLookup {
                     if (out.size() >= limit) {
                         return out;
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every live document holding the term, as bits over the reader's documents. */
+    static FixedBitSet all(IndexReader reader, String field, String value) throws IOException {
+        FixedBitSet out = new FixedBitSet(Math.max(1, reader.maxDoc()));
+        BytesRef term = new BytesRef(value);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(field);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            if (!te.seekExact(term)) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    out.set(leaf.docBase + d);
                 }
             }
         }
