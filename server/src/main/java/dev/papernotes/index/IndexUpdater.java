@@ -389,7 +389,7 @@ final class IndexUpdater {
 
     // ---- reading ----
 
-    /** Reads one file; returns the {@link ContentHash} of what was read. */
+    /** Reads one file; returns its {@link ContentHash}, taken over the whole file as it is read. */
     private String readFile(Path f) throws IOException {
         String hashed = null;
         try (InputStream raw = Files.newInputStream(f);
@@ -1041,12 +1041,13 @@ final class IndexUpdater {
             // A full build wrote final suffixes for the papers it wrote first; merged papers, and
             // every paper written by an incremental run, have their bases settled here.
             Set<String> bases = new HashSet<>(touchedBases);
-            // A library key finds its own paper, whose base is empty: known without reading the
-            // paper's stored fields (a Deflate block each: 110 s for an arXiv snapshot's million).
-            FixedBitSet noBase = DocLookup.all(reader, CITEKEY_BASE, "");
+            // A library key finds its own paper, whose base is empty: after a full build, known
+            // without reading a million papers' stored fields (a Deflate block each); an
+            // incremental run reads the few it wrote rather than walk every paper without a base.
+            FixedBitSet noBase = full ? DocLookup.all(reader, CITEKEY_BASE, "") : null;
             for (String key : full ? libraryKeys(reader) : libraryKeysWritten) {
                 for (int doc : DocLookup.find(reader, CITEKEY, key.toLowerCase(java.util.Locale.ROOT))) {
-                    if (noBase.get(doc)) {
+                    if (noBase != null && noBase.get(doc)) {
                         continue;
                     }
                     String base = reader.storedFields().document(doc, Set.of(CITEKEY_BASE)).get(CITEKEY_BASE);

@@ -37,6 +37,12 @@ class IndexFilesTest {
         }
     }
 
+    /** The {@code i}th int that {@link #write} wrote, read wherever the input reads from. */
+    private static void assertReadsBack(IndexInput in, int i) throws IOException {
+        in.seek(CodecUtil.headerLength("test") + 4L * i);
+        assertEquals(i, in.readInt());
+    }
+
     @Test
     void anFstIsMappedForLookupsButReadPositionallyForItsChecksum() throws IOException {
         assumeTrue(Files.isReadable(MAPS), "needs /proc/self/maps");
@@ -48,8 +54,7 @@ class IndexFilesTest {
             Path stored = path.resolve("_0.fdt").toRealPath();
             try (IndexInput in = dir.openInput("mentions_x.fst", IOContext.DEFAULT)) {
                 assertTrue(mapped(fst));
-                in.seek(CodecUtil.headerLength("test") + 4L * 1234);
-                assertEquals(1234, in.readInt());
+                assertReadsBack(in, 1234);
             }
             try (IndexInput check = dir.openInput("mentions_x.fst", IOContext.READONCE)) {
                 assertEquals(CodecUtil.checksumEntireFile(check), CodecUtil.retrieveChecksum(check));
@@ -57,8 +62,7 @@ class IndexFilesTest {
             }
             try (IndexInput in = dir.openInput("_0.fdt", IOContext.DEFAULT)) {
                 assertFalse(mapped(stored));
-                in.seek(CodecUtil.headerLength("test") + 4L * 99_999);
-                assertEquals(99_999, in.readInt());
+                assertReadsBack(in, 99_999);
             }
             assertTrue(MentionDictionary.verify(dir, "mentions_x.fst"));
         }
@@ -75,13 +79,11 @@ class IndexFilesTest {
             Path docValues = path.resolve("_0.dvd").toRealPath();
             try (IndexInput in = dir.openInput("_0.nvd", IOContext.DEFAULT)) {
                 assertTrue(mapped(norms));
-                in.seek(CodecUtil.headerLength("test") + 4L * 4321);
-                assertEquals(4321, in.readInt());
+                assertReadsBack(in, 4321);
             }
             try (IndexInput in = dir.openInput("_0.dvd", IOContext.DEFAULT)) {
                 assertFalse(mapped(docValues), "doc values (180 MB at 1M papers) are read positionally");
-                in.seek(CodecUtil.headerLength("test") + 4L * 4321);
-                assertEquals(4321, in.readInt());
+                assertReadsBack(in, 4321);
             }
         }
     }
