@@ -42,7 +42,7 @@ import org.eclipse.lsp4j.WorkspaceSymbolParams;
 /**
  * The benchmark: for each corpus profile and size, starts the server as users launch it (the start
  * script with its JVM flags and class data sharing archive, or a given command line) and measures:
- * the index build (time, papers/s, size, peak resident memory), a user typing in a 200-line note
+ * the index build (time, papers/s, size, peak resident memory), a user typing in a 200-line note (--note-lines)
  * ({@link KeystrokeScenario}: didChange + completion per keystroke, hover and definition on bare
  * names), resident memory (total, anonymous, and the mapped index's share), the time from start to
  * the first answer with the index on disk, and the latency over stdio of single requests next to
@@ -54,7 +54,7 @@ import org.eclipse.lsp4j.WorkspaceSymbolParams;
  *      --work DIR --out DIR [--sizes 10000,100000,1000000] [--profiles seed,syllables,acronyms,arxiv]
  *      [--launch script|java|probe] [--script scripts/papernotes] [--flags "JVM FLAGS"]
  *      [--queries 1000] [--keystrokes 1000] [--restarts 3] [--reuse-index true] [--ops hover,definition]
- *      [--type-after-ms 0]
+ *      [--type-after-ms 0] [--note-lines 200]
  * </pre>
  */
 public final class Benchmark {
@@ -74,6 +74,8 @@ public final class Benchmark {
     private long typeAfterMs;
     /** Keystrokes typed in each run of the keystroke scenario. */
     private int keystrokes = 1000;
+    /** Lines of the note typed in (a reading log kept for a year is thousands). */
+    private int noteLines = KeystrokeScenario.NOTE_LINES;
     /** Measure an index already built by an earlier run instead of building it (for profiling). */
     private boolean reuseIndex;
     /** The requests to measure (default: all of {@link Workload#OPERATIONS}). */
@@ -110,6 +112,7 @@ public final class Benchmark {
         Benchmark b = new Benchmark(jar, work, queries, launch);
         b.notesCount = Integer.parseInt(opts.getOrDefault("--notes", "200"));
         b.keystrokes = Integer.parseInt(opts.getOrDefault("--keystrokes", "1000"));
+        b.noteLines = Integer.parseInt(opts.getOrDefault("--note-lines", Integer.toString(KeystrokeScenario.NOTE_LINES)));
         b.restarts = Math.max(1, Integer.parseInt(opts.getOrDefault("--restarts", "3")));
         if (opts.containsKey("--corpus")) {
             b.givenCorpus = Path.of(opts.get("--corpus")).toAbsolutePath().normalize();
@@ -250,7 +253,7 @@ public final class Benchmark {
                     .replaceAll(".* in (\\d+) ms.*", "$1")));
 
             // 2. A user types, right after the build (the first session's JIT and page cache).
-            typing = new KeystrokeScenario(workload.targets(), random);
+            typing = new KeystrokeScenario(workload.targets(), random, noteLines);
             result.add("typingAfterBuild", type(s, notes, typing));
             result.add("memoryAfterTypingAfterBuild", s.memory().json());
 

@@ -25,15 +25,16 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * A user typing in a 200-line note: a new line, then a name typed one character at a time after
+ * A user typing in a 200-line note (or as many lines as asked: {@code --note-lines}): a new line, then a name typed one character at a time after
  * {@code [[}, as a bare word in prose, or after {@code @}. Every keystroke is an incremental
  * {@code didChange} followed by a {@code completion} at the new cursor, timed together as the
  * editor waits for them; the typed name is then accepted, and hover and definition are asked on
- * bare names elsewhere in the (now changed) note. The line is removed again, so the note stays at
- * 200 lines.
+ * bare names elsewhere in the (now changed) note. The line is removed again, so the note keeps its
+ * length. Its lists are written as reading lists are ({@code - [[Paper]]: what it did}).
  */
 final class KeystrokeScenario {
     static final int NOTE_LINES = 200;
+    private final int noteLines;
     /** At most this many characters of a name are typed before the completion is accepted. */
     private static final int MAX_TYPED = 16;
     private static final String[] CONTEXTS = {"wiki", "prose", "cite"};
@@ -44,14 +45,23 @@ final class KeystrokeScenario {
     }
 
     private final List<Mention> mentions = new ArrayList<>();
-    private final boolean[] inCode = new boolean[NOTE_LINES];
+    private final boolean[] inCode;
     private final List<Workload.Target> targets;
     private final Random random;
 
     KeystrokeScenario(List<Workload.Target> targets, Random random) {
+        this(targets, random, NOTE_LINES);
+    }
+
+    KeystrokeScenario(List<Workload.Target> targets, Random random, int noteLines) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no papers to type");
         }
+        if (noteLines < 20) {
+            throw new IllegalArgumentException("--note-lines: at least 20, not " + noteLines);
+        }
+        this.noteLines = noteLines;
+        this.inCode = new boolean[noteLines];
         this.targets = targets;
         this.random = random;
         build();
@@ -61,13 +71,13 @@ final class KeystrokeScenario {
     private void build() {
         int k = 0;
         lines.add("# Reading log");
-        while (lines.size() < NOTE_LINES) {
+        while (lines.size() < noteLines) {
             int n = lines.size();
             Workload.Target a = targets.get(k++ % targets.size());
             Workload.Target b = targets.get(k++ % targets.size());
             if (n % 25 == 0) {
                 lines.add("## Week " + (n / 25));
-            } else if (n % 50 == 10 && n + 5 < NOTE_LINES) {
+            } else if (n % 50 == 10 && n + 5 < noteLines) {
                 lines.add("```python");
                 lines.add("model = load(\"" + a.label().replace("\"", "") + "\")");
                 lines.add("print(model.eval())  # [[not a link]] @notacite");
@@ -87,12 +97,14 @@ final class KeystrokeScenario {
                                 b.mention()));
                         lines.add(line);
                     }
-                    case 2 -> lines.add("- [[" + a.label() + "]] is the baseline we keep coming back to.");
+                    // "]]:" is no link reference definition: the note still parses a stretch at a time
+                    case 2 -> lines.add(n % 8 == 2 ? "- [[" + a.label() + "]]: the baseline we keep coming back to."
+                            : "- [[" + a.label() + "]] is the baseline we keep coming back to.");
                     default -> lines.add("As argued in [@" + a.citekey() + "], the effect holds for small models too.");
                 }
             }
         }
-        while (lines.size() > NOTE_LINES) {
+        while (lines.size() > noteLines) {
             lines.remove(lines.size() - 1);
         }
     }
@@ -199,6 +211,7 @@ final class KeystrokeScenario {
         }
         JsonObject out = new JsonObject();
         out.addProperty("keystrokes", typed);
+        out.addProperty("noteLines", noteLines);
         out.addProperty("emptyCompletionsAfter3Chars", samples.emptyCompletions);
         out.add("stdio", stdio);
         out.add("slowestKeystrokes", slowest(samples.keystrokes, 12, "typed"));
@@ -238,7 +251,7 @@ final class KeystrokeScenario {
     /** A line outside the code block, where the new line goes (the old one moves down). */
     private int insertionLine() {
         while (true) {
-            int l = 1 + random.nextInt(NOTE_LINES - 1);
+            int l = 1 + random.nextInt(noteLines - 1);
             if (!inCode[l] && !inCode[l - 1]) {
                 return l;
             }

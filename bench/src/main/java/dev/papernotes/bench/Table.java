@@ -44,7 +44,16 @@ final class Table {
                     r.get("papers").getAsInt(), num(r, "initializeSeconds"), num(r, "readySeconds"),
                     num(r, "readyCpuSeconds"), num(r, "workspaceNotes"), num(r, "notesScanMs")));
         }
-        sb.append("\nTyping in a 200-line note, ms p50 / p95 / p99 over stdio: a keystroke is didChange + completion"
+        int noteLines = KeystrokeScenario.NOTE_LINES;
+        for (JsonElement e : results) {
+            for (String session : new String[] {"typingAfterBuild", "typing"}) {
+                JsonElement typing = e.getAsJsonObject().get(session);
+                if (typing != null && typing.isJsonObject() && typing.getAsJsonObject().has("noteLines")) {
+                    noteLines = typing.getAsJsonObject().get("noteLines").getAsInt();
+                }
+            }
+        }
+        sb.append("\nTyping in a " + noteLines + "-line note, ms p50 / p95 / p99 over stdio: a keystroke is didChange + completion"
                 + " (after `[[`, in prose, after `@`); hover and definition on bare names after each accepted name."
                 + " `restart` = a server started on the index on disk; `after build` = the session that built it."
                 + " Inside the server: the completion request alone, wall time (and the CPU time of its thread:"

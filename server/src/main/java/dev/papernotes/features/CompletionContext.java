@@ -25,7 +25,7 @@ public record CompletionContext(Scope scope, String typed, int start, int cursor
         if (parsed != null || doc.tooLarge()) {
             return at(doc.model(), cursor);
         }
-        LocalParse.Window w = LocalParse.around(doc.text(), cursor);
+        LocalParse.Window w = LocalParse.around(doc.text(), doc.lines(), cursor);
         if (w == null) {
             return at(doc.model(), cursor);
         }

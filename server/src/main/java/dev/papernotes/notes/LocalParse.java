@@ -9,8 +9,9 @@ package dev.papernotes.notes;
  * column 0 with something other than {@code ---}, outside front matter, fenced code and the HTML
  * blocks that run across blank lines (comments, {@code <pre>}, {@code <script>}, ...): no
  * container (list item, block quote) and no open block reaches past such a line. Finding it takes a
- * scan of line starts from the top, a few character tests a line. Where a note has link reference
- * definitions ({@code [x]: url}), which make links anywhere, or where the scan cannot tell what
+ * scan of line starts from the top, a few character tests a line. Where a note may have link
+ * reference definitions ({@code [x]: url}; {@link LinkDefinitions}), which make links anywhere, or
+ * where the scan cannot tell what
  * CommonMark sees (a fence or HTML block opened inside a list item, which the item's end may close),
  * the whole note is parsed. {@link NoteChunks} splits a whole note at the same lines.
  */
@@ -53,11 +54,16 @@ public final class LocalParse {
      * exact.
      */
     public static Window around(String text, int offset) {
-        if (text.indexOf("]:") >= 0) {
+        return around(text, null, offset);
+    }
+
+    /** As {@link #around(String, int)}, with the note's line starts (or null): then a line costs its first characters. */
+    public static Window around(String text, LineIndex lines, int offset) {
+        if (LinkDefinitions.mayDefine(text, lines)) {
             return null; // a link reference definition could turn brackets anywhere into links
         }
         int cursor = Math.max(0, Math.min(text.length(), offset));
-        BlockScan scan = new BlockScan(text);
+        BlockScan scan = new BlockScan(text, lines);
         int safeStart = 0;
         int cursorLineStart = -1;
         do {
@@ -80,13 +86,18 @@ public final class LocalParse {
                 break;
             }
         } while (scan.nextLine());
-        if (cursorLineStart < 0 || countLines(text, safeStart, cursorLineStart) > MAX_LINES) {
+        if (cursorLineStart < 0) {
+            return null;
+        }
+        int linesAbove = lines != null ? lines.line(cursorLineStart) - lines.line(safeStart)
+                : countLines(text, safeStart, cursorLineStart);
+        if (linesAbove > MAX_LINES) {
             return null;
         }
         // Down to the end of the cursor's paragraph: the next blank line.
         int stop = Lines.end(text, cursorLineStart);
-        int lines = 0;
-        while (stop < text.length() && lines++ < MAX_LINES) {
+        int below = 0;
+        while (stop < text.length() && below++ < MAX_LINES) {
             int next = Lines.next(text, stop);
             int nextEnd = Lines.end(text, next);
             if (next >= text.length() || isBlank(text, next, nextEnd)) {
@@ -94,7 +105,7 @@ public final class LocalParse {
             }
             stop = nextEnd;
         }
-        if (lines > MAX_LINES) {
+        if (below > MAX_LINES) {
             return null;
         }
         return new Window(safeStart, NoteParser.parse(text.substring(safeStart, stop)));
@@ -105,13 +116,13 @@ public final class LocalParse {
      * stretch between two parses on its own as it does within the note. Null when that does not
      * hold or the scan cannot tell (link reference definitions; see {@code BlockScan.uncertain}).
      */
-    static int[] freshStarts(String text) {
-        if (text.indexOf("]:") >= 0) {
+    static int[] freshStarts(String text, LineIndex lines) {
+        if (LinkDefinitions.mayDefine(text, lines)) {
             return null;
         }
         int[] starts = new int[16];
         int n = 0;
-        BlockScan scan = new BlockScan(text);
+        BlockScan scan = new BlockScan(text, lines);
         do {
             scan.readLine();
             // The first stretch starts at the top, whatever its first line is.
@@ -144,13 +155,17 @@ public final class LocalParse {
         /** Set once the scan cannot tell what CommonMark sees (see {@code checkCertain}). */
         boolean uncertain;
 
-        BlockScan(String text) {
+        /** The note's line starts, or null: then each line's end is looked for. */
+        private final LineIndex lines;
+
+        BlockScan(String text, LineIndex lines) {
             this.text = text;
+            this.lines = lines;
         }
 
         /** Reads the line at {@link #pos}: where it ends, and where it leaves the scan. */
         void readLine() {
-            end = Lines.end(text, pos);
+            end = lines != null ? lines.lineEnd(lineNo) : Lines.end(text, pos);
             blank = isBlank(text, pos, end);
             atStart = open;
             if (open != Open.NONE && open != Open.FRONT_MATTER && !blank) {

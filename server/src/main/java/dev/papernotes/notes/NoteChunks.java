@@ -82,7 +82,7 @@ public final class NoteChunks {
      * null) parsed already; equal to {@link NoteParser#parse(String, LineIndex)}.
      */
     public static Parsed parse(String text, LineIndex lines, NoteChunks before) {
-        int[] starts = LocalParse.freshStarts(text);
+        int[] starts = LocalParse.freshStarts(text, lines);
         if (starts == null || starts.length <= 1) {
             return new Parsed(NoteParser.parse(text, lines), null);
         }

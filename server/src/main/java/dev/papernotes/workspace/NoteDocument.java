@@ -149,15 +149,7 @@ public final class NoteDocument {
         if (text.length() < MAX_PARSED_LINES) {
             return false; // fewer characters than the line limit: no need to count lines
         }
-        int lines = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))
-                    && ++lines > MAX_PARSED_LINES) {
-                return true;
-            }
-        }
-        return false;
+        return lines().lineCount() - 1 > MAX_PARSED_LINES; // line breaks; the index is kept from edit to edit
     }
 
     public NoteDocument withText(String newText, int newVersion) {

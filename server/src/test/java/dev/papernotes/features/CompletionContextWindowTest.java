@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.papernotes.index.Suggester.Scope;
+import dev.papernotes.notes.LineIndex;
 import dev.papernotes.notes.LocalParse;
 import dev.papernotes.notes.NoteParser;
 import dev.papernotes.notes.RandomNotes;
@@ -64,6 +65,12 @@ class CompletionContextWindowTest {
         assertEquals(Scope.WIKI, c.scope());
         assertEquals("Prepa", c.typed());
         assertEquals(text.length() - 5, c.start());
+
+        // A reading list: "]:" on every line, no link reference definition
+        String list = "- [[Griffon v2]]: a model\n".repeat(300) + "\nNow typing [[Prepa";
+        LocalParse.Window inList = LocalParse.around(list, new LineIndex(list), list.length());
+        assertNotNull(inList);
+        assertEquals("Now typing [[Prepa", inList.model().text());
     }
 
     @Test

@@ -33,7 +33,7 @@ class NoteChunksTest {
 
     private static void assertSameParse(String text, NoteModel whole, NoteModel pieces) {
         String where = "for the note: " + text.replace("\r", "\\r").replace("\n", "\\n\n") + "\nstretches at "
-                + java.util.Arrays.toString(LocalParse.freshStarts(text));
+                + java.util.Arrays.toString(LocalParse.freshStarts(text, null));
         assertEquals(whole.text(), pieces.text());
         assertEquals(whole.prose(), pieces.prose(), where);
         assertEquals(whole.wikiLinks(), pieces.wikiLinks(), where);
@@ -53,7 +53,8 @@ class NoteChunksTest {
             String text = RandomNotes.note(r);
             NoteChunks chunks = null;
             for (int e = 0; e < 25; e++) {
-                NoteChunks.Parsed p = NoteChunks.parse(text, null, chunks);
+                // with the note's line starts (as an open note has them) and without
+                NoteChunks.Parsed p = NoteChunks.parse(text, e % 2 == 0 ? null : new LineIndex(text), chunks);
                 assertSameParse(text, NoteParser.parse(text), p.model());
                 chunks = p.chunks();
                 versions++;
@@ -118,6 +119,17 @@ class NoteChunksTest {
         String text = "See [x].\n\nMore [[Griffon v2]].\n\n[x]: https://example.com\n";
         NoteChunks.Parsed p = NoteChunks.parse(text, null, null);
         assertNull(p.chunks(), "a definition can make a link anywhere: no stretch parses alone");
+        assertSameParse(text, NoteParser.parse(text), p.model());
+    }
+
+    @Test
+    void aReadingListIsParsedStretchByStretch() {
+        // "]:" on every line, and no definition: a label holds no bracket
+        String text = "# Week 1\n\n- [[Griffon v2]]: a model\n- [[Prepacking]]: packs prompts\n\n"
+                + "## Week 2\n\n- [ ] [[Dragonfly]]: read the ablations\n";
+        NoteChunks.Parsed p = NoteChunks.parse(text, null, null);
+        assertNotNull(p.chunks(), "stretches, not one parse");
+        assertEquals(4, p.chunks().size());
         assertSameParse(text, NoteParser.parse(text), p.model());
     }
 }

@@ -13,14 +13,14 @@ public final class RandomNotes {
         "as in [@zeroquantfp, p. 3] and `code [[not` here", "<span>[[inline html</span> then [[Dra",
         "a URL https://example.com/[[x and <https://a.b/@c> then @d", "[text](note.md#[[dest) and [[Tiny Time",
         "**bold [[Mixers** and _em @key_", "plain words only", "trailing [[", "email a@b.com and @x",
-        "a block ^blk-1", "![img](pic.png) and [[Note#Heading|shown]] and ![[embed]]", "[[]] and [[ ]]"};
+        "a block ^blk-1", "a [ref] here and [Ref][] there", "![img](pic.png) and [[Note#Heading|shown]] and ![[embed]]", "[[]] and [[ ]]"};
 
     private RandomNotes() {
     }
 
     public static String block(Random r) {
         String p = PROSE[r.nextInt(PROSE.length)];
-        return switch (r.nextInt(27)) {
+        return switch (r.nextInt(31)) {
             case 0 -> "```python\n" + p + "\n\n" + PROSE[r.nextInt(PROSE.length)] + "\n```";
             case 1 -> "~~~~\n" + p + "\n\nnot closed yet " + p;
             case 2 -> "    indented " + p;
@@ -49,6 +49,17 @@ public final class RandomNotes {
             // Images pasted from GitHub: a lone tag under text, or indented in a list item.
             case 24 -> p + "\n<img width=400 alt=\"a\" src=\"https://example.com/a.png\">\n" + p;
             case 25 -> "- " + p + "\n  <img width=\"300\" src=\"b.png\">\n" + p + "\n\n## " + p + "\n<img src=\"c.png\">";
+            // Reading lists and footnotes: "]:" where no definition is, next to definitions in
+            // containers, over two lines, with escapes, and lines that only look like one.
+            case 27 -> "- [[Griffon v2]]: " + p + "\n- **[[Prepacking]]**: a [ref] and [ref][]\n- [ ] [[Dra]]: todo";
+            case 28 -> r.nextBoolean() ? "[^1]: See the paper, " + p : "Text[^1] and [ref].\n\n[^1]: https://example.com";
+            case 29 -> switch (r.nextInt(4)) {
+                case 0 -> "> [ref]: https://example.com\n> " + p;
+                case 1 -> "- [ref]: https://example.com \"t\"\n- " + p;
+                case 2 -> "[re\nf]: https://example.com";
+                default -> "[r\\]ef]: /u\n[ref]:\n/url";
+            };
+            case 30 -> "[ref]: /url bar " + p + "\n[ref]: <my url> 'title'";
             default -> p + "\n" + PROSE[r.nextInt(PROSE.length)];
         };
     }
