@@ -1,7 +1,6 @@
 package dev.papernotes.notes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +21,7 @@ class LinkDefinitionsTest {
 
     @Test
     void readingListsAndTasksDefineNothing() {
-        for (String text : List.of(
+        assertRead(List.of(
                 "- [[Griffon v2]]: a vision-language model\n- [[Prepacking]]: packs prompts\n",
                 "**[[Mini-Monkey]]**: multi-scale crops",
                 "- [ ] [[Dragonfly]]: read the ablations",
@@ -31,15 +30,12 @@ class LinkDefinitionsTest {
                 "[^1]: See the paper, section 3.",
                 "[ref]: /url bar",
                 "Time: 10:30 [note]",
-                "`[x]: y` in code")) {
-            assertFalse(mayDefine(text), text);
-            assertEquals(0, definitions(text), "CommonMark agrees: " + text);
-        }
+                "`[x]: y` in code"), false);
     }
 
     @Test
     void definitionsAreFoundInAnyContainer() {
-        for (String text : List.of(
+        assertRead(List.of(
                 "[ref]: https://example.com",
                 "text\n\n[ref]: https://example.com \"title\"",
                 "> [ref]: https://example.com",
@@ -49,9 +45,14 @@ class LinkDefinitionsTest {
                 "[ref]: <my url>",
                 "[r\\]ef]: /u",
                 "[re\nf]: /u",
-                "[^1]: https://arxiv.org/abs/1706.03762")) {
-            assertTrue(mayDefine(text), text);
-            assertEquals(1, definitions(text), "CommonMark agrees: " + text);
+                "[^1]: https://arxiv.org/abs/1706.03762"), true);
+    }
+
+    /** Each note defines one link (or none), and is read as maybe defining (or not), as CommonMark reads it. */
+    private static void assertRead(List<String> notes, boolean defines) {
+        for (String text : notes) {
+            assertEquals(defines, mayDefine(text), text);
+            assertEquals(defines ? 1 : 0, definitions(text), "CommonMark agrees: " + text);
         }
     }
 
@@ -87,11 +88,6 @@ class LinkDefinitionsTest {
         assertNotNull(doc);
         int[] n = {0};
         doc.accept(new AbstractVisitor() {
-            @Override
-            public void visit(org.commonmark.node.CustomBlock customBlock) {
-                visitChildren(customBlock);
-            }
-
             @Override
             protected void visitChildren(Node parent) {
                 for (Node c = parent.getFirstChild(); c != null; c = c.getNext()) {
