@@ -50,8 +50,8 @@ public final class NoteWorkspace {
     /** Papers some note links or cites explicitly, with those notes (evidence for short names). */
     private final Map<String, Set<String>> linkingNotesByPaper = new HashMap<>();
     private final Map<String, Set<String>> linkedPapersByNote = new HashMap<>();
-    /** The paper lists each open note's last recorded analysis referred to: all, and those of links and citations. */
-    private final Map<String, List<Set<PaperList>>> listsByNote = new HashMap<>();
+    /** What each open note's last recorded analysis referred to (see {@link Recorded}). */
+    private final Map<String, Recorded> listsByNote = new HashMap<>();
     /** Names ignored per workspace folder ({@code .papernotes.json}). */
     private volatile Map<Path, Set<String>> ignoredByRoot = Map.of();
     private final java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
@@ -600,10 +600,18 @@ public final class NoteWorkspace {
         }
         // Kept for the notes the editor owns, which are analysed at every edit; a closed note is
         // analysed once per index, and a vault has thousands.
-        List<Set<PaperList>> recorded = a.document().isOpen() ? List.of(lists, linkedLists) : null;
+        boolean open = a.document().isOpen();
         synchronized (notesByPaper) {
-            if (recorded != null && recorded.equals(listsByNote.get(uri))) {
-                return; // most keystrokes: the same papers, by the same lists, as the last analysis
+            Recorded before = open ? listsByNote.get(uri) : null;
+            if (before != null) {
+                // An edit adds or drops a few names: only their lists' papers are looked at, not
+                // every paper the note names (thousands, where a name is shared by many papers).
+                before.all.change(uri, lists, papersByNote, notesByPaper);
+                before.linked.change(uri, linkedLists, linkedPapersByNote, linkingNotesByPaper);
+                if (lists.isEmpty()) {
+                    listsByNote.remove(uri);
+                }
+                return;
             }
         }
         // A name written many times shares one list of papers: each list is added once.
@@ -618,11 +626,75 @@ public final class NoteWorkspace {
         synchronized (notesByPaper) {
             move(uri, linked, linkedPapersByNote, linkingNotesByPaper);
             move(uri, ids, papersByNote, notesByPaper);
-            if (recorded == null || ids.isEmpty()) {
+            if (!open || ids.isEmpty()) {
                 listsByNote.remove(uri);
             } else {
-                listsByNote.put(uri, recorded);
+                listsByNote.put(uri, new Recorded(new ListCounts(lists), new ListCounts(linkedLists)));
             }
+        }
+    }
+
+    /**
+     * What an open note's last recorded analysis referred to: the lists of papers of all its
+     * references, and of its links and citations alone.
+     */
+    private record Recorded(ListCounts all, ListCounts linked) {
+    }
+
+    /** Lists of paper ids, and in how many of them each paper is: a paper leaves the note when none holds it. */
+    private static final class ListCounts {
+        private Set<PaperList> lists;
+        private final Map<String, Integer> counts = new HashMap<>();
+
+        ListCounts(Set<PaperList> lists) {
+            this.lists = lists;
+            for (PaperList l : lists) {
+                for (String id : l.ids()) {
+                    counts.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+
+        /** Moves {@code uri} in the maps to the papers of {@code now}. Hold the lock on {@code notesByPaper}. */
+        void change(String uri, Set<PaperList> now, Map<String, Set<String>> byNote, Map<String, Set<String>> byPaper) {
+            if (now.equals(lists)) {
+                return; // most keystrokes: the same lists as the last analysis
+            }
+            Set<String> ids = byNote.get(uri);
+            for (PaperList l : lists) {
+                if (!now.contains(l)) {
+                    for (String id : l.ids()) {
+                        if (counts.merge(id, -1, Integer::sum) <= 0) {
+                            counts.remove(id);
+                            if (ids != null) {
+                                ids.remove(id);
+                            }
+                            Set<String> s = byPaper.get(id);
+                            if (s != null && s.remove(uri) && s.isEmpty()) {
+                                byPaper.remove(id);
+                            }
+                        }
+                    }
+                }
+            }
+            for (PaperList l : now) {
+                if (!lists.contains(l)) {
+                    for (String id : l.ids()) {
+                        if (counts.merge(id, 1, Integer::sum) == 1) {
+                            if (ids == null) {
+                                ids = new HashSet<>();
+                                byNote.put(uri, ids);
+                            }
+                            ids.add(id);
+                            byPaper.computeIfAbsent(id, k -> new HashSet<>()).add(uri);
+                        }
+                    }
+                }
+            }
+            if (ids != null && ids.isEmpty()) {
+                byNote.remove(uri);
+            }
+            lists = now;
         }
     }
 

@@ -39,6 +39,11 @@ class PaperNotesMapTest {
                     .append(", which ranks passages.\n\n");
         }
         page.append("Prism: Prism for Decoding Trees\n\nWe present Prism, which decodes trees.\n\n");
+        // A name of six papers: its list of papers is one object while the index remembers it
+        for (int i = 0; i < 5; i++) {
+            page.append("Tessel: Tessel for Tiling Floor ").append(i).append("\n\nWe present Tessel, which tiles floor ")
+                    .append(i).append(".\n\n");
+        }
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
         Files.writeString(corpus.resolve("page.txt"), page.toString());
         try (IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(corpus), 16)) {
