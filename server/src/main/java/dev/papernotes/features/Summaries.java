@@ -13,14 +13,6 @@ import java.util.regex.Pattern;
  * first sentence alone says little.
  */
 public final class Summaries {
-    private static final Pattern PROPOSES = Pattern.compile(
-            "(?i)\\b(we|this (paper|work|report|study)|our (work|paper))\\s+(also\\s+)?(propose|introduce|present|develop|design|"
-                    + "build|release|describe|study|explore|investigate|show|offer|provide|curate|construct)|"
-                    + "\\b(called|dubbed|named|termed)\\b|\\bwe (then|further)\\b");
-    private static final Pattern FINDS = Pattern.compile(
-            "(?i)\\b(results?|experiments?|evaluations?|show|shows|demonstrate|demonstrates|achieve|achieves|"
-                    + "outperform|outperforms|improve|improves|surpass|surpasses|state-of-the-art|sota|"
-                    + "reduc(e|es|ing)|speed-?up|faster|accuracy|find|finds|found)\\b|\\d+(\\.\\d+)?\\s*(%|x\\b|×)");
     private static final Pattern BACKGROUND = Pattern.compile(
             "(?i)^(recent|recently|however|although|despite|while|in recent|large language models|existing|"
                     + "current|traditional|conventional|with the)");
@@ -81,7 +73,7 @@ public final class Summaries {
         return clip(sb.toString());
     }
 
-    /** What each sentence says, worked out once: both picks read it (the patterns are most of a summary's cost). */
+    /** What each sentence says, worked out once: both picks read it. */
     private static final class Cues {
         final int count;
         final boolean[] proposes;
@@ -100,8 +92,8 @@ public final class Summaries {
             longSentence = new boolean[count];
             for (int i = 0; i < count; i++) {
                 String s = sentences.get(i);
-                proposes[i] = PROPOSES.matcher(s).find();
-                finds[i] = FINDS.matcher(s).find();
+                proposes[i] = SentenceCues.proposes(s);
+                finds[i] = SentenceCues.finds(s);
                 for (String n : names) {
                     if (!n.isEmpty() && s.contains(n)) {
                         named[i] = true;
