@@ -62,7 +62,7 @@ final class SentenceCues {
         int n = s.length();
         for (int i = 0; i < n; ) {
             char c = s.charAt(i);
-            if (c >= '0' && c <= '9' && numberWithUnit(s, i)) {
+            if (isDigit(c) && numberWithUnit(s, i)) {
                 return true;
             }
             if (!isWordAt(s, i)) {
@@ -78,8 +78,7 @@ final class SentenceCues {
             }
             // a number inside a word ("4x" in "gpt4x") is looked at too
             for (int j = i + 1; j < end; j++) {
-                char d = s.charAt(j);
-                if (d >= '0' && d <= '9' && !(s.charAt(j - 1) >= '0' && s.charAt(j - 1) <= '9') && numberWithUnit(s, j)) {
+                if (isDigit(s.charAt(j)) && !isDigit(s.charAt(j - 1)) && numberWithUnit(s, j)) {
                     return true;
                 }
             }

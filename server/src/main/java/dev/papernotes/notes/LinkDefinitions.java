@@ -13,32 +13,14 @@ final class LinkDefinitions {
     private LinkDefinitions() {
     }
 
-    /**
-     * False only when no line of {@code text} can start a link reference definition; {@code lines}
-     * are its line starts, or null (then each line's end is looked for).
-     */
+    /** False only when no line of {@code text} (its line starts {@code lines}) can start a link reference definition. */
     static boolean mayDefine(String text, LineIndex lines) {
         if (text.indexOf("]:") < 0) {
             return false; // every definition has one
         }
-        if (lines != null) {
-            for (int i = 0; i < lines.lineCount(); i++) {
-                if (mayStartDefinition(text, lines.lineStart(i), lines.lineEnd(i))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        int pos = 0;
-        int n = text.length();
-        while (pos < n) {
-            int end = Lines.end(text, pos);
-            if (mayStartDefinition(text, pos, end)) {
+        for (int i = 0; i < lines.lineCount(); i++) {
+            if (mayStartDefinition(text, lines.lineStart(i), lines.lineEnd(i))) {
                 return true;
-            }
-            pos = Lines.next(text, end);
-            if (pos == end) {
-                break;
             }
         }
         return false;

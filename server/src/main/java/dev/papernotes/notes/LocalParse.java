@@ -54,10 +54,10 @@ public final class LocalParse {
      * exact.
      */
     public static Window around(String text, int offset) {
-        return around(text, null, offset);
+        return around(text, new LineIndex(text), offset);
     }
 
-    /** As {@link #around(String, int)}, with the note's line starts (or null): then a line costs its first characters. */
+    /** As {@link #around(String, int)}, with the note's line starts (kept from edit to edit): a line costs its first characters. */
     public static Window around(String text, LineIndex lines, int offset) {
         if (LinkDefinitions.mayDefine(text, lines)) {
             return null; // a link reference definition could turn brackets anywhere into links
@@ -89,21 +89,21 @@ public final class LocalParse {
         if (cursorLineStart < 0) {
             return null;
         }
-        int linesAbove = lines != null ? lines.line(cursorLineStart) - lines.line(safeStart)
-                : countLines(text, safeStart, cursorLineStart);
-        if (linesAbove > MAX_LINES) {
+        int line = lines.line(cursorLineStart);
+        if (line - lines.line(safeStart) > MAX_LINES) {
             return null;
         }
         // Down to the end of the cursor's paragraph: the next blank line.
-        int stop = Lines.end(text, cursorLineStart);
+        int stop = lines.lineEnd(line);
         int below = 0;
         while (stop < text.length() && below++ < MAX_LINES) {
-            int next = Lines.next(text, stop);
-            int nextEnd = Lines.end(text, next);
+            int next = lines.lineStart(line + 1);
+            int nextEnd = lines.lineEnd(line + 1);
             if (next >= text.length() || isBlank(text, next, nextEnd)) {
                 break;
             }
             stop = nextEnd;
+            line++;
         }
         if (below > MAX_LINES) {
             return null;
@@ -155,7 +155,7 @@ public final class LocalParse {
         /** Set once the scan cannot tell what CommonMark sees (see {@code checkCertain}). */
         boolean uncertain;
 
-        /** The note's line starts, or null: then each line's end is looked for. */
+        /** The note's line starts: where each line ends, without looking for it. */
         private final LineIndex lines;
 
         BlockScan(String text, LineIndex lines) {
@@ -165,7 +165,7 @@ public final class LocalParse {
 
         /** Reads the line at {@link #pos}: where it ends, and where it leaves the scan. */
         void readLine() {
-            end = lines != null ? lines.lineEnd(lineNo) : Lines.end(text, pos);
+            end = lines.lineEnd(lineNo);
             blank = isBlank(text, pos, end);
             atStart = open;
             if (open != Open.NONE && open != Open.FRONT_MATTER && !blank) {
@@ -257,7 +257,7 @@ public final class LocalParse {
             if (end >= text.length()) {
                 return false;
             }
-            pos = Lines.next(text, end);
+            pos = lines.lineStart(lineNo);
             return true;
         }
     }
@@ -404,14 +404,4 @@ public final class LocalParse {
         return true;
     }
 
-    private static int countLines(String text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 >= to || text.charAt(i + 1) != '\n')) {
-                n++;
-            }
-        }
-        return n;
-    }
 }

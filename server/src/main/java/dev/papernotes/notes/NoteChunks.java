@@ -82,9 +82,10 @@ public final class NoteChunks {
      * null) parsed already; equal to {@link NoteParser#parse(String, LineIndex)}.
      */
     public static Parsed parse(String text, LineIndex lines, NoteChunks before) {
-        int[] starts = LocalParse.freshStarts(text, lines);
+        LineIndex index = lines != null ? lines : new LineIndex(text); // one for the scan and the model
+        int[] starts = LocalParse.freshStarts(text, index);
         if (starts == null || starts.length <= 1) {
-            return new Parsed(NoteParser.parse(text, lines), null);
+            return new Parsed(NoteParser.parse(text, index), null);
         }
         Map<String, Stretch> parsed = new HashMap<>(starts.length * 2);
         Stretch[] inOrder = new Stretch[starts.length];
@@ -137,7 +138,7 @@ public final class NoteChunks {
         }
         // The front matter is all in the first stretch: its aliases are the note's.
         List<String> aliases = inOrder[0].model.aliases();
-        NoteModel model = new NoteModel(text, lines != null ? lines : new LineIndex(text), List.copyOf(wikiLinks),
+        NoteModel model = new NoteModel(text, index, List.copyOf(wikiLinks),
                 List.copyOf(citations), List.copyOf(prose), List.copyOf(headings), List.copyOf(links),
                 List.copyOf(blockIds), aliases);
         return new Parsed(model, new NoteChunks(parsed, starts, inOrder));

@@ -33,7 +33,7 @@ class NoteChunksTest {
 
     private static void assertSameParse(String text, NoteModel whole, NoteModel pieces) {
         String where = "for the note: " + text.replace("\r", "\\r").replace("\n", "\\n\n") + "\nstretches at "
-                + java.util.Arrays.toString(LocalParse.freshStarts(text, null));
+                + java.util.Arrays.toString(LocalParse.freshStarts(text, new LineIndex(text)));
         assertEquals(whole.text(), pieces.text());
         assertEquals(whole.prose(), pieces.prose(), where);
         assertEquals(whole.wikiLinks(), pieces.wikiLinks(), where);
