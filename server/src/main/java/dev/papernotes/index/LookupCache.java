@@ -19,12 +19,21 @@ final class LookupCache {
         T find() throws IOException;
     }
 
-    private final Map<String, Object> entries = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-            return size() > ENTRIES;
-        }
-    };
+    private final Map<String, Object> entries;
+
+    LookupCache() {
+        this(ENTRIES);
+    }
+
+    /** At most {@code capacity} answers, the least recently asked dropped first. */
+    LookupCache(int capacity) {
+        entries = new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
 
     @SuppressWarnings("unchecked")
     <T> T get(String key, Lookup<T> lookup) throws IOException {

@@ -54,6 +54,15 @@ public final class PaperIndex implements AutoCloseable {
     private final long generation = GENERATIONS.incrementAndGet();
     /** Exact lookups a note's analysis repeats at every edit (see {@link LookupCache}). */
     private final LookupCache lookups = new LookupCache();
+    /**
+     * Stored papers read by id: a note's hovers, definitions and ambiguity diagnostics ask for the
+     * same few dozen papers again and again, and each read looks the id up in the terms and
+     * decompresses a stored block. An abstract kept as a span of a corpus file is still read from
+     * the file each time (what the page says now, see {@link AbstractFiles}). A stored paper is a
+     * KB or two: a small bound keeps the heap small.
+     */
+    private final LookupCache storedById = new LookupCache(STORED_KEPT);
+    static final int STORED_KEPT = 1024;
 
     PaperIndex(DirectoryReader reader, MentionDictionary mentions) throws IOException {
         this.reader = reader;
@@ -104,8 +113,7 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     public Paper get(String id) throws IOException {
-        List<Paper> found = papers(ID, id, AbstractFiles.EACH_READ);
-        return found.isEmpty() ? null : found.get(0);
+        return byId(id, AbstractFiles.EACH_READ);
     }
 
     /**
@@ -113,8 +121,18 @@ public final class PaperIndex implements AutoCloseable {
      * (an abstract may have to be read from its corpus file).
      */
     public Paper getWithoutAbstract(String id) throws IOException {
-        List<Paper> found = papers(ID, id, AbstractFiles.NONE);
-        return found.isEmpty() ? null : found.get(0);
+        return byId(id, AbstractFiles.NONE);
+    }
+
+    private Paper byId(String id, AbstractFiles files) throws IOException {
+        if (reader == null) {
+            return null;
+        }
+        Document stored = storedById.get(id, () -> {
+            List<Integer> docs = DocLookup.find(reader, ID, id);
+            return docs.isEmpty() ? null : reader.storedFields().document(docs.get(0));
+        });
+        return stored == null ? null : StoredPapers.paper(reader, stored, files);
     }
 
     /**

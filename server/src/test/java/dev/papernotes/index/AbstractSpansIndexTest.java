@@ -135,6 +135,38 @@ class AbstractSpansIndexTest {
         }
     }
 
+    /** A snapshot keeps the papers it has read by id; the page's bytes are still read each time. */
+    @Test
+    void aPaperReadAgainByIdSaysWhatItsPageSaysNowAndANewerSnapshotWhereItIs() throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Path p1 = corpus.resolve("p1.txt");
+        write(p1, page("Alpha: Sparse Attention", ALPHA, "Beta: Token Pruning", BETA));
+        try (IndexStore store = open(corpus)) {
+            String id;
+            try (PaperIndex idx = store.acquire()) {
+                id = idx.resolveIds("Beta").get(0);
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(BETA, idx.get(id).abstractText());
+                    assertEquals(idx.get(id).occurrences(), idx.getWithoutAbstract(id).occurrences());
+                }
+                write(p1, page("Alpha: Sparse Attention", ALPHA, "Beta: Token Pruning", BETA.replace("no loss", "a loss")));
+                assertEquals("", idx.get(id).abstractText(), "never another text than the page's, read before or not");
+                assertEquals("Beta: Token Pruning", idx.getWithoutAbstract(id).title());
+            }
+            // The paper moves to another page: the snapshot after the update reads it there.
+            Path p2 = corpus.resolve("p2.txt");
+            write(p2, page("Gamma: Retrieval at Scale", GAMMA, "Beta: Token Pruning", BETA));
+            write(p1, page("Alpha: Sparse Attention", ALPHA));
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            try (PaperIndex idx = store.acquire()) {
+                assertEquals(List.of(p2), idx.getWithoutAbstract(id).occurrences().stream().map(o -> o.file()).toList());
+                assertEquals(BETA, idx.get(id).abstractText());
+                assertNull(idx.get("0000000000000000"));
+                assertNull(idx.getWithoutAbstract("0000000000000000"));
+            }
+        }
+    }
+
     @Test
     void aPaperOnTwoPagesKeepsItsAbstractWhenEitherPageChanges() throws IOException {
         Path corpus = Files.createDirectories(tmp.resolve("corpus"));
