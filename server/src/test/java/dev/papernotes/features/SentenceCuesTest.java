@@ -95,6 +95,10 @@ class SentenceCuesTest {
         assertFalse(SentenceCues.finds("An x86 machine with 4x86 cores."));
         assertTrue(SentenceCues.finds("A state-of-the-art model."));
         assertFalse(SentenceCues.finds("The state-of-the-arts."));
+        // ends of sentences right after a subject or a word's first part
+        for (String s : new String[] {"Read this ", "our ", "We", "we ", "this", "state", "speed-", "3.", "3.5 ", "Ours", ""}) {
+            assertSame(s);
+        }
     }
 
     private static void assertSame(String s) {
