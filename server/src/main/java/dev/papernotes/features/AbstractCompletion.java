@@ -71,7 +71,7 @@ final class AbstractCompletion {
             item.setDetail(p.title());
             item.setLabelDetails(labelDetails());
             item.setFilterText(c.typed());
-            item.setSortText(String.format("%04d", rank++));
+            item.setSortText(SortText.of(rank++));
             item.setTextEdit(Either.forLeft(new TextEdit(Ranges.of(lines, c.start(), c.replaceEnd()), target + "]]")));
             JsonObject data = new JsonObject();
             data.addProperty(CompletionService.DATA_PAPER, p.id());

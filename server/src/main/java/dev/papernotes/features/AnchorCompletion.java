@@ -94,7 +94,7 @@ final class AnchorCompletion {
                 item.setKind(CompletionItemKind.Reference);
                 item.setDetail(blockLine(note.model(), b));
                 item.setFilterText(label);
-                item.setSortText(String.format("%04d", rank++));
+                item.setSortText(SortText.of(rank++));
                 item.setTextEdit(Either.forLeft(new TextEdit(range, label + (closed ? "" : "]]"))));
                 items.add(item);
             }
@@ -106,7 +106,7 @@ final class AnchorCompletion {
             item.setKind(CompletionItemKind.Reference);
             item.setDetail("#".repeat(Math.max(1, h.level())) + " " + h.text());
             item.setFilterText(label);
-            item.setSortText(String.format("%04d", rank++));
+            item.setSortText(SortText.of(rank++));
             item.setTextEdit(Either.forLeft(new TextEdit(range, label + (closed ? "" : "]]"))));
             items.add(item);
         }

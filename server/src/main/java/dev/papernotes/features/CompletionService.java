@@ -97,7 +97,7 @@ public final class CompletionService {
                 item.setLabelDetails(details);
             }
             item.setFilterText(c.typed());
-            item.setSortText(String.format("%04d", rank++));
+            item.setSortText(SortText.of(rank++));
             int end = c.scope() == Scope.WIKI ? c.replaceEnd() : c.cursor();
             item.setTextEdit(Either.forLeft(new TextEdit(Ranges.of(lines, c.start(), end), insert)));
             JsonObject data = new JsonObject();
@@ -175,7 +175,7 @@ public final class CompletionService {
             all = all.subList(0, max + exact.size());
         }
         for (int i = 0; i < all.size(); i++) {
-            all.get(i).setSortText(String.format("%04d", i));
+            all.get(i).setSortText(SortText.of(i));
         }
         List<CompletionItem> ordered = new ArrayList<>(all);
         items.clear();
