@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -13,6 +16,7 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
@@ -50,6 +54,7 @@ final class DocLookup {
     private static void visit(IndexReader reader, String field, String value, IntPredicate more) throws IOException {
         BytesRef term = new BytesRef(value);
         Reuse reuse = REUSE.get();
+        reuse.forgetClosedSegments();
         for (LeafReaderContext leaf : reader.leaves()) {
             Reuse.Enums e = reuse.enums(leaf.reader(), field);
             if (e == null || !e.terms.seekExact(term)) {
@@ -73,10 +78,27 @@ final class DocLookup {
      */
     private static final ThreadLocal<Reuse> REUSE = ThreadLocal.withInitial(Reuse::new);
 
+    /** Segment cores whose closing is listened for; each closing counts in {@link #CLOSED}. */
+    private static final Set<Object> WATCHED = ConcurrentHashMap.newKeySet();
+    private static final AtomicLong CLOSED = new AtomicLong();
+
     private static final class Reuse {
         /** Enough for a few snapshots' segments and the exact-lookup fields; then it starts again. */
         private static final int KEPT = 32;
         private final Map<Slot, Enums> bySlot = new HashMap<>();
+        private long closedSeen = CLOSED.get();
+
+        /**
+         * Lets go of every enum once any segment closed since: an enum holds its segment's Bloom
+         * filters and blocks, which must not outlive it on a thread that lives as long as the server.
+         */
+        void forgetClosedSegments() {
+            long closed = CLOSED.get();
+            if (closed != closedSeen) {
+                bySlot.clear();
+                closedSeen = closed;
+            }
+        }
 
         private record Slot(Object core, String field) {
         }
@@ -101,14 +123,31 @@ final class DocLookup {
                     return null;
                 }
                 e = new Enums(t.iterator());
-                if (slot != null) {
+                if (slot != null && watch(core)) {
                     if (bySlot.size() >= KEPT) {
-                        bySlot.clear(); // segments merged away or closed are let go here
+                        bySlot.clear();
                     }
                     bySlot.put(slot, e);
                 }
             }
             return e;
+        }
+
+        /** Whether the core's closing is listened for (it is not when it closed already). */
+        private static boolean watch(IndexReader.CacheHelper core) {
+            Object key = core.getKey();
+            if (WATCHED.add(key)) {
+                try {
+                    core.addClosedListener(closed -> {
+                        WATCHED.remove(closed);
+                        CLOSED.incrementAndGet();
+                    });
+                } catch (AlreadyClosedException e) {
+                    WATCHED.remove(key);
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

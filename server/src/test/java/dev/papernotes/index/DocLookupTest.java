@@ -52,4 +52,69 @@ class DocLookupTest {
             }
         }
     }
+
+    /**
+     * Lookups keep their enums per thread, segment and field: they must answer as a term query does
+     * while segments come and go (flushes, deletions, merges, readers reopened and closed), fields
+     * alternate and two threads look up at once.
+     */
+    @Test
+    void answersAsATermQueryWhileSegmentsComeAndGo() throws Exception {
+        Random random = new Random(20261202);
+        String[] fields = {"id", "key", "cite"};
+        try (Directory dir = new ByteBuffersDirectory();
+                IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setMaxBufferedDocs(5))) {
+            DirectoryReader reader = DirectoryReader.open(w);
+            java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                for (int round = 0; round < 40; round++) {
+                    for (int i = 0, n = random.nextInt(30); i < n; i++) {
+                        int id = random.nextInt(300);
+                        Document d = new Document();
+                        d.add(new StringField("id", "p" + id, Field.Store.NO));
+                        d.add(new StringField("key", "k" + random.nextInt(25), Field.Store.NO));
+                        if (random.nextBoolean()) {
+                            d.add(new StringField("cite", "c" + random.nextInt(40), Field.Store.NO));
+                        }
+                        w.updateDocument(new Term("id", "p" + id), d);
+                    }
+                    if (random.nextInt(4) == 0) {
+                        w.deleteDocuments(new Term("key", "k" + random.nextInt(25)));
+                    }
+                    if (random.nextInt(6) == 0) {
+                        w.forceMerge(1 + random.nextInt(2));
+                    }
+                    DirectoryReader newer = DirectoryReader.openIfChanged(reader, w);
+                    if (newer != null) {
+                        reader.close();
+                        reader = newer;
+                    }
+                    DirectoryReader r = reader;
+                    org.apache.lucene.search.IndexSearcher searcher = new org.apache.lucene.search.IndexSearcher(r);
+                    searcher.setQueryCache(null);
+                    for (int q = 0; q < 150; q++) {
+                        String field = fields[random.nextInt(fields.length)];
+                        String value = field.substring(0, 1) + random.nextInt(field.equals("id") ? 320 : 45);
+                        int limit = random.nextBoolean() ? Integer.MAX_VALUE : 1 + random.nextInt(3);
+                        List<Integer> expected = new ArrayList<>();
+                        for (var sd : searcher.search(new org.apache.lucene.search.TermQuery(new Term(field, value)),
+                                Math.max(1, r.maxDoc()), org.apache.lucene.search.Sort.INDEXORDER).scoreDocs) {
+                            if (expected.size() < limit) {
+                                expected.add(sd.doc);
+                            }
+                        }
+                        String what = "round " + round + ": " + field + ":" + value + " limit " + limit;
+                        assertEquals(expected, DocLookup.find(r, field, value, limit), what);
+                        if (q % 10 == 0) {
+                            assertEquals(expected, other.submit(() -> DocLookup.find(r, field, value, limit)).get(),
+                                    "another thread, " + what);
+                        }
+                    }
+                }
+            } finally {
+                other.shutdownNow();
+                reader.close();
+            }
+        }
+    }
 }
