@@ -95,18 +95,18 @@ final class SentenceCues {
      */
     private static final class WordSet {
         /** [length][first letter - 'a'] → the words of that length and first letter, or null. */
-        private final char[][][][] table;
+        private final String[][][] table;
 
         WordSet(String... words) {
             int longest = 0;
             for (String w : words) {
                 longest = Math.max(longest, w.length());
             }
-            table = new char[longest + 1][26][][];
+            table = new String[longest + 1][26][];
             for (String w : words) {
-                char[][] old = table[w.length()][w.charAt(0) - 'a'];
-                char[][] grown = old == null ? new char[1][] : java.util.Arrays.copyOf(old, old.length + 1);
-                grown[grown.length - 1] = w.toCharArray();
+                String[] old = table[w.length()][w.charAt(0) - 'a'];
+                String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                grown[grown.length - 1] = w;
                 table[w.length()][w.charAt(0) - 'a'] = grown;
             }
         }
@@ -120,12 +120,12 @@ final class SentenceCues {
             if (first < 0 || first >= 26) {
                 return false;
             }
-            char[][] candidates = table[length][first];
+            String[] candidates = table[length][first];
             if (candidates == null) {
                 return false;
             }
-            for (char[] w : candidates) {
-                if (sameIgnoringAsciiCase(s, from, w)) {
+            for (String w : candidates) {
+                if (regionIs(s, from, w)) {
                     return true;
                 }
             }
@@ -136,15 +136,6 @@ final class SentenceCues {
     /** Whether the word {@code s[from, to)} is {@code lower} (ASCII, lower case), ASCII case ignored. */
     private static boolean isWord(char[] s, int from, int to, String lower) {
         return to - from == lower.length() && regionIs(s, from, lower);
-    }
-
-    private static boolean sameIgnoringAsciiCase(char[] s, int from, char[] lower) {
-        for (int k = 0; k < lower.length; k++) {
-            if (lowerAscii(s[from + k]) != lower[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Lower case in ASCII only, as a case-insensitive pattern compares (no Unicode case folding). */
