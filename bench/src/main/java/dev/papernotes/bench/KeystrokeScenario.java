@@ -49,10 +49,6 @@ final class KeystrokeScenario {
     private final List<Workload.Target> targets;
     private final Random random;
 
-    KeystrokeScenario(List<Workload.Target> targets, Random random) {
-        this(targets, random, NOTE_LINES);
-    }
-
     KeystrokeScenario(List<Workload.Target> targets, Random random, int noteLines) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("no papers to type");
