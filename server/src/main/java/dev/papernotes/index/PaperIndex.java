@@ -68,7 +68,7 @@ public final class PaperIndex implements AutoCloseable {
         this.reader = reader;
         this.searcher = reader == null ? null : new IndexSearcher(reader);
         this.mentions = mentions;
-        this.suggester = new Suggester(reader, this::header);
+        this.suggester = new Suggester(reader, this::headers);
         this.paperCount = reader == null ? 0 : searcher.count(new TermQuery(new Term(TYPE, TYPE_PAPER)));
         this.titleTerms = new TitleTerms(reader, paperCount);
     }
@@ -339,11 +339,7 @@ public final class PaperIndex implements AutoCloseable {
         if (query == null) {
             return List.of();
         }
-        List<PaperHeader> out = new ArrayList<>();
-        for (ScoreDoc sd : searcher.search(query, limit).scoreDocs) {
-            out.add(header(sd.doc));
-        }
-        return out;
+        return headers(searcher.search(query, limit).scoreDocs);
     }
 
     /**
@@ -364,11 +360,7 @@ public final class PaperIndex implements AutoCloseable {
         for (String t : terms) {
             b.add(new TermQuery(new Term(ABSTRACT_TEXT, t)), BooleanClause.Occur.MUST);
         }
-        List<PaperHeader> out = new ArrayList<>();
-        for (ScoreDoc sd : searcher.search(b.build(), limit).scoreDocs) {
-            out.add(header(sd.doc));
-        }
-        return out;
+        return headers(searcher.search(b.build(), limit).scoreDocs);
     }
 
     private Query searchQuery(String text) throws IOException {
@@ -438,11 +430,7 @@ public final class PaperIndex implements AutoCloseable {
                 .add(like, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(ID, paper.id())), BooleanClause.Occur.MUST_NOT)
                 .build();
-        TopDocs top = searcher.search(q, limit);
-        List<PaperHeader> out = new ArrayList<>();
-        for (ScoreDoc sd : top.scoreDocs) {
-            out.add(header(sd.doc));
-        }
+        List<PaperHeader> out = headers(searcher.search(q, limit).scoreDocs);
         relatedCache.put(paper.id(), new Related(List.copyOf(out), limit));
         return out;
     }
@@ -606,6 +594,44 @@ public final class PaperIndex implements AutoCloseable {
 
     private PaperHeader readHeader(int doc) throws IOException {
         return StoredPapers.headerWithLine(reader, doc);
+    }
+
+    /**
+     * The headers of {@code docs}, in that order: those not read lately are read together, in doc
+     * order (a completion list is fifty papers, most of them new when a name is first typed).
+     */
+    private List<PaperHeader> headers(ScoreDoc[] hits) throws IOException {
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            docs[i] = hits[i].doc;
+        }
+        return headers(docs);
+    }
+
+    List<PaperHeader> headers(int[] docs) throws IOException {
+        PaperHeader[] out = new PaperHeader[docs.length];
+        int[] missing = new int[docs.length];
+        int m = 0;
+        for (int i = 0; i < docs.length; i++) {
+            out[i] = headers.get(docs[i]);
+            if (out[i] == null) {
+                missing[m++] = docs[i];
+            }
+        }
+        if (m > 0) {
+            int[] ascending = java.util.Arrays.copyOf(missing, m);
+            java.util.Arrays.sort(ascending);
+            PaperHeader[] read = StoredPapers.headersWithLine(reader, ascending);
+            for (int i = 0; i < m; i++) {
+                headers.put(ascending[i], read[i]);
+            }
+            for (int i = 0; i < docs.length; i++) {
+                if (out[i] == null) {
+                    out[i] = read[java.util.Arrays.binarySearch(ascending, docs[i])];
+                }
+            }
+        }
+        return new ArrayList<>(java.util.Arrays.asList(out));
     }
 
     /** Headers of several papers by id, in the order given (missing ones skipped). */

@@ -115,7 +115,42 @@ final class StoredPapers {
 
     /** The header with the first occurrence's current line. */
     static PaperHeader headerWithLine(IndexReader reader, int doc) throws IOException {
-        PaperHeader h = header(reader, doc);
+        return withLine(reader, header(reader, doc));
+    }
+
+    /**
+     * The headers of {@code ascending} (global doc ids in order, repeats allowed), each with its first
+     * occurrence's current line. One doc values iterator per segment walks forward through them: a
+     * new iterator per header (a clone of the file, its buffer, the address reader) cost three times
+     * as much as reading the header itself (1M papers: 19-23 against 6 us a header).
+     */
+    static PaperHeader[] headersWithLine(IndexReader reader, int[] ascending) throws IOException {
+        PaperHeader[] out = new PaperHeader[ascending.length];
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        for (int i = 0; i < ascending.length; i++) {
+            int doc = ascending[i];
+            if (i > 0 && doc == ascending[i - 1]) {
+                out[i] = out[i - 1];
+                continue;
+            }
+            if (i > 0 && doc < ascending[i - 1]) {
+                throw new IllegalArgumentException("doc ids out of order: " + ascending[i - 1] + ", " + doc);
+            }
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getBinary(leaf.reader(), HEADER);
+            }
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                throw new IOException("paper document " + doc + " has no header");
+            }
+            out[i] = withLine(reader, PaperHeader.decode(values.binaryValue()));
+        }
+        return out;
+    }
+
+    private static PaperHeader withLine(IndexReader reader, PaperHeader h) throws IOException {
         if (h.firstHandle().isEmpty()) {
             return h;
         }

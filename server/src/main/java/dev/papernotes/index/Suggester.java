@@ -65,7 +65,8 @@ public final class Suggester {
     }
 
     interface HeaderLoader {
-        PaperHeader load(int doc) throws IOException;
+        /** The headers of {@code docs}, in that order. */
+        List<PaperHeader> load(int[] docs) throws IOException;
     }
 
     /** How many terms a typed word prefix may stand for in the title-words tier. */
@@ -102,9 +103,15 @@ public final class Suggester {
                 shortPrefixes.put(shortKey, ranked);
             }
         }
+        int[] docs = new int[ranked.size()];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = ranked.get(i).doc();
+        }
+        List<PaperHeader> loaded = headers.load(docs);
         List<Suggestion> out = new ArrayList<>(ranked.size());
-        for (Candidate c : ranked) {
-            PaperHeader h = headers.load(c.doc());
+        for (int i = 0; i < docs.length; i++) {
+            Candidate c = ranked.get(i);
+            PaperHeader h = loaded.get(i);
             out.add(new Suggestion(h, c.tier(), matchedName(h, c.key(), c.tier())));
         }
         return out;
@@ -198,13 +205,23 @@ public final class Suggester {
         String input = PaperDocuments.titleInput(spaced);
         boolean clipped = input.length() < spaced.length();
         List<Hit> hits = suggest(prefix(SUGGEST_TITLE, input), fetch);
+        // The titles to check, read together.
+        int[] check = new int[hits.size()];
+        int n = 0;
+        for (Hit h : hits) {
+            if (clipped || h.key().equals(spaced)) {
+                check[n++] = h.doc();
+            }
+        }
+        List<PaperHeader> titles = n == 0 ? List.of() : headers.load(java.util.Arrays.copyOf(check, n));
         List<Hit> out = new ArrayList<>(hits.size());
+        int checked = 0;
         for (Hit h : hits) {
             if (!clipped && !h.key().equals(spaced)) {
                 out.add(h);
                 continue;
             }
-            String title = NameKeys.spaced(headers.load(h.doc()).title());
+            String title = NameKeys.spaced(titles.get(checked++).title());
             if (title.startsWith(spaced)) {
                 out.add(new Hit(h.doc(), title, h.score()));
             }
