@@ -83,11 +83,13 @@ public final class CompletionAB {
             throw new IllegalArgumentException("--rounds: at least 2 (the first is the JIT's)");
         }
         List<List<String>> perRound = questions(o);
-        Path copyA = linkedCopy(o.index());
-        Path copyB = linkedCopy(o.index());
+        Path copyA = null;
+        Path copyB = null;
         Side sideA = null;
         Side sideB = null;
         try {
+            copyA = linkedCopy(o.index());
+            copyB = linkedCopy(o.index());
             sideA = new Side(o.a(), copyA, o.corpus());
             sideB = new Side(o.b(), copyB, o.corpus());
             long[][] timesA = new long[o.rounds() - 1][];
@@ -132,8 +134,12 @@ public final class CompletionAB {
             if (sideB != null) {
                 sideB.close();
             }
-            deleteCopy(copyA);
-            deleteCopy(copyB);
+            if (copyA != null) {
+                Benchmark.deleteTree(copyA);
+            }
+            if (copyB != null) {
+                Benchmark.deleteTree(copyB);
+            }
         }
     }
 
@@ -219,17 +225,6 @@ public final class CompletionAB {
             }
         }
         return copy;
-    }
-
-    static void deleteCopy(Path copy) throws IOException {
-        if (copy == null || !Files.exists(copy)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(copy)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     /** A build of the server with the probe, in a class loader of its own (not this one's). */

@@ -596,10 +596,7 @@ public final class PaperIndex implements AutoCloseable {
         return StoredPapers.headerWithLine(reader, doc);
     }
 
-    /**
-     * The headers of {@code docs}, in that order: those not read lately are read together, in doc
-     * order (a completion list is fifty papers, most of them new when a name is first typed).
-     */
+    /** The headers of a search's hits, in rank order. */
     private List<PaperHeader> headers(ScoreDoc[] hits) throws IOException {
         int[] docs = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
@@ -608,6 +605,10 @@ public final class PaperIndex implements AutoCloseable {
         return headers(docs);
     }
 
+    /**
+     * The headers of {@code docs}, in that order: those not read lately are read together, in doc
+     * order (a completion list is fifty papers, most of them new when a name is first typed).
+     */
     List<PaperHeader> headers(int[] docs) throws IOException {
         PaperHeader[] out = new PaperHeader[docs.length];
         int[] missing = new int[docs.length];

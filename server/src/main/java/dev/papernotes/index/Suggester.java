@@ -205,19 +205,22 @@ public final class Suggester {
         String input = PaperDocuments.titleInput(spaced);
         boolean clipped = input.length() < spaced.length();
         List<Hit> hits = suggest(prefix(SUGGEST_TITLE, input), fetch);
-        // The titles to check, read together.
-        int[] check = new int[hits.size()];
+        // A hit whose key may be a clipped title is checked against its whole title; those are read together.
+        boolean[] check = new boolean[hits.size()];
+        int[] docs = new int[hits.size()];
         int n = 0;
-        for (Hit h : hits) {
-            if (clipped || h.key().equals(spaced)) {
-                check[n++] = h.doc();
+        for (int i = 0; i < check.length; i++) {
+            check[i] = clipped || hits.get(i).key().equals(spaced);
+            if (check[i]) {
+                docs[n++] = hits.get(i).doc();
             }
         }
-        List<PaperHeader> titles = n == 0 ? List.of() : headers.load(java.util.Arrays.copyOf(check, n));
+        List<PaperHeader> titles = n == 0 ? List.of() : headers.load(java.util.Arrays.copyOf(docs, n));
         List<Hit> out = new ArrayList<>(hits.size());
         int checked = 0;
-        for (Hit h : hits) {
-            if (!clipped && !h.key().equals(spaced)) {
+        for (int i = 0; i < check.length; i++) {
+            Hit h = hits.get(i);
+            if (!check[i]) {
                 out.add(h);
                 continue;
             }
