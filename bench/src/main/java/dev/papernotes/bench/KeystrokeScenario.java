@@ -127,6 +127,7 @@ final class KeystrokeScenario {
      * (all keystrokes, and per context), and inside the server.
      */
     JsonObject run(ServerUnderTest s, String uri, int keystrokes, int startVersion) throws Exception {
+        ClientWarmup.run();
         reset(s);
         Samples samples = new Samples();
         int version = startVersion;
@@ -211,6 +212,7 @@ final class KeystrokeScenario {
         out.addProperty("emptyCompletionsAfter3Chars", samples.emptyCompletions);
         out.add("stdio", stdio);
         out.add("slowestKeystrokes", slowest(samples.keystrokes, 12, "typed"));
+        out.add("firstKeystrokes", first(samples.keystrokes, 10));
         out.add("slowestHovers", slowest(samples.hovers, 12, "hovered"));
         out.add("insideServer", inside(s));
         return out;
@@ -220,6 +222,15 @@ final class KeystrokeScenario {
 
     /** One timed request: its place in the session (keystrokes typed before it), its time, and what it was on. */
     record Timed(int at, double ms, String what) {
+    }
+
+    /** A session's first {@code n} keystrokes, in order, in ms: what a user who starts typing at once waits. */
+    static JsonArray first(List<Timed> keystrokes, int n) {
+        JsonArray out = new JsonArray();
+        for (Timed t : keystrokes.subList(0, Math.min(n, keystrokes.size()))) {
+            out.add(Math.round(t.ms() * 100) / 100.0);
+        }
+        return out;
     }
 
     /** The {@code n} slowest, slowest first; {@code field} names what each was on. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The keystroke scenario's lists of a session's slowest keystrokes and hovers: slowest first, each where it came. */
+/** The keystroke scenario's lists of a session's slowest keystrokes and hovers (slowest first, each where it came) and of its first keystrokes. */
 class SlowestKeystrokesTest {
     @Test
     void listsTheSlowestFirstWithTheirPlaceAndText() {
@@ -32,5 +32,16 @@ class SlowestKeystrokesTest {
             assertTrue(before >= now, "slowest first: " + out);
         }
         assertEquals(2, KeystrokeScenario.slowest(typed.subList(0, 2), 12, "typed").size(), "a short session lists what it has");
+    }
+
+    @Test
+    void listsTheFirstKeystrokesInTheOrderTyped() {
+        List<KeystrokeScenario.Timed> typed = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            typed.add(new KeystrokeScenario.Timed(i, 30 - i + 0.123, "wiki:[[x" + i));
+        }
+        assertEquals("[30.12,29.12,28.12,27.12,26.12,25.12,24.12,23.12,22.12,21.12]",
+                KeystrokeScenario.first(typed, 10).toString());
+        assertEquals("[30.12,29.12]", KeystrokeScenario.first(typed.subList(0, 2), 10).toString());
     }
 }

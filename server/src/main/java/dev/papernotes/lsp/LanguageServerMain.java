@@ -205,6 +205,7 @@ public final class LanguageServerMain {
                 }
             };
             jsonHandler.setMethodProvider(endpoint);
+            server.session().wire = new WireRehearsal(jsonHandler);
             return endpoint;
         }
     }

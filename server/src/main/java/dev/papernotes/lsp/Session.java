@@ -69,6 +69,8 @@ final class Session {
     final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("papernotes-timers"));
 
     volatile LanguageClient client;
+    /** The server's JSON handler, for the warm-up to read and write through; none in tests without streams. */
+    volatile WireRehearsal wire = WireRehearsal.NONE;
     volatile Settings settings = Settings.DEFAULTS;
     volatile boolean markdownHover = true;
     volatile boolean markdownCompletion = true;

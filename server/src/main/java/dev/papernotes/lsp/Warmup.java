@@ -21,9 +21,20 @@ import java.util.logging.Logger;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
  * Types in a note of its own before the user types in theirs. The launchers run the JVM with C1
@@ -36,6 +47,9 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
  * links, citations, a list, a quote, fenced code; {@link #NOTE_LINES} lines), and lines are added
  * and typed in its middle: a small note typed at its end left the code of a long note's edits
  * (stretches kept, lines shifted, diagnostics and tokens of the rest) to the user's first keystrokes.
+ *
+ * <p>Every change and question also goes through the server's JSON handler ({@link WireRehearsal}), so
+ * that reading a change and writing an answer are compiled too.
  *
  * <p>Nothing here is seen by the user: the note lives in a workspace of its own, and no request
  * is counted in the server's latencies. It stops after {@link #BUDGET_MS} or when told to.
@@ -59,6 +73,7 @@ final class Warmup {
     private final String uri = Path.of(System.getProperty("java.io.tmpdir"), "papernotes-warmup.md").toUri()
             .toString();
     private final BooleanSupplier stop;
+    private final WireRehearsal wire;
     private final long deadline;
     private NoteDocument doc;
     /** The line typed on, and its text. */
@@ -76,9 +91,15 @@ final class Warmup {
      *                 with a workspace of the warm-up's own
      */
     Warmup(FeatureContext features, BooleanSupplier stop) {
+        this(features, stop, WireRehearsal.NONE);
+    }
+
+    /** @param wire where the warm-up's messages are read and written as if over stdio */
+    Warmup(FeatureContext features, BooleanSupplier stop, WireRehearsal wire) {
         this.ctx = new FeatureContext(features.index(), scratch, features.settings(), features.corpusRoots(),
                 features.markdown());
         this.stop = stop;
+        this.wire = wire;
         this.deadline = System.nanoTime() + BUDGET_MS * 1_000_000;
     }
 
@@ -208,18 +229,30 @@ final class Warmup {
 
     /** What an editor asks after an edit: diagnostics, tokens, hints, the outline; hover and definition. */
     private void lookAround(int changed) throws IOException {
-        DiagnosticsService.diagnostics(ctx, doc, -1);
-        SemanticTokensService.tokens(ctx, doc, whole());
-        InlayHintService.hints(ctx, doc, whole());
-        DocumentSymbolService.symbols(doc);
+        wire.sent("textDocument/publishDiagnostics",
+                new PublishDiagnosticsParams(uri, DiagnosticsService.diagnostics(ctx, doc, -1), doc.version()));
+        wire.request("textDocument/semanticTokens/full", new SemanticTokensParams(id()),
+                SemanticTokensService.tokens(ctx, doc, whole()));
+        wire.request("textDocument/inlayHint", new InlayHintParams(id(), whole()),
+                InlayHintService.hints(ctx, doc, whole()));
+        List<Either<?, ?>> symbols = new ArrayList<>();
+        DocumentSymbolService.symbols(doc).forEach(s -> symbols.add(Either.forRight(s)));
+        wire.request("textDocument/documentSymbol", new DocumentSymbolParams(id()), symbols);
         for (int i = 0; i < 2 && i < bareNames.size(); i++) {
             Position p = bareNames.get((changed + 5 * i) % bareNames.size());
             Position at = p.getLine() >= changed ? new Position(p.getLine() + 1, p.getCharacter()) : p;
-            if (HoverService.hover(ctx, doc, at) != null) {
+            var hover = HoverService.hover(ctx, doc, at);
+            if (hover != null) {
                 papersHovered++;
             }
-            DefinitionService.definition(ctx, doc, at);
+            wire.request("textDocument/hover", new HoverParams(id(), at), hover);
+            wire.request("textDocument/definition", new DefinitionParams(id(), at),
+                    Either.forRight(DefinitionService.definition(ctx, doc, at)));
         }
+    }
+
+    private TextDocumentIdentifier id() {
+        return new TextDocumentIdentifier(uri);
     }
 
     private boolean going() {
@@ -228,7 +261,10 @@ final class Warmup {
 
     private CompletionList complete() throws IOException {
         keystrokes++;
-        return CompletionService.complete(ctx, doc, new Position(lineNo, line.length()));
+        Position at = new Position(lineNo, line.length());
+        CompletionList list = CompletionService.complete(ctx, doc, at);
+        wire.request("textDocument/completion", new CompletionParams(id(), at), Either.forRight(list));
+        return list;
     }
 
     private void type(String s) {
@@ -270,8 +306,10 @@ final class Warmup {
 
     /** One incremental change, applied as the editor's would be. */
     private void edit(Range range, String insert) {
-        TextEdits.Applied applied = TextEdits.applyWithCaret(doc.text(), doc.lines(),
-                List.of(new TextDocumentContentChangeEvent(range, insert)));
+        List<TextDocumentContentChangeEvent> changes = List.of(new TextDocumentContentChangeEvent(range, insert));
+        wire.received("textDocument/didChange",
+                new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, doc.version() + 1), changes));
+        TextEdits.Applied applied = TextEdits.applyWithCaret(doc.text(), doc.lines(), changes);
         doc = scratch.change(uri, applied.text(), applied.lines(), doc.version() + 1);
     }
 
@@ -285,7 +323,7 @@ final class Warmup {
             do {
                 long start = System.nanoTime();
                 try (Session.Context c = session.context(true)) {
-                    int n = new Warmup(c.features(), stop).run();
+                    int n = new Warmup(c.features(), stop, session.wire).run();
                     if (n > 0) {
                         LOG.info(String.format("papernotes: warm-up typed %d keystrokes in %d ms", n,
                                 (System.nanoTime() - start) / 1_000_000));

@@ -87,6 +87,50 @@ class WarmupTest {
         }
     }
 
+    /** The server's JSON handler, made as its launcher makes it. */
+    private static org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler serversJsonHandler() {
+        class Handler extends dev.papernotes.lsp.jsonrpc.LspLauncher.Builder<PapernotesClient> {
+            org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler make() {
+                setLocalService(new PapernotesLanguageServer(status -> { }));
+                setRemoteInterface(PapernotesClient.class);
+                return createJsonHandler();
+            }
+        }
+        return new Handler().make();
+    }
+
+    @Test
+    void everyChangeAndQuestionIsReadAndAnsweredThroughTheServersJsonHandler() throws IOException {
+        try (IndexStore store = store(); PaperIndex idx = store.acquire()) {
+            FeatureContext ctx = new FeatureContext(idx, new NoteWorkspace(), Settings.DEFAULTS, List.of(), true);
+            WireRehearsal wire = new WireRehearsal(serversJsonHandler());
+            Warmup w = new Warmup(ctx, () -> false, wire);
+            int keystrokes = w.run();
+
+            // Read back equal to what was written: the handler knew each method's parameter type.
+            assertEquals(keystrokes, wire.readBack.get("textDocument/completion"), wire.readBack.toString());
+            assertTrue(wire.readBack.get("textDocument/didChange") > keystrokes, wire.readBack.toString());
+            // After each of the 9 names typed: what an editor asks, and two hovers and definitions.
+            for (String m : List.of("textDocument/semanticTokens/full", "textDocument/inlayHint",
+                    "textDocument/documentSymbol")) {
+                assertEquals(9, wire.readBack.get(m), m + " " + wire.readBack);
+            }
+            assertEquals(18, wire.readBack.get("textDocument/hover"), wire.readBack.toString());
+            assertEquals(18, wire.readBack.get("textDocument/definition"), wire.readBack.toString());
+            assertTrue(wire.bytesWritten > 1000L * keystrokes, "bytes written " + wire.bytesWritten);
+        }
+    }
+
+    @Test
+    void withoutAServerOnStreamsNothingIsRehearsed() throws IOException {
+        try (IndexStore store = store(); PaperIndex idx = store.acquire()) {
+            FeatureContext ctx = new FeatureContext(idx, new NoteWorkspace(), Settings.DEFAULTS, List.of(), true);
+            assertTrue(new Warmup(ctx, () -> false, WireRehearsal.NONE).run() > 0);
+            assertTrue(WireRehearsal.NONE.readBack.isEmpty());
+            assertEquals(0, WireRehearsal.NONE.bytesWritten);
+        }
+    }
+
     @Test
     void stopsWhenTold() throws IOException {
         try (IndexStore store = store(); PaperIndex idx = store.acquire()) {
