@@ -17,6 +17,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -28,7 +29,9 @@ class HeaderBatchTest {
     void aBatchReadsWhatOneByOneReadsAcrossSegmentsAndRepeats() throws IOException {
         Random random = new Random(20261202);
         try (Directory dir = new ByteBuffersDirectory();
-                IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setMaxBufferedDocs(9))) {
+                // Merges in this thread: background merges left one segment in some runs, not several.
+                IndexWriter w = new IndexWriter(dir, new IndexWriterConfig().setMaxBufferedDocs(9)
+                        .setMergeScheduler(new SerialMergeScheduler()))) {
             for (int round = 0; round < 12; round++) {
                 for (int i = 0; i < 40; i++) {
                     int id = random.nextInt(300);
