@@ -5,7 +5,7 @@ A client of its own (Python's standard library only, no JIT of its own to warm):
 with scripts/papernotes on a corpus and index left by bench/run-benchmarks.sh (its --work layout),
 waits until the notes are ready, opens a 200-line note and types NAMES names after `[[`, each
 keystroke a didChange then a completion, timed from the change sent to the answer read. Prints each
-keystroke, then the sum of the first ten and of the next seventeen.
+keystroke, then the first alone, the sum of the first ten and that of the next seventeen.
 
     bench/probe/first_keystrokes.py --jar server/target/papernotes.jar --work ~/.cache/papernotes-bench \
         --profile syllables --papers 1000000 [--names 3] [--seed 1] [--settle 0]

@@ -307,10 +307,11 @@ final class Warmup {
     /** One incremental change, applied as the editor's would be. */
     private void edit(Range range, String insert) {
         List<TextDocumentContentChangeEvent> changes = List.of(new TextDocumentContentChangeEvent(range, insert));
+        int version = doc.version() + 1;
         wire.received("textDocument/didChange",
-                new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, doc.version() + 1), changes));
+                new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version), changes));
         TextEdits.Applied applied = TextEdits.applyWithCaret(doc.text(), doc.lines(), changes);
-        doc = scratch.change(uri, applied.text(), applied.lines(), doc.version() + 1);
+        doc = scratch.change(uri, applied.text(), applied.lines(), version);
     }
 
     /**
