@@ -9,11 +9,15 @@ import dev.papernotes.index.Suggester.Suggestion;
 import dev.papernotes.names.NameKeys;
 import dev.papernotes.notes.LineIndex;
 import dev.papernotes.workspace.NoteDocument;
+import dev.papernotes.workspace.NoteWorkspace;
+import dev.papernotes.workspace.NoteWorkspace.NoteNames;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
 import org.eclipse.lsp4j.CompletionList;
@@ -126,60 +130,92 @@ public final class CompletionService {
 
     /**
      * Notes whose names start with (or contain) what was typed. A note named exactly as typed comes
-     * first, then the papers, then the other notes: a note and a paper of the same name both show.
-     * Matching walks the workspace's name keys, so a large workspace costs string compares only.
+     * first, then the papers, then the other notes by name: a note and a paper of the same name both
+     * show. Only the notes the list has room for become items (resolved, so that an ambiguous name is
+     * written as its path), and what a keystroke reads does not grow with the vault where it need not:
+     * a bare {@code [[} reads the first notes in name order; a list the papers fill, one exact name;
+     * a name being typed, the names that contained it a keystroke ago.
      */
     private static void addNotes(FeatureContext ctx, NoteDocument current, CompletionContext c, LineIndex lines,
             List<CompletionItem> items, int max) {
+        NoteWorkspace notes = ctx.workspace();
         String key = NameKeys.spaced(c.typed());
-        // Best bucket per note: 0 exact, 1 prefix, 2 inside.
-        Map<String, Integer> bucketOf = new HashMap<>();
-        boolean papersFill = items.size() >= max; // then only notes named exactly as typed still show
-        for (Map.Entry<String, java.util.Set<String>> e : ctx.workspace().notesByNameKey().entrySet()) {
-            String k = e.getKey();
-            int bucket = k.equals(key) ? 0 : k.startsWith(key) ? 1 : !key.isEmpty() && k.contains(key) ? 2 : -1;
-            if (bucket < 0 || bucket > 0 && papersFill) {
-                continue;
-            }
-            for (String uri : e.getValue()) {
-                if (!uri.equals(current.uri())) {
-                    bucketOf.merge(uri, bucket, Math::min);
+        String self = NoteWorkspace.keyOf(current.uri());
+        int room = Math.max(0, max - items.size()); // when papers fill the list, only exact names still show
+        List<NoteNames> exact = new ArrayList<>();
+        List<NoteNames> others = new ArrayList<>();
+        if (key.isEmpty()) {
+            for (NoteNames n : notes.linkNamesInOrder()) {
+                if (others.size() == room) {
+                    break;
+                }
+                if (!n.key().equals(self)) {
+                    others.add(n);
                 }
             }
-        }
-        List<List<CompletionItem>> buckets = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Map.Entry<String, Integer> e : bucketOf.entrySet()) {
-            NoteDocument d = ctx.workspace().get(e.getKey());
-            List<String> names = d == null ? List.of() : ctx.workspace().namesOf(d);
-            if (names.isEmpty()) {
-                continue;
+        } else {
+            // Best bucket per note: 0 exact, 1 prefix, 2 inside. With no room, only exact names count.
+            Map<String, Integer> bucketOf = new HashMap<>();
+            for (String k : room == 0 ? List.of(key) : notes.nameKeysContaining(key)) {
+                int bucket = k.equals(key) ? 0 : k.startsWith(key) ? 1 : 2;
+                if (bucket == 2 && key.length() < 2) {
+                    continue; // one letter inside a name matches most of a vault
+                }
+                for (String uri : notes.notesByNameKey().getOrDefault(k, java.util.Set.of())) {
+                    if (!uri.equals(self)) {
+                        bucketOf.merge(uri, bucket, Math::min);
+                    }
+                }
             }
-            String name = names.get(0);
-            String path = names.get(names.size() - 1);
-            String target = ctx.workspace().resolveNote(name).size() == 1 ? name : path;
-            CompletionItem item = new CompletionItem(target);
-            item.setKind(CompletionItemKind.File);
-            item.setDetail("note: " + path + ".md");
-            item.setFilterText(c.typed());
-            item.setTextEdit(Either.forLeft(new TextEdit(Ranges.of(lines, c.start(), c.replaceEnd()), target + "]]")));
-            buckets.get(e.getValue()).add(item);
+            // The best `room` of the others; the worst on top, the one to drop.
+            PriorityQueue<RankedNote> best = new PriorityQueue<>(Comparator.reverseOrder());
+            for (Map.Entry<String, Integer> e : bucketOf.entrySet()) {
+                NoteNames n = notes.linkNames(e.getKey());
+                if (n == null) {
+                    continue;
+                }
+                RankedNote r = new RankedNote(e.getValue(), n);
+                if (r.bucket() == 0) {
+                    exact.add(n);
+                } else if (best.size() < room) {
+                    best.add(r);
+                } else if (room > 0 && r.compareTo(best.peek()) < 0) {
+                    best.poll();
+                    best.add(r);
+                }
+            }
+            exact.sort(Comparator.comparing(NoteNames::order));
+            List<RankedNote> kept = new ArrayList<>(best);
+            java.util.Collections.sort(kept);
+            kept.forEach(r -> others.add(r.names()));
         }
-        java.util.Comparator<CompletionItem> byLabel = (a, b) -> a.getLabel().compareToIgnoreCase(b.getLabel());
-        buckets.forEach(b -> b.sort(byLabel));
-        List<CompletionItem> exact = buckets.get(0);
-        List<CompletionItem> all = new ArrayList<>(exact);
+        List<CompletionItem> all = new ArrayList<>(exact.size() + items.size() + others.size());
+        exact.forEach(n -> all.add(noteItem(notes, c, lines, n)));
         all.addAll(items);
-        all.addAll(buckets.get(1));
-        all.addAll(buckets.get(2));
-        if (all.size() > max + exact.size()) {
-            all = all.subList(0, max + exact.size());
-        }
+        others.forEach(n -> all.add(noteItem(notes, c, lines, n)));
         for (int i = 0; i < all.size(); i++) {
             all.get(i).setSortText(SortText.of(i));
         }
-        List<CompletionItem> ordered = new ArrayList<>(all);
         items.clear();
-        items.addAll(ordered);
+        items.addAll(all);
+    }
+
+    /** A note by how well its names match (0 exact, 1 prefix, 2 inside), then by name. */
+    private record RankedNote(int bucket, NoteNames names) implements Comparable<RankedNote> {
+        @Override
+        public int compareTo(RankedNote o) {
+            return bucket != o.bucket ? Integer.compare(bucket, o.bucket) : names.order().compareTo(o.names.order());
+        }
+    }
+
+    private static CompletionItem noteItem(NoteWorkspace notes, CompletionContext c, LineIndex lines, NoteNames n) {
+        String target = notes.resolveNote(n.name()).size() == 1 ? n.name() : n.path();
+        CompletionItem item = new CompletionItem(target);
+        item.setKind(CompletionItemKind.File);
+        item.setDetail("note: " + n.path() + ".md");
+        item.setFilterText(c.typed());
+        item.setTextEdit(Either.forLeft(new TextEdit(Ranges.of(lines, c.start(), c.replaceEnd()), target + "]]")));
+        return item;
     }
 
     private static boolean resolvesUniquely(FeatureContext ctx, String label, String id) {

@@ -43,6 +43,11 @@ public final class NoteWorkspace {
     private final ConcurrentHashMap<String, NoteAnalysis> analyses = new ConcurrentHashMap<>();
     /** Linkable notes by {@code NameKeys.spaced} of each of their names. */
     private final ConcurrentHashMap<String, Set<String>> byName = new ConcurrentHashMap<>();
+    /** The names of each linkable note, by key: completion ranks notes without a path operation each. */
+    private final ConcurrentHashMap<String, NoteNames> linkNames = new ConcurrentHashMap<>();
+    /** The same, by {@link NoteNames#order}: a bare {@code [[} lists the first few without sorting them all. */
+    private final java.util.concurrent.ConcurrentSkipListMap<String, NoteNames> inOrder =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     /** Uris of linkable notes, decided once per document (roots rarely change). */
     private final Set<String> linkableUris = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> notesByPaper = new HashMap<>();
@@ -107,9 +112,16 @@ public final class NoteWorkspace {
         unindex(key, old);
         if (decideLinkable(d)) {
             linkableUris.add(key);
-            for (String name : namesOf(d)) {
+            List<String> names = namesOf(d);
+            if (!names.isEmpty()) {
+                NoteNames n = NoteNames.of(key, names);
+                linkNames.put(key, n);
+                inOrder.put(n.order(), n);
+            }
+            for (String name : names) {
                 byName.computeIfAbsent(NameKeys.spaced(name), k -> ConcurrentHashMap.newKeySet()).add(key);
             }
+            nameKeysChanged.incrementAndGet();
             if (d.path() != null) {
                 files.add(d.path());
                 keyByPath.put(d.path(), key);
@@ -120,6 +132,10 @@ public final class NoteWorkspace {
 
     private void unindex(String key, NoteDocument old) {
         if (old != null && linkableUris.remove(key)) {
+            NoteNames n = linkNames.remove(key);
+            if (n != null) {
+                inOrder.remove(n.order());
+            }
             for (String name : namesOf(old)) {
                 Set<String> s = byName.get(NameKeys.spaced(name));
                 if (s != null) {
@@ -173,6 +189,9 @@ public final class NoteWorkspace {
         roots = List.copyOf(real);
         reloadIgnoredNames();
         byName.clear();
+        nameKeysChanged.incrementAndGet();
+        linkNames.clear();
+        inOrder.clear();
         linkableUris.clear();
         files.clear();
         keyByPath.clear();
@@ -824,6 +843,63 @@ public final class NoteWorkspace {
             }
         }
         return out;
+    }
+
+    /**
+     * What a linkable note is called: its file name and its workspace path (both without {@code
+     * .md}; the same when it lies at a root), and the key it is held under. {@code order} sorts
+     * notes by name, then path, case aside, then as written.
+     */
+    public record NoteNames(String key, String name, String path, String order) {
+        static NoteNames of(String key, List<String> names) {
+            String name = names.get(0);
+            String path = names.get(names.size() - 1);
+            return new NoteNames(key, name, path, name.toLowerCase(java.util.Locale.ROOT) + '\u0000'
+                    + path.toLowerCase(java.util.Locale.ROOT) + '\u0000' + path + '\u0000' + key);
+        }
+    }
+
+    /** The names of the linkable note held under {@code key} (see {@link #notesByNameKey}), or null. */
+    public NoteNames linkNames(String key) {
+        return linkNames.get(key);
+    }
+
+    /** Counts changes to {@link #byName}'s keys: a remembered {@link #nameKeysContaining} answer is from before one. */
+    private final java.util.concurrent.atomic.AtomicLong nameKeysChanged = new java.util.concurrent.atomic.AtomicLong();
+
+    private record Containing(String key, long changes, List<String> keys) {
+    }
+
+    private volatile Containing lastContaining;
+
+    /**
+     * The keys of {@link #notesByNameKey} that contain {@code key}, in no particular order. Typing
+     * goes on from the last key asked: the keys containing the longer one are among those containing
+     * it, so each keystroke filters the last answer instead of every note's names.
+     */
+    public List<String> nameKeysContaining(String key) {
+        long changes = nameKeysChanged.get();
+        Containing last = lastContaining;
+        Collection<String> from = last != null && last.changes() == changes && key.startsWith(last.key())
+                ? last.keys() : byName.keySet();
+        List<String> out = new ArrayList<>();
+        for (String k : from) {
+            if (k.contains(key)) {
+                out.add(k);
+            }
+        }
+        lastContaining = new Containing(key, changes, List.copyOf(out));
+        return out;
+    }
+
+    /** Every linkable note's names, sorted by {@link NoteNames#order} (a live view). */
+    public Collection<NoteNames> linkNamesInOrder() {
+        return java.util.Collections.unmodifiableCollection(inOrder.values());
+    }
+
+    /** The key {@code uri} is held under (see {@link #notesByNameKey}). */
+    public static String keyOf(String uri) {
+        return canonical(uri);
     }
 
     /**
