@@ -134,7 +134,20 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
      * index in {@code indexDir}: initialized, indexed and scanned, ready for requests.
      */
     public static LspTestClient ready(Path notes, Path indexDir, Path... corpusRoots) throws Exception {
+        return ready(notes, options(indexDir, corpusRoots));
+    }
+
+    /** As {@link #ready(Path, Path, Path...)}, with initializationOptions (and settings) of the test's own. */
+    public static LspTestClient ready(Path notes, JsonObject options) throws Exception {
         LspTestClient client = new LspTestClient();
+        client.configuration = options;
+        client.initialize(notes, options);
+        client.awaitReady();
+        return client;
+    }
+
+    /** The options {@link #ready(Path, Path, Path...)} starts with: the corpus roots (the seed corpus when none), the index folder. */
+    public static JsonObject options(Path indexDir, Path... corpusRoots) {
         JsonObject options = new JsonObject();
         com.google.gson.JsonArray corpus = new com.google.gson.JsonArray();
         for (Path root : corpusRoots.length == 0 ? new Path[] {dev.papernotes.TestCorpus.dir()} : corpusRoots) {
@@ -142,10 +155,7 @@ public final class LspTestClient implements LanguageClient, AutoCloseable {
         }
         options.add("corpus", corpus);
         options.addProperty("indexDir", indexDir.toString());
-        client.configuration = options;
-        client.initialize(notes, options);
-        client.awaitReady();
-        return client;
+        return options;
     }
 
     /** Waits until the server has indexed and scanned the notes (it says so in the log). */

@@ -2,7 +2,6 @@ package dev.papernotes.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,18 +45,11 @@ class NoteCompletionTest {
                 "projects/alpha.md", "projects/Delta plan.md", "writing.md")) {
             Files.writeString(notes.resolve(name), "# " + name + "\n");
         }
-        client = new LspTestClient();
-        JsonObject options = new JsonObject();
-        JsonArray corpus = new JsonArray();
-        corpus.add(dev.papernotes.TestCorpus.dir().toString());
-        options.add("corpus", corpus);
-        options.addProperty("indexDir", tmp.resolve("index").toString());
+        JsonObject options = LspTestClient.options(tmp.resolve("index"));
         JsonObject completion = new JsonObject();
         completion.addProperty("maxItems", MAX_ITEMS);
         options.add("completion", completion);
-        client.configuration = options;
-        client.initialize(notes, options);
-        client.awaitReady();
+        client = LspTestClient.ready(notes, options);
     }
 
     @AfterAll
