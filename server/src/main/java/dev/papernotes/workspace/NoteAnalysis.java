@@ -52,12 +52,16 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         List<PaperRef> refs = new ArrayList<>();
         // Ids only (from doc values), each distinct name looked up once per note.
         Map<String, PaperIndex.Ids> seen = new HashMap<>();
-        Set<String> linkedIds = new HashSet<>();
+        // The papers linked or cited, as the lists they come in (each once): see linkedIds.
+        Set<List<String>> linkedLists = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<List<String>> linked = new ArrayList<>();
         for (WikiLink w : model.wikiLinks()) {
             PaperIndex.Ids ids = seen.computeIfAbsent("w\u0000" + w.target(),
                     k -> lookup(() -> index.resolveIds(w.target(), PaperRef.MAX_IDS)));
             refs.add(new PaperRef(w.targetSpan(), PaperRef.Kind.WIKI_LINK, w.target(), ids.ids(), ids.total()));
-            linkedIds.addAll(ids.ids());
+            if (linkedLists.add(ids.ids())) {
+                linked.add(ids.ids());
+            }
         }
         Map<String, List<String>> citekeys = new HashMap<>();
         boolean anyKnown = false;
@@ -83,11 +87,45 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
                 }
             }
             refs.add(new PaperRef(c.span(), PaperRef.Kind.CITATION, c.key(), ids, ids.size()));
-            linkedIds.addAll(ids);
+            if (linkedLists.add(ids)) {
+                linked.add(ids);
+            }
         }
-        List<PaperRef> hints = mentions(doc, index, context, seen, linkedIds, refs);
+        List<PaperRef> hints = mentions(doc, index, context, seen, linkedIds(doc.uri(), linked), refs);
         refs.sort(Comparator.comparingInt(r -> r.span().start()));
         return new NoteAnalysis(doc, index.generation(), List.copyOf(refs), List.copyOf(hints), context.epoch());
+    }
+
+    /** The last set of linked papers made for each of a few notes, with the lists it was made of. */
+    private record Linked(List<List<String>> lists, Set<String> ids) {
+    }
+
+    private static final int LINKED_NOTES = 4;
+    private static final Map<String, Linked> LINKED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Linked> eldest) {
+                    return size() > LINKED_NOTES;
+                }
+            });
+
+    /**
+     * The papers a note links or cites, as a set. An edit seldom changes a note's links and
+     * citations, and their lists come back as they were (the lookups are cached): a note of seventy
+     * links to names a hundred papers share had its seven thousand ids hashed again at every keystroke.
+     */
+    static Set<String> linkedIds(String uri, List<List<String>> lists) {
+        Linked last = LINKED.get(uri);
+        if (last != null && last.lists().equals(lists)) {
+            return last.ids();
+        }
+        Set<String> ids = new HashSet<>();
+        for (List<String> l : lists) {
+            ids.addAll(l);
+        }
+        Set<String> frozen = java.util.Collections.unmodifiableSet(ids);
+        LINKED.put(uri, new Linked(List.copyOf(lists), frozen));
+        return frozen;
     }
 
     /** Adds the bare mentions that pass the rules to {@code refs}; returns the hints. */
@@ -106,9 +144,10 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         NoteEvidence evidence = new NoteEvidence(text, doc.chunks(), index, context, linkedIds, namesById);
         Map<String, Boolean> variantNamed = new HashMap<>();
         Set<String> definedOtherwise = new HashSet<>();
+        Map<String, Boolean> fieldTerms = new HashMap<>(); // a name written twenty times is looked up once
         for (MentionScanner.Mention m : found) {
             String name = m.text();
-            if (ignored.contains(IgnoredNames.normalize(name)) || isFieldTerm(name, m.usage())
+            if (ignored.contains(IgnoredNames.normalize(name)) || isFieldTerm(name, m.usage(), fieldTerms)
                     || definedOtherwise.contains(name)) {
                 continue;
             }
@@ -173,9 +212,9 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         return hints;
     }
 
-    /** A generic term of the field: by the lexicon, or because the corpus uses it generally. */
-    static boolean isFieldTerm(String name, int usage) {
-        return (usage & MentionDictionary.GENERIC) != 0 || FieldTerms.isFieldTerm(name);
+    /** A generic term of the field: because the corpus uses it generally, or by the lexicon (asked once per name: {@code memo}). */
+    static boolean isFieldTerm(String name, int usage, Map<String, Boolean> memo) {
+        return (usage & MentionDictionary.GENERIC) != 0 || memo.computeIfAbsent(name, FieldTerms::isFieldTerm);
     }
 
     /** Whether one of the papers writes the longer form itself ("Griffon v2" in its abstract). */
