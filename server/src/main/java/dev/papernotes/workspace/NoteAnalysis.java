@@ -144,10 +144,9 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         NoteEvidence evidence = new NoteEvidence(text, doc.chunks(), index, context, linkedIds, namesById);
         Map<String, Boolean> variantNamed = new HashMap<>();
         Set<String> definedOtherwise = new HashSet<>();
-        Map<String, Boolean> fieldTerms = new HashMap<>(); // a name written twenty times is looked up once
         for (MentionScanner.Mention m : found) {
             String name = m.text();
-            if (ignored.contains(IgnoredNames.normalize(name)) || isFieldTerm(name, m.usage(), fieldTerms)
+            if (ignored.contains(IgnoredNames.normalize(name)) || isFieldTerm(name, m.usage(), FIELD_TERMS)
                     || definedOtherwise.contains(name)) {
                 continue;
             }
@@ -211,6 +210,19 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         }
         return hints;
     }
+
+    private static final int FIELD_TERMS_KEPT = 4096;
+    /**
+     * The lexicon's answer per name, across analyses: a note is analysed again at every edit, with
+     * the same few hundred names, and the answer costs a normalization of the name each time.
+     */
+    private static final Map<String, Boolean> FIELD_TERMS = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > FIELD_TERMS_KEPT;
+                }
+            });
 
     /** A generic term of the field: because the corpus uses it generally, or by the lexicon (asked once per name: {@code memo}). */
     static boolean isFieldTerm(String name, int usage, Map<String, Boolean> memo) {
