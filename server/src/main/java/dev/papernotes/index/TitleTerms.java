@@ -124,6 +124,30 @@ public final class TitleTerms {
     }
 
     /**
+     * {@link #terms} of {@code text} as a set (kept as long as the list): what a note writes around
+     * a name, asked whether it holds a few title words, without a set made of it at every analysis.
+     */
+    public Set<String> termSet(String text) throws IOException {
+        Set<String> cached = analyzedSets.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> out = Set.copyOf(terms(text));
+        if (text.length() <= MAX_CACHED_CHARS) {
+            analyzedSets.put(text, out);
+        }
+        return out;
+    }
+
+    private final Map<String, Set<String>> analyzedSets = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
+    /**
      * Texts analyzed lately: a note is analysed again at every keystroke, and all but the edited
      * paragraph are the same text as before.
      */

@@ -132,7 +132,7 @@ final class NoteEvidence {
      */
     List<String> supported(String name, List<Span> occurrences, List<String> ids) throws IOException {
         List<String> out = new ArrayList<>();
-        Set<String> nearby = null;
+        List<Set<String>> nearby = null;
         for (String id : ids.subList(0, Math.min(CANDIDATES, ids.size()))) {
             if (linkedIds.contains(id) || context.linkedElsewhere(id)) {
                 out.add(id);
@@ -155,7 +155,7 @@ final class NoteEvidence {
             }
             int found = 0;
             for (String w : words) {
-                if (nearby.contains(w)) {
+                if (anyHolds(nearby, w)) {
                     found++;
                 }
             }
@@ -194,18 +194,28 @@ final class NoteEvidence {
      * {@link #WINDOW} characters either side. A list of links is many items, each about another
      * paper; the item before is no evidence.
      */
-    private Set<String> nearbyTerms(List<Span> occurrences) throws IOException {
-        Set<String> out = new HashSet<>();
+    private List<Set<String>> nearbyTerms(List<Span> occurrences) throws IOException {
+        List<Set<String>> out = new ArrayList<>();
         int covered = -1;
         for (Span s : occurrences.subList(0, Math.min(OCCURRENCES, occurrences.size()))) {
             int from = Math.max(Math.max(blockStart(text, s.start()), s.start() - WINDOW), covered);
             int to = Math.min(blockEnd(text, s.end()), s.end() + WINDOW);
             if (from < to) {
-                out.addAll(index.titleTerms().terms(text.substring(from, to)));
+                out.add(index.titleTerms().termSet(text.substring(from, to)));
                 covered = to;
             }
         }
         return out;
+    }
+
+    /** Whether any of the surroundings holds {@code term}: a few title words asked of a few windows. */
+    private static boolean anyHolds(List<Set<String>> nearby, String term) {
+        for (Set<String> terms : nearby) {
+            if (terms.contains(term)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Start of the block holding {@code offset}: back over wrapped lines, not past a blank line or an item. */
