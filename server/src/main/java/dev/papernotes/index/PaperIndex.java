@@ -529,13 +529,7 @@ public final class PaperIndex implements AutoCloseable {
     private record Related(List<PaperHeader> papers, int askedFor) {
     }
 
-    private final Map<String, Related> relatedCache = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Related> eldest) {
-                    return size() > 1024;
-                }
-            });
+    private final Map<String, Related> relatedCache = RecentMap.of(1024);
 
     /** Every paper in corpus order, a page at a time so a million papers stream. */
     public void forEach(Consumer<Paper> sink) throws IOException {

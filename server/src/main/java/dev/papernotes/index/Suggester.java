@@ -128,7 +128,7 @@ public final class Suggester {
 
     /** Typed text of at most this many letters and digits counts as a short prefix. */
     private static final int SHORT_PREFIX = 2;
-    private final Map<String, List<Candidate>> shortPrefixes = recent(1024);
+    private final Map<String, List<Candidate>> shortPrefixes = RecentMap.of(1024);
 
     /**
      * The tiers in order, each asked only while the list is not full and for no more hits than
@@ -318,17 +318,7 @@ public final class Suggester {
         return hits;
     }
 
-    private final Map<String, List<Hit>> fuzzyAnswers = recent(256);
-
-    /** A map that keeps the {@code entries} most recently used answers of this snapshot. */
-    private static <V> Map<String, V> recent(int entries) {
-        return java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > entries;
-            }
-        });
-    }
+    private final Map<String, List<Hit>> fuzzyAnswers = RecentMap.of(256);
 
     /**
      * One typo (a transposition counts as one), after two exact letters, over the first ten

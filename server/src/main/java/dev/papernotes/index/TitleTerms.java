@@ -4,7 +4,6 @@ import static dev.papernotes.index.IndexSchema.TITLE_TEXT;
 
 import java.io.IOException;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,13 +51,7 @@ public final class TitleTerms {
     private record NameInTitle(String name, String title) {
     }
 
-    private final Map<NameInTitle, Set<String>> distinctive = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<NameInTitle, Set<String>> eldest) {
-                    return size() > CACHED;
-                }
-            });
+    private final Map<NameInTitle, Set<String>> distinctive = RecentMap.of(CACHED);
 
     TitleTerms(IndexReader reader, int papers) {
         this.reader = reader;
@@ -139,25 +132,13 @@ public final class TitleTerms {
         return out;
     }
 
-    private final Map<String, Set<String>> analyzedSets = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
-                    return size() > CACHED;
-                }
-            });
+    private final Map<String, Set<String>> analyzedSets = RecentMap.of(CACHED);
 
     /**
      * Texts analyzed lately: a note is analysed again at every keystroke, and all but the edited
      * paragraph are the same text as before.
      */
-    private final Map<String, List<String>> analyzed = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
-                    return size() > CACHED;
-                }
-            });
+    private final Map<String, List<String>> analyzed = RecentMap.of(CACHED);
     private static final int MAX_CACHED_CHARS = 2048;
 
     private List<String> analyze(String text) throws IOException {

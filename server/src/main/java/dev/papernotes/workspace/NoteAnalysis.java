@@ -3,6 +3,7 @@ package dev.papernotes.workspace;
 import dev.papernotes.index.MentionDictionary;
 import dev.papernotes.index.Paper;
 import dev.papernotes.index.PaperIndex;
+import dev.papernotes.index.RecentMap;
 import dev.papernotes.names.FieldTerms;
 import dev.papernotes.notes.Lines;
 import dev.papernotes.notes.NoteModel;
@@ -101,13 +102,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
     }
 
     private static final int LINKED_NOTES = 4;
-    private static final Map<String, Linked> LINKED = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(8, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Linked> eldest) {
-                    return size() > LINKED_NOTES;
-                }
-            });
+    private static final Map<String, Linked> LINKED = RecentMap.of(LINKED_NOTES);
 
     /**
      * The papers a note links or cites, as a set. An edit seldom changes a note's links and
@@ -216,13 +211,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
      * The lexicon's answer per name, across analyses: a note is analysed again at every edit, with
      * the same few hundred names, and the answer costs a normalization of the name each time.
      */
-    private static final Map<String, Boolean> FIELD_TERMS = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > FIELD_TERMS_KEPT;
-                }
-            });
+    private static final Map<String, Boolean> FIELD_TERMS = RecentMap.of(FIELD_TERMS_KEPT);
 
     /** A generic term of the field: because the corpus uses it generally, or by the lexicon (asked once per name: {@code memo}). */
     static boolean isFieldTerm(String name, int usage, Map<String, Boolean> memo) {
