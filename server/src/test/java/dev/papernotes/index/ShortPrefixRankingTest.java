@@ -26,7 +26,7 @@ class ShortPrefixRankingTest {
         "LLaMA: Open and Efficient Foundation Language Models", "lm-eval: A Harness for Evaluating Models",
         "Lumiere: A Space-Time Diffusion Model for Video", "K2: Kernel Knowledge for Kinetics",
     };
-    private static final String[] TYPED = {"k", "ka", "kn", "ko", "l", "ll", "lm", "lo", "k2", "kaz"};
+    private static final String[] TYPED = {"k", "ka", "kn", "ko", "l", "ll", "lm", "lo", "k2", "kaz", "kon", "lla", "l-m", "kaze"};
 
     @TempDir
     Path tmp;
@@ -73,7 +73,8 @@ class ShortPrefixRankingTest {
             assertFalse(ids(a, "k", Suggester.Scope.WIKI).isEmpty());
             assertTrue(a.suggester().remembers("K", Suggester.Scope.WIKI, 50));
             assertFalse(a.suggester().remembers("K", Suggester.Scope.WIKI, 20));
-            assertFalse(a.suggester().remembers("kaz", Suggester.Scope.WIKI, 50), "three letters are not short");
+            assertTrue(a.suggester().remembers("Kaz", Suggester.Scope.WIKI, 50), "three letters are short");
+            assertFalse(a.suggester().remembers("kaze", Suggester.Scope.WIKI, 50), "four letters are not short");
         }
     }
 }

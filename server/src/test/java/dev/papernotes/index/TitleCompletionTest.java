@@ -114,6 +114,45 @@ class TitleCompletionTest {
         }
     }
 
+    /** The titles completed by the words typed (the last one a prefix), in their order. */
+    private static List<String> byTitleWords(PaperIndex idx, String typed) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Suggester.Suggestion s : idx.suggester().suggest(typed, Suggester.Scope.WIKI, 50)) {
+            if (s.tier() == Suggester.Tier.TITLE_WORDS) {
+                out.add(s.paper().title());
+            }
+        }
+        return out;
+    }
+
+    private static final String HOOK = "Zebra Crossings Hook Lemurs";
+
+    @Test
+    void aWordBeingTypedFindsTheTitlesOfItsOwnSnapshot() throws IOException {
+        Path corpus = Files.createDirectories(tmp.resolve("corpus"));
+        Files.writeString(corpus.resolve("p1.txt"), "new\n\nMar 11\n\n" + OTHER
+                + "\n\nWe study how the loss of these models scales with data and compute.\n\n", StandardCharsets.UTF_8);
+        IndexStore store = IndexStore.open(tmp.resolve("idx"), List.of(corpus), 16);
+        stores.add(store);
+        store.update(w -> { }, UpdateProgress.NONE, false);
+        try (PaperIndex before = store.acquire()) {
+            // The same word prefix after other words: the terms it stands for are the snapshot's.
+            assertEquals(List.of(), byTitleWords(before, "crossings l"));
+            assertEquals(List.of(OTHER), byTitleWords(before, "neural machine t"));
+            assertEquals(List.of(OTHER), byTitleWords(before, "machine l"));
+            assertEquals(List.of(), byTitleWords(before, "crossings l"));
+        }
+        Files.writeString(corpus.resolve("p2.txt"), "new\n\nMar 12\n\n" + HOOK
+                + "\n\nWe study lemurs at zebra crossings.\n\n", StandardCharsets.UTF_8);
+        store.update(w -> { }, UpdateProgress.NONE, false);
+        try (PaperIndex after = store.acquire()) {
+            assertEquals(List.of(HOOK), byTitleWords(after, "crossings l"));
+            assertEquals(List.of(HOOK), byTitleWords(after, "hook l"));
+            assertEquals(List.of(OTHER), byTitleWords(after, "machine l"));
+            assertEquals(List.of(OTHER), byTitleWords(after, "neural machine t"));
+        }
+    }
+
     @Test
     void aClippedTypedTitleIsAPrefixOfTheClippedTitle() {
         Random r = new Random(7);
