@@ -41,7 +41,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * only and no profile of earlier runs, so a session's first keystrokes run interpreted code: at a
  * million papers they took 15–60 ms against 2–3 ms once compiled, and were most of the p99. A
  * one-letter prefix is also the costliest question to rank, and is asked at the start of every
- * name: typing each one here leaves its ranking remembered for the index snapshot.
+ * name: typing each one here leaves its ranking remembered for the index snapshot, as are the
+ * terms each letter stands for at the start of a title word ({@code [[Stable L}).
  *
  * <p>The note typed in is shaped like a user's (front matter, sections, paragraphs with bare names,
  * links, citations, a list, a quote, fenced code; {@link #NOTE_LINES} lines), and lines are added
@@ -121,6 +122,9 @@ final class Warmup {
         lineNo = 2;
         List<String> names = firstLetters("Related: [[", true);
         List<String> citekeys = firstLetters("As argued in [@", false);
+        for (int i = 0; i < FIRST_CHARS.length() && going(); i++) {
+            ctx.index().suggester().prepareWordPrefix(String.valueOf(FIRST_CHARS.charAt(i)));
+        }
         if (!going() || names.isEmpty()) {
             return keystrokes;
         }

@@ -46,6 +46,7 @@ class WarmupTest {
             FeatureContext ctx = new FeatureContext(idx, users, Settings.DEFAULTS, List.of(tmp.resolve("corpus")), true);
             int max = Settings.DEFAULTS.completionMaxItems();
             assertFalse(idx.suggester().remembers("g", Scope.WIKI, max));
+            assertFalse(idx.suggester().remembersWordPrefix("g"));
 
             int keystrokes = new Warmup(ctx, () -> false).run();
 
@@ -54,6 +55,7 @@ class WarmupTest {
             for (char c : Warmup.FIRST_CHARS.toCharArray()) {
                 assertTrue(idx.suggester().remembers(String.valueOf(c), Scope.WIKI, max), "[[" + c);
                 assertTrue(idx.suggester().remembers(String.valueOf(c), Scope.CITEKEY, max), "@" + c);
+                assertTrue(idx.suggester().remembersWordPrefix(String.valueOf(c)), "[[word " + c);
             }
             assertEquals(0, users.size(), "the user's workspace holds no note of the warm-up's");
         }
