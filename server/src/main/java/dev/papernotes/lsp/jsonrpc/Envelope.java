@@ -13,12 +13,14 @@ import com.google.gson.stream.JsonToken;
 /**
  * The JSON-RPC envelope fields of a damaged message, read as far as the damage allows: its id
  * (so a request can still be answered), its method, whether it is a response, whether it carried
- * a {@code jsonrpc} member, and whether the object was read {@code whole} (only then does a
- * missing id prove the message is a notification).
+ * a {@code jsonrpc} member, whether the object was read {@code whole} (only then does a
+ * missing id prove the message is a notification), and whether it had an id JSON-RPC does not
+ * allow ({@code badId}: an object, array or boolean; such a request is answered with a null id).
  */
-record Envelope(Either<String, Number> id, String method, boolean response, boolean jsonrpc, boolean whole) {
+record Envelope(Either<String, Number> id, String method, boolean response, boolean jsonrpc, boolean whole,
+        boolean badId) {
 
-    static final Envelope NONE = new Envelope(null, null, false, false, false);
+    static final Envelope NONE = new Envelope(null, null, false, false, false, false);
 
     /** Reads the top-level members of the object at the start of {@code bytes}, stopping at the first damage. */
     static Envelope sniff(byte[] bytes, int length, Charset charset) {
@@ -35,6 +37,7 @@ record Envelope(Either<String, Number> id, String method, boolean response, bool
         boolean response = false;
         boolean jsonrpc = false;
         boolean whole = false;
+        boolean badId = false;
         JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(bytes, offset, length), charset));
         try {
             if (reader.peek() != JsonToken.BEGIN_OBJECT) {
@@ -44,6 +47,9 @@ record Envelope(Either<String, Number> id, String method, boolean response, bool
             while (reader.hasNext()) {
                 switch (reader.nextName()) {
                     case "id": {
+                        JsonToken kind = reader.peek();
+                        badId = kind == JsonToken.BEGIN_OBJECT || kind == JsonToken.BEGIN_ARRAY
+                                || kind == JsonToken.BOOLEAN;
                         Either<String, Number> value = readId(reader);
                         // Only trust the value if something follows it: a number cut short ("12" of "123")
                         // would name the wrong request.
@@ -85,7 +91,7 @@ record Envelope(Either<String, Number> id, String method, boolean response, bool
                 id = Either.forRight(number.number());
             }
         }
-        return new Envelope(id, method, response, jsonrpc, whole);
+        return new Envelope(id, method, response, jsonrpc, whole, badId && id == null);
     }
 
     private static Either<String, Number> readId(JsonReader reader) throws IOException {

@@ -93,12 +93,14 @@ final class FailureReporter {
 
     private Message rebuild(Envelope envelope, boolean mayHaveLostItsId) {
         Message message;
-        boolean notification = envelope.method() != null && (envelope.whole() || !mayHaveLostItsId);
+        // An id of the wrong kind still makes a request: JSON-RPC answers it with a null id.
+        boolean notification = envelope.method() != null && !envelope.badId()
+                && (envelope.whole() || !mayHaveLostItsId);
         if (envelope.id() != null && envelope.method() == null && envelope.response()) {
             ResponseMessage response = new ResponseMessage();
             response.setRawId(envelope.id());
             message = response;
-        } else if (envelope.id() != null || (mayHaveLostItsId && !notification)) {
+        } else if (envelope.id() != null || envelope.badId() || (mayHaveLostItsId && !notification)) {
             RequestMessage request = new RequestMessage();
             request.setRawId(envelope.id());
             request.setMethod(envelope.method());

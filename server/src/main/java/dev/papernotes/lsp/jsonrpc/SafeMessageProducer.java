@@ -170,7 +170,7 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
         String problem = switch (body.status()) {
             case EOF -> "Input ended after " + body.consumed() + " of " + declared + " message bytes";
             case TOO_SHORT -> "Content-Length " + declared + " ends inside the JSON body"
-                    + " (counted in characters rather than UTF-8 bytes?)";
+                    + (nonAscii(body) ? " (counted in characters rather than UTF-8 bytes?)" : ": the JSON is cut short");
             case TOO_LONG -> "Content-Length " + declared + " is longer than the " + body.consumed() + "-byte JSON body";
             case NOT_JSON -> "Message body is not JSON from byte " + body.consumed() + " of " + declared
                     + "; skipped to the next header";
@@ -199,6 +199,17 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
         dispatch(body, frame.charset(), callback);
     }
 
+    /** Whether the body holds a byte outside ASCII: only then can a length counted in characters be the cause. */
+    private static boolean nonAscii(Body body) {
+        byte[] b = body.bytes();
+        for (int i = 0; i < body.length(); i++) {
+            if (b[i] < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** LSP4J's own handling, plus an answer for bodies LSP4J would only log. */
     private void dispatch(Body body, Charset charset, MessageConsumer callback) {
         byte[] bytes = body.bytes();
@@ -217,12 +228,22 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
             return;
         } catch (RuntimeException | StackOverflowError e) {
             boolean syntax = isSyntaxError(e);
-            String text = (syntax ? "Parse error: " : "Invalid request: ") + brief(e);
+            String shape = syntax ? null : notAnObject(bytes, length);
+            if (!syntax && shape == null && Envelope.sniff(body.bytes(), body.length(), charset).badId()) {
+                shape = "\"id\" must be a string or a number";
+            }
+            String text = syntax ? "Parse error: " + brief(e)
+                    : "Invalid request: " + (shape != null ? shape : brief(e));
             reporter.framed(syntax ? PARSE_ERROR : INVALID_REQUEST, text, body, charset);
             return;
         }
         if (message == null) {
             reporter.framed(INVALID_REQUEST, "Invalid request: the message is JSON null", body, charset);
+            return;
+        }
+        String refused = refusal(message, body, charset);
+        if (refused != null) {
+            reporter.framed(INVALID_REQUEST, "Invalid request: " + refused, body, charset);
             return;
         }
         restoreId(message, numericId);
@@ -235,6 +256,54 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
             // Keep this thread alive whatever a consumer throws, as StreamMessageProducer does.
             LOG.log(Level.SEVERE, e.getMessage() != null ? e.getMessage() : "Error while handling a message", e);
         }
+    }
+
+    /**
+     * What makes a message LSP4J read without complaint no JSON-RPC message, or null. LSP4J takes an
+     * object with an id and no method for a response and drops it when no request of ours has that
+     * id, and a method that is a number for a method name: the client would wait forever, or be
+     * told the method is unknown. Looked at only in those rare cases, so a well-formed message costs
+     * nothing more.
+     */
+    private String refusal(Message message, Body body, Charset charset) {
+        if (message instanceof ResponseMessage r && r.getResult() == null && r.getError() == null
+                && r.getRawId() != null && r.getRawId().isRight()) {
+            // The server's own requests carry string ids: a number cannot be an answer to one.
+            Envelope envelope = Envelope.sniff(body.bytes(), body.length(), charset);
+            if (!envelope.response() && envelope.method() == null) {
+                return "a message with an id needs a \"method\" (a request); this one has none,"
+                        + " and no \"result\" or \"error\" either";
+            }
+        }
+        String method = message instanceof RequestMessage q ? q.getMethod()
+                : message instanceof NotificationMessage n ? n.getMethod() : null;
+        if (method != null && jsonHandler.getJsonRpcMethod(method) == null) {
+            Envelope envelope = Envelope.sniff(body.bytes(), body.length(), charset);
+            if (envelope.whole() && envelope.method() == null) {
+                return "\"method\" must be a string, not " + method;
+            }
+        }
+        return null;
+    }
+
+    /** Why a body that is JSON but no object is no message, or null when it starts as an object. */
+    static String notAnObject(byte[] bytes, int length) {
+        int i = 0;
+        while (i < length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        if (i == length) {
+            return "the message is empty";
+        }
+        String what = switch (bytes[i]) {
+            case '{' -> null;
+            case '[' -> "an array (a JSON-RPC batch, which LSP does not use: send each message on its own)";
+            case '"' -> "a string";
+            case 't', 'f' -> "a boolean";
+            case 'n' -> "null";
+            default -> "a number";
+        };
+        return what == null ? null : "a message must be a JSON object, not " + what;
     }
 
     /** Puts back a numeric id that was quoted for LSP4J (see {@link NumericId}). */
@@ -317,9 +386,16 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
         return false;
     }
 
-    /** The first line of an exception message, bounded; Gson's messages can be long. */
-    private static String brief(Throwable e) {
-        String text = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    /** Java class names Gson puts in its messages ({@code java.lang.IllegalStateException: }): not for a client. */
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
+    /** The first line of an exception message, bounded and without Java class names; Gson's messages can be long. */
+    static String brief(Throwable e) {
+        String text = e.getMessage() != null ? CLASS_NAME.matcher(e.getMessage()).replaceAll("").strip() : "";
+        if (text.isEmpty()) {
+            text = "the message cannot be read";
+        }
         int newline = text.indexOf('\n');
         if (newline >= 0) {
             text = text.substring(0, newline);

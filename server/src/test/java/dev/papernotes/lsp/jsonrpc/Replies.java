@@ -1,6 +1,7 @@
 package dev.papernotes.lsp.jsonrpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -55,8 +56,20 @@ final class Replies {
         JsonObject reply = only(id);
         assertNotNull(reply.getAsJsonObject("error"), "expected an error for " + id + ": " + reply);
         assertEquals(code, reply.getAsJsonObject("error").get("code").getAsInt(), reply.toString());
+        String message = reply.getAsJsonObject("error").get("message").getAsString();
+        assertFalse(JAVA_NAME.matcher(message).find(), "a message for a person, not a Java class: " + message);
         return this;
     }
+
+    /** Asserts the one reply with this id is an error whose message holds {@code fragment}. */
+    Replies says(Object id, String fragment) {
+        String message = only(id).getAsJsonObject("error").get("message").getAsString();
+        assertTrue(message.contains(fragment), message);
+        return this;
+    }
+
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("\\b(?:java|javax|com|org)\\.[a-z]+\\.|[A-Z]\\w*Exception\\b");
 
     Replies count(int n) {
         assertEquals(n, all.size(), "replies: " + all);

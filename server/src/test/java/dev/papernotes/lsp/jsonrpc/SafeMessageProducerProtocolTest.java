@@ -276,6 +276,44 @@ class SafeMessageProducerProtocolTest {
     }
 
     @Test
+    void aBatchIsRefusedInWords() {
+        around(frame("[{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"test/echo\",\"params\":{}}]"))
+                .error(null, INVALID_REQUEST).says(null, "not an array").count(3);
+        around(frame("\"text\"")).error(null, INVALID_REQUEST).says(null, "not a string").count(3);
+    }
+
+    @Test
+    void anIdWithoutAMethodIsAnsweredNotTakenForAResponse() {
+        // JSON-RPC 2.0, section 4: a request has a method. The server's own requests have string
+        // ids, so a number cannot answer one of them; without this the client waits forever.
+        around(frame("{\"jsonrpc\":\"2.0\",\"id\":7}")).error(7, INVALID_REQUEST).says(7, "\"method\"").count(3);
+        around(frame("{\"jsonrpc\":\"2.0\",\"id\":8,\"params\":{\"text\":\"x\"}}")).error(8, INVALID_REQUEST).count(3);
+    }
+
+    @Test
+    void aResponseToTheServerIsNeverAnsweredEvenWithoutAResult() {
+        // A string id may be one of the server's own requests: its answer, however sloppy, is not ours to refuse.
+        around(frame("{\"jsonrpc\":\"2.0\",\"id\":\"3\"}")).count(2);
+        around(frame("{\"jsonrpc\":\"2.0\",\"id\":4,\"result\":null}")).count(2);
+    }
+
+    @Test
+    void anIdOfTheWrongKindIsAnsweredWithANullId() {
+        around(frame("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"test/echo\",\"params\":{}}"))
+                .error(null, INVALID_REQUEST).says(null, "\"id\" must be a string or a number").count(3);
+        around(frame("{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"test/echo\",\"params\":{}}"))
+                .error(null, INVALID_REQUEST).count(3);
+    }
+
+    @Test
+    void aMethodThatIsNoStringIsAnInvalidRequest() {
+        // JSON-RPC 2.0's own example: {"jsonrpc": "2.0", "method": 1, "params": "bar"}.
+        around(frame("{\"jsonrpc\":\"2.0\",\"method\":1,\"params\":\"bar\"}"))
+                .error(null, INVALID_REQUEST).says(null, "must be a string").count(3);
+        around(frame("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":1}")).error(6, INVALID_REQUEST).count(3);
+    }
+
+    @Test
     void idBeyondTheIntRangeIsAnswered() {
         // LSP4J alone reads ids with nextInt() and failed the whole message; see NumericIdTest.
         around(frame("{\"jsonrpc\":\"2.0\",\"id\":12345678901234,\"method\":\"test/echo\",\"params\":{}}"))
