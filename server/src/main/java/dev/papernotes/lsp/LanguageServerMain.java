@@ -142,7 +142,7 @@ public final class LanguageServerMain {
             return re.getResponseError();
         }
         LOG.log(Level.WARNING, "request failed", t);
-        return new ResponseError(ResponseErrorCode.InternalError, "internal error: " + Requests.describe(t), null);
+        return new ResponseError(ResponseErrorCode.InternalError, "internal error: " + Requests.forClient(t), null);
     }
 
     /**

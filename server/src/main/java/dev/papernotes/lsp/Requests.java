@@ -51,7 +51,7 @@ final class Requests {
             } catch (Exception | StackOverflowError e) {
                 LOG.log(Level.WARNING, method + " failed", e);
                 throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,
-                        method + " failed: " + describe(e), null));
+                        method + " failed: " + forClient(e), null));
             }
         });
     }
@@ -100,6 +100,25 @@ final class Requests {
                 return true;
             }
         };
+    }
+
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
+    /**
+     * A failure as an error reply tells it: what went wrong in words, without the Java class names
+     * the log keeps ({@link #describe}), from the outermost exception that says something (a
+     * wrapper's message holds its cause's).
+     */
+    static String forClient(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
+            String m = t.getMessage() == null ? "" : CLASS_NAME.matcher(t.getMessage()).replaceAll("").strip();
+            if (!m.isEmpty()) {
+                return m;
+            }
+        }
+        return "an internal error (the server's log has the details)";
     }
 
     static String describe(Throwable e) {

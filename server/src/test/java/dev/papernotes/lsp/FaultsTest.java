@@ -1,6 +1,7 @@
 package dev.papernotes.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,6 +121,8 @@ class FaultsTest {
             ResponseErrorException re = (ResponseErrorException) e.getCause();
             assertEquals(-32603, re.getResponseError().getCode());
             assertTrue(re.getResponseError().getMessage().contains("disk read failed"), re.getResponseError().getMessage());
+            assertFalse(re.getResponseError().getMessage().contains("Exception"), "words, not Java classes: "
+                    + re.getResponseError().getMessage());
         } finally {
             DISK_FAILS.set(false);
         }
