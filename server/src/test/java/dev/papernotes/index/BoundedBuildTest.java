@@ -115,6 +115,30 @@ class BoundedBuildTest {
     }
 
     @Test
+    void everyHeaderSaysWhatItsStoredPaperSays() throws IOException {
+        // Lists and diagnostics read headers instead of stored papers: their titles and citekeys,
+        // settled after the papers were written when citekeys collide, must be the same.
+        IndexUpdater.clustersPerTable = 100;
+        IndexUpdater.citekeyBasesPerTableForTests = 50;
+        int checked = 0;
+        try (IndexStore store = IndexStore.open(tmp.resolve("headers"), List.of(corpus()), 16)) {
+            store.update(w -> { }, UpdateProgress.NONE, false);
+            try (PaperIndex idx = store.acquire()) {
+                List<Paper> papers = new ArrayList<>();
+                idx.forEach(papers::add);
+                for (Paper p : papers) {
+                    PaperHeader h = idx.headerById(p.id());
+                    assertEquals(p.title() + " @" + p.citekey(), h.title() + " @" + h.citekey(), p.id());
+                    checked++;
+                }
+                assertTrue(papers.stream().map(Paper::citekey).anyMatch(k -> k.matches(".*\\d[a-z]$")),
+                        "some citekeys collided and were settled with a suffix");
+            }
+        }
+        assertTrue(checked > 800, "papers: " + checked);
+    }
+
+    @Test
     void citekeyCountsOutliveIdentityRollOversWithinTheirBound() throws IOException {
         Path corpus = corpus();
         IndexUpdater.clustersPerTable = 100;
