@@ -102,9 +102,6 @@ final class Requests {
         };
     }
 
-    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
-            "(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
-
     /**
      * A failure as an error reply tells it: what went wrong in words, without the Java class names
      * the log keeps ({@link #describe}), from the outermost exception that says something (a
@@ -113,7 +110,7 @@ final class Requests {
     static String forClient(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
-            String m = t.getMessage() == null ? "" : CLASS_NAME.matcher(t.getMessage()).replaceAll("").strip();
+            String m = dev.papernotes.lsp.jsonrpc.ClassNames.removed(t.getMessage());
             if (!m.isEmpty()) {
                 return m;
             }

@@ -386,13 +386,9 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
         return false;
     }
 
-    /** Java class names Gson puts in its messages ({@code java.lang.IllegalStateException: }): not for a client. */
-    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
-            "(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
-
     /** The first line of an exception message, bounded and without Java class names; Gson's messages can be long. */
     static String brief(Throwable e) {
-        String text = e.getMessage() != null ? CLASS_NAME.matcher(e.getMessage()).replaceAll("").strip() : "";
+        String text = ClassNames.removed(e.getMessage());
         if (text.isEmpty()) {
             text = "the message cannot be read";
         }
