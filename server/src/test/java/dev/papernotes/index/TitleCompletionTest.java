@@ -53,9 +53,14 @@ class TitleCompletionTest {
 
     /** The titles completed by title prefix, in their order. */
     private static List<String> byTitle(PaperIndex idx, String typed) throws IOException {
+        return byTier(idx, typed, Suggester.Tier.TITLE_PREFIX);
+    }
+
+    /** The titles of one tier's suggestions for {@code typed}, in their order. */
+    private static List<String> byTier(PaperIndex idx, String typed, Suggester.Tier tier) throws IOException {
         List<String> out = new ArrayList<>();
         for (Suggester.Suggestion s : idx.suggester().suggest(typed, Suggester.Scope.WIKI, 50)) {
-            if (s.tier() == Suggester.Tier.TITLE_PREFIX) {
+            if (s.tier() == tier) {
                 out.add(s.paper().title());
             }
         }
@@ -116,13 +121,7 @@ class TitleCompletionTest {
 
     /** The titles completed by the words typed (the last one a prefix), in their order. */
     private static List<String> byTitleWords(PaperIndex idx, String typed) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (Suggester.Suggestion s : idx.suggester().suggest(typed, Suggester.Scope.WIKI, 50)) {
-            if (s.tier() == Suggester.Tier.TITLE_WORDS) {
-                out.add(s.paper().title());
-            }
-        }
-        return out;
+        return byTier(idx, typed, Suggester.Tier.TITLE_WORDS);
     }
 
     private static final String HOOK = "Zebra Crossings Hook Lemurs";
