@@ -105,15 +105,7 @@ public final class TitleTerms {
      * closed up first, so "pre-training" in a note meets "Pre-training" in a title.
      */
     public List<String> terms(String text) throws IOException {
-        List<String> cached = analyzed.get(text);
-        if (cached != null) {
-            return cached;
-        }
-        List<String> out = List.copyOf(analyze(text));
-        if (text.length() <= MAX_CACHED_CHARS) {
-            analyzed.put(text, out);
-        }
-        return out;
+        return kept(analyzed, text, () -> List.copyOf(analyze(text)));
     }
 
     /**
@@ -121,13 +113,18 @@ public final class TitleTerms {
      * a name, asked whether it holds a few title words, without a set made of it at every analysis.
      */
     public Set<String> termSet(String text) throws IOException {
-        Set<String> cached = analyzedSets.get(text);
+        return kept(analyzedSets, text, () -> Set.copyOf(terms(text)));
+    }
+
+    /** What {@code make} gives for {@code text}, from {@code cache} when it is there; a long text is not kept. */
+    private static <T> T kept(Map<String, T> cache, String text, LookupCache.Lookup<T> make) throws IOException {
+        T cached = cache.get(text);
         if (cached != null) {
             return cached;
         }
-        Set<String> out = Set.copyOf(terms(text));
+        T out = make.find();
         if (text.length() <= MAX_CACHED_CHARS) {
-            analyzedSets.put(text, out);
+            cache.put(text, out);
         }
         return out;
     }
