@@ -136,7 +136,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         Map<String, List<PaperRef>> namesById = new HashMap<>();
         Map<String, PaperIndex.Ids> pendingIds = new LinkedHashMap<>();
         List<MentionScanner.Mention> pending = new ArrayList<>();
-        NoteEvidence evidence = new NoteEvidence(text, doc.chunks(), index, context, linkedIds, namesById);
+        NoteEvidence evidence = new NoteEvidence(doc.uri(), text, doc.chunks(), index, context, linkedIds, namesById);
         Map<String, Boolean> variantNamed = new HashMap<>();
         Set<String> definedOtherwise = new HashSet<>();
         for (MentionScanner.Mention m : found) {
@@ -203,6 +203,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
                 refs.add(new PaperRef(m.span(), PaperRef.Kind.MENTION, name, backed, backed.size()));
             }
         }
+        evidence.keep();
         return hints;
     }
 

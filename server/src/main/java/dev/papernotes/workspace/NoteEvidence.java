@@ -2,6 +2,7 @@ package dev.papernotes.workspace;
 
 import dev.papernotes.index.PaperHeader;
 import dev.papernotes.index.PaperIndex;
+import dev.papernotes.index.RecentMap;
 import dev.papernotes.notes.Lines;
 import dev.papernotes.notes.NoteChunks;
 import dev.papernotes.notes.NoteModel.Span;
@@ -32,6 +33,8 @@ final class NoteEvidence {
     /** Occurrences of one name whose surroundings are read. */
     private static final int OCCURRENCES = 20;
 
+    /** The note, or null when its answers are not kept for its next analysis. */
+    private final String uri;
     private final String text;
     /** The stretches the note's parse was put together from, or null. */
     private final NoteChunks stretches;
@@ -43,18 +46,30 @@ final class NoteEvidence {
     private final Map<String, Boolean> lowerCaseWritten = new HashMap<>();
 
     /**
+     * @param uri       the note, whose last analysis's answers are reused where nothing they read changed;
+     *                  null: none
      * @param linkedIds papers this note links or cites
      * @param namesById papers this note mentions by a name that needs no evidence, with those mentions
      */
-    NoteEvidence(String text, NoteChunks stretches, PaperIndex index, MentionContext context, Set<String> linkedIds,
-            Map<String, List<PaperRef>> namesById) {
+    NoteEvidence(String uri, String text, NoteChunks stretches, PaperIndex index, MentionContext context,
+            Set<String> linkedIds, Map<String, List<PaperRef>> namesById) {
+        this.uri = uri;
         this.text = text;
         this.stretches = stretches;
         this.index = index;
         this.context = context;
         this.linkedIds = linkedIds;
         this.namesById = namesById;
+        LastAnswers last = uri == null ? null : LAST.get(uri);
+        this.lastText = last == null ? "" : last.text();
+        this.lastAnswers = last == null ? Map.of() : last.byName();
     }
+
+    /** The text and answers of the note's last analysis (none: empty). */
+    private final String lastText;
+    private final Map<String, Answer> lastAnswers;
+    /** This analysis's answers, by name. */
+    private final Map<String, Answer> answers = new HashMap<>();
 
     /** Whether the note itself writes {@code name} in lower case as a word ("key", "network"). */
     boolean writesLowerCase(String name) {
@@ -131,14 +146,30 @@ final class NoteEvidence {
      * empty when it gives none.
      */
     List<String> supported(String name, List<Span> occurrences, List<String> ids) throws IOException {
+        List<String> candidates = ids.subList(0, Math.min(CANDIDATES, ids.size()));
+        // Links and other names are looked at afresh: they are cheap, and another note's links change them.
+        long backedOtherwise = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            String id = candidates.get(i);
+            if (linkedIds.contains(id) || context.linkedElsewhere(id) || otherNameNearby(id, name, occurrences)) {
+                backedOtherwise |= 1L << i;
+            }
+        }
+        if (backedOtherwise == (1L << candidates.size()) - 1) {
+            return List.copyOf(candidates);
+        }
+        int[] windows = windows(occurrences);
+        Answer last = lastAnswers.get(name);
+        if (last != null && last.answers(index.generation(), candidates, backedOtherwise, lastText, windows, text)) {
+            // kept with where its surroundings are now, in this text
+            answers.put(name, new Answer(last.generation(), last.candidates(), backedOtherwise, windows, last.backed()));
+            return last.backed();
+        }
         List<String> out = new ArrayList<>();
         List<Set<String>> nearby = null;
-        for (String id : ids.subList(0, Math.min(CANDIDATES, ids.size()))) {
-            if (linkedIds.contains(id) || context.linkedElsewhere(id)) {
-                out.add(id);
-                continue;
-            }
-            if (otherNameNearby(id, name, occurrences)) {
+        for (int i = 0; i < candidates.size(); i++) {
+            String id = candidates.get(i);
+            if ((backedOtherwise & 1L << i) != 0) {
                 out.add(id);
                 continue;
             }
@@ -151,7 +182,7 @@ final class NoteEvidence {
                 continue;
             }
             if (nearby == null) {
-                nearby = nearbyTerms(occurrences);
+                nearby = nearbyTerms(windows);
             }
             int found = 0;
             for (String w : words) {
@@ -163,7 +194,49 @@ final class NoteEvidence {
                 out.add(id);
             }
         }
-        return out;
+        List<String> backed = List.copyOf(out);
+        answers.put(name, new Answer(index.generation(), List.copyOf(candidates), backedOtherwise, windows, backed));
+        return backed;
+    }
+
+    /**
+     * What {@link #supported} answered in a note's last analysis, by name, kept for its next: an edit
+     * leaves most of a note's names and their surroundings as they were, and the title-word check
+     * (headers, distinctive words, the words around each occurrence) was a third of a hover's
+     * re-analysis at a million papers. Taken again only when everything it read is the same.
+     *
+     * @param windows the surroundings read, as {@code from, to} pairs in the note it was worked out in
+     */
+    private record Answer(long generation, List<String> candidates, long backedOtherwise, int[] windows,
+            List<String> backed) {
+        boolean answers(long gen, List<String> now, long otherwise, String lastText, int[] at, String text) {
+            if (gen != generation || otherwise != backedOtherwise || at.length != windows.length
+                    || !now.equals(candidates)) {
+                return false;
+            }
+            for (int i = 0; i < at.length; i += 2) {
+                int length = at[i + 1] - at[i];
+                if (length != windows[i + 1] - windows[i]
+                        || !text.regionMatches(at[i], lastText, windows[i], length)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The last analysis's answers of a few notes, with the text they were worked out in. */
+    private record LastAnswers(String text, Map<String, Answer> byName) {
+    }
+
+    private static final int NOTES_KEPT = 4;
+    private static final Map<String, LastAnswers> LAST = RecentMap.of(NOTES_KEPT);
+
+    /** Keeps this analysis's answers for the note's next one; call once every name is asked. */
+    void keep() {
+        if (uri != null) {
+            LAST.put(uri, new LastAnswers(text, answers));
+        }
     }
 
     /**
@@ -190,20 +263,31 @@ final class NoteEvidence {
     }
 
     /**
-     * The terms around each occurrence: its paragraph, list item, heading or table row, at most
-     * {@link #WINDOW} characters either side. A list of links is many items, each about another
-     * paper; the item before is no evidence.
+     * Where the terms around each occurrence are read, as {@code from, to} pairs: its paragraph, list
+     * item, heading or table row, at most {@link #WINDOW} characters either side. A list of links is
+     * many items, each about another paper; the item before is no evidence.
      */
-    private List<Set<String>> nearbyTerms(List<Span> occurrences) throws IOException {
-        List<Set<String>> out = new ArrayList<>();
+    private int[] windows(List<Span> occurrences) {
+        List<Span> read = occurrences.subList(0, Math.min(OCCURRENCES, occurrences.size()));
+        int[] out = new int[2 * read.size()];
+        int n = 0;
         int covered = -1;
-        for (Span s : occurrences.subList(0, Math.min(OCCURRENCES, occurrences.size()))) {
+        for (Span s : read) {
             int from = Math.max(Math.max(blockStart(text, s.start()), s.start() - WINDOW), covered);
             int to = Math.min(blockEnd(text, s.end()), s.end() + WINDOW);
             if (from < to) {
-                out.add(index.titleTerms().termSet(text.substring(from, to)));
+                out[n++] = from;
+                out[n++] = to;
                 covered = to;
             }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    private List<Set<String>> nearbyTerms(int[] windows) throws IOException {
+        List<Set<String>> out = new ArrayList<>(windows.length / 2);
+        for (int i = 0; i < windows.length; i += 2) {
+            out.add(index.titleTerms().termSet(text.substring(windows[i], windows[i + 1])));
         }
         return out;
     }

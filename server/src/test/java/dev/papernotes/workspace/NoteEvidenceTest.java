@@ -85,7 +85,7 @@ class NoteEvidenceTest {
             NoteChunks.Parsed parsed = NoteChunks.parse(note, null, chunks);
             chunks = parsed.chunks();
             split += chunks == null ? 0 : 1;
-            NoteEvidence evidence = new NoteEvidence(note, chunks, null, MentionContext.NONE, Set.of(), java.util.Map.of());
+            NoteEvidence evidence = new NoteEvidence(null, note, chunks, null, MentionContext.NONE, Set.of(), java.util.Map.of());
             for (String name : names) {
                 boolean expected = EvidenceRule.isWordShaped(name)
                         && NoteEvidence.writesWord(note, name.toLowerCase(java.util.Locale.ROOT));
