@@ -141,7 +141,9 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         Set<String> definedOtherwise = new HashSet<>();
         for (MentionScanner.Mention m : found) {
             String name = m.text();
-            if (ignored.contains(IgnoredNames.normalize(name)) || isFieldTerm(name, m.usage(), FIELD_TERMS)
+            // most notes ignore nothing: no name of theirs needs normalizing for the check
+            if ((!ignored.isEmpty() && ignored.contains(IgnoredNames.normalize(name)))
+                    || isFieldTerm(name, m.usage(), FIELD_TERMS)
                     || definedOtherwise.contains(name)) {
                 continue;
             }
