@@ -356,11 +356,15 @@ public final class PaperIndex implements AutoCloseable {
         if (terms.isEmpty()) {
             return List.of();
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) {
-            b.add(new TermQuery(new Term(ABSTRACT_TEXT, t)), BooleanClause.Occur.MUST);
-        }
-        return headers(searcher.search(b.build(), limit).scoreDocs);
+        // Remembered by its words: while the last word of a sparse completion is typed, its finished
+        // words are asked again at every keystroke (AbstractCompletion).
+        return lookups.get("a\u0000" + limit + "\u0000" + String.join(" ", terms), () -> {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (String t : terms) {
+                b.add(new TermQuery(new Term(ABSTRACT_TEXT, t)), BooleanClause.Occur.MUST);
+            }
+            return List.copyOf(headers(searcher.search(b.build(), limit).scoreDocs));
+        });
     }
 
     private Query searchQuery(String text) throws IOException {
