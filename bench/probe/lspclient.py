@@ -34,7 +34,11 @@ class Server:
                 if not line:
                     return
                 if not line.strip():
-                    break
+                    if h:
+                        break
+                    continue
+                if b':' not in line:
+                    continue  # not a header: what a profiler attached to the server prints
                 k, v = line.split(b':', 1)
                 h[k.strip().lower()] = v.strip()
             m = json.loads(self.p.stdout.read(int(h[b'content-length'])))

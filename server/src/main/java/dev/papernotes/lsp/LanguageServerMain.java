@@ -83,6 +83,7 @@ public final class LanguageServerMain {
                 .setExecutorService(reader)
                 .setExceptionHandler(LanguageServerMain::errorWithoutStackTrace)
                 .setMaxContentLength(MAX_MESSAGE_BYTES)
+                .configureGson(gson -> gson.registerTypeAdapterFactory(new CompletionItemJson()))
                 .create();
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
