@@ -10,23 +10,16 @@ keystroke, then the first alone, the sum of the first ten and that of the next s
     bench/probe/first_keystrokes.py --jar server/target/papernotes.jar --work ~/.cache/papernotes-bench \
         --profile syllables --papers 1000000 [--names 3] [--seed 1] [--settle 0]
 """
-import argparse, os, random, sys, time
+import os, random, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lspclient import Server
+import lspclient
 
-ap = argparse.ArgumentParser()
-ap.add_argument('--jar', required=True)
-ap.add_argument('--work', required=True)
-ap.add_argument('--profile', default='syllables')
-ap.add_argument('--papers', default='1000000')
+ap = lspclient.arguments()
 ap.add_argument('--names', type=int, default=3)
-ap.add_argument('--seed', type=int, default=1)
 ap.add_argument('--settle', type=float, default=0, help='seconds between opening the note and typing')
-ap.add_argument('--log', default=os.devnull, help='where the server writes its log')
 a = ap.parse_args()
-server = Server(a.jar, a.work, a.profile + '-' + a.papers, a.log)
-server.start()
+server = lspclient.started(a)
 notes = server.notes
 names = server.names()
 rnd = random.Random(a.seed)

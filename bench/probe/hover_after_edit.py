@@ -11,24 +11,17 @@ sent to the answer read; the first 30 rounds left out), then the server's own fi
     bench/probe/hover_after_edit.py --jar server/target/papernotes.jar --work ~/.cache/papernotes-bench \
         --profile syllables --papers 1000000 [--lines 200] [--rounds 300] [--names 2] [--seed 1]
 """
-import argparse, glob, os, random, re, sys, time
+import glob, os, random, re, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lspclient import Server
+import lspclient
 
-ap = argparse.ArgumentParser()
-ap.add_argument('--jar', required=True)
-ap.add_argument('--work', required=True)
-ap.add_argument('--profile', default='syllables')
-ap.add_argument('--papers', default='1000000')
+ap = lspclient.arguments()
 ap.add_argument('--lines', type=int, default=200)
 ap.add_argument('--rounds', type=int, default=300)
 ap.add_argument('--names', type=int, default=2)
-ap.add_argument('--seed', type=int, default=1)
-ap.add_argument('--log', default=os.devnull, help='where the server writes its log')
 a = ap.parse_args()
-server = Server(a.jar, a.work, a.profile + '-' + a.papers, a.log)
-server.start()
+server = lspclient.started(a)
 lines = []
 for f in sorted(glob.glob(os.path.join(server.notes, 'note-*.md')), key=lambda f: int(re.sub(r'\D', '', f))):
     lines += open(f, encoding='utf-8').read().split('\n')

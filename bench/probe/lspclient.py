@@ -1,7 +1,7 @@
 """A client of the server over its stdio for the probes: Python's standard library only, no JIT of its
 own to warm. Starts scripts/papernotes on a corpus and index left by bench/run-benchmarks.sh (its
 --work layout: corpus-, index-, notes- and truth-<profile>-<papers>)."""
-import json, os, subprocess, sys, threading, time
+import argparse, json, os, subprocess, sys, threading, time
 
 sys.setswitchinterval(0.0002)  # the reader thread hands answers over at once
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -96,3 +96,22 @@ class Server:
         self.request('shutdown', None)
         self.notify('exit', None)
         self.p.wait(30)
+
+
+def arguments():
+    """The options every probe takes; a probe adds its own."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--jar', required=True)
+    ap.add_argument('--work', required=True)
+    ap.add_argument('--profile', default='syllables')
+    ap.add_argument('--papers', default='1000000')
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--log', default=os.devnull, help='where the server writes its log')
+    return ap
+
+
+def started(a):
+    """A server started on the corpus and index of the options' profile and size, its notes ready."""
+    server = Server(a.jar, a.work, a.profile + '-' + a.papers, a.log)
+    server.start()
+    return server
