@@ -273,8 +273,8 @@ final class NoteEvidence {
         int n = 0;
         int covered = -1;
         for (Span s : read) {
-            int from = Math.max(Math.max(blockStart(text, s.start()), s.start() - WINDOW), covered);
-            int to = Math.min(blockEnd(text, s.end()), s.end() + WINDOW);
+            int from = Math.max(blockStart(text, s.start(), Math.max(s.start() - WINDOW, 0)), covered);
+            int to = blockEnd(text, s.end(), s.end() + WINDOW);
             if (from < to) {
                 out[n++] = from;
                 out[n++] = to;
@@ -304,31 +304,58 @@ final class NoteEvidence {
 
     /** Start of the block holding {@code offset}: back over wrapped lines, not past a blank line or an item. */
     static int blockStart(String text, int offset) {
-        int start = Lines.start(text, offset);
-        while (start > 0 && !startsItem(text, start)) {
+        return blockStart(text, offset, 0);
+    }
+
+    /**
+     * {@code max(blockStart(text, offset), floor)}, reading no further back than the line that holds
+     * {@code floor}: a paragraph written as one long line, or a long wrapped one, is not walked whole
+     * for every occurrence when only {@link #WINDOW} characters of it are read.
+     */
+    static int blockStart(String text, int offset, int floor) {
+        int start = Math.min(offset, text.length());
+        while (start > floor && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r') {
+            start--;
+        }
+        if (start <= floor) {
+            return floor; // the line starts at floor or before it
+        }
+        while (start > floor && !startsItem(text, start)) {
             int prev = Lines.start(text, start - 1);
             if (isBlank(text, prev, start - 1) || isOneLineBlock(text, prev)) {
                 break;
             }
             start = prev;
         }
-        return start;
+        return Math.max(start, floor);
     }
 
     /** End of the block holding {@code offset}: on over wrapped lines, up to a blank line or the next item. */
     static int blockEnd(String text, int offset) {
-        int end = Lines.end(text, offset);
+        return blockEnd(text, offset, text.length());
+    }
+
+    /** {@code min(blockEnd(text, offset), cap)}, reading no further than the line that holds {@code cap}. */
+    static int blockEnd(String text, int offset, int cap) {
+        int limit = Math.min(cap, text.length());
+        int end = offset;
+        while (end < limit && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        if (end >= cap) {
+            return cap; // the line ends at cap or after it
+        }
         if (isOneLineBlock(text, Lines.start(text, offset))) {
             return end;
         }
-        while (end < text.length()) {
+        while (end < text.length() && end < cap) {
             int next = Lines.next(text, end);
             if (next >= text.length() || startsItem(text, next) || isBlank(text, next, Lines.end(text, next))) {
                 break;
             }
             end = Lines.end(text, next);
         }
-        return end;
+        return Math.min(end, cap);
     }
 
     private static boolean isBlank(String text, int from, int to) {

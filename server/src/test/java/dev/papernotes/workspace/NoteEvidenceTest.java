@@ -28,6 +28,78 @@ class NoteEvidenceTest {
         assertEquals("x TSM", block("a\r\n\r\nx TSM\r\n\r\nb", "TSM"));
     }
 
+    /** The block's edges as they were first written: whole lines walked, no window. */
+    private static int plainBlockStart(String text, int offset) {
+        int start = dev.papernotes.notes.Lines.start(text, offset);
+        while (start > 0 && !startsItemPlain(text, start)) {
+            int prev = dev.papernotes.notes.Lines.start(text, start - 1);
+            if (text.substring(prev, start - 1).isBlank() || oneLinePlain(text, prev)) {
+                break;
+            }
+            start = prev;
+        }
+        return start;
+    }
+
+    private static int plainBlockEnd(String text, int offset) {
+        int end = dev.papernotes.notes.Lines.end(text, offset);
+        if (oneLinePlain(text, dev.papernotes.notes.Lines.start(text, offset))) {
+            return end;
+        }
+        while (end < text.length()) {
+            int next = dev.papernotes.notes.Lines.next(text, end);
+            if (next >= text.length() || startsItemPlain(text, next)
+                    || text.substring(next, dev.papernotes.notes.Lines.end(text, next)).isBlank()) {
+                break;
+            }
+            end = dev.papernotes.notes.Lines.end(text, next);
+        }
+        return end;
+    }
+
+    private static boolean oneLinePlain(String text, int lineStart) {
+        String rest = text.substring(lineStart).replaceFirst("^[ \\t]+", "");
+        return rest.startsWith("#") || rest.startsWith("|");
+    }
+
+    private static boolean startsItemPlain(String text, int lineStart) {
+        String line = text.substring(lineStart, dev.papernotes.notes.Lines.end(text, lineStart));
+        String t = line.replaceFirst("^[ \t]+", "");
+        return t.startsWith("#") || t.startsWith("|") || t.startsWith(">") || t.matches("^[-*+] .*")
+                || t.matches("^[0-9]+[.)] .*");
+    }
+
+    /**
+     * The edges of the block around an occurrence, read within the window only, are the block's edges
+     * clipped to the window: on random texts of lines, items, headings, table rows and blank lines.
+     */
+    @Test
+    void aBlockReadWithinAWindowIsTheBlockClippedToIt() {
+        Random r = new Random(20261203);
+        String alphabet = "aaaa  \n\n\r\t-#|>1.)*+";
+        int clipped = 0;
+        for (int round = 0; round < 20000; round++) {
+            String text = RandomEdits.text(r, alphabet, 120);
+            int offset = r.nextInt(text.length() + 1);
+            int floor = Math.max(0, offset - r.nextInt(40));
+            int cap = offset + r.nextInt(40);
+            int start = plainBlockStart(text, offset);
+            int end = plainBlockEnd(text, offset);
+            assertEquals(start, NoteEvidence.blockStart(text, offset), () -> "start of " + offset + " in " + quoted(text));
+            assertEquals(end, NoteEvidence.blockEnd(text, offset), () -> "end of " + offset + " in " + quoted(text));
+            assertEquals(Math.max(start, floor), NoteEvidence.blockStart(text, offset, floor),
+                    () -> "start of " + offset + " from " + floor + " in " + quoted(text));
+            assertEquals(Math.min(end, cap), NoteEvidence.blockEnd(text, offset, cap),
+                    () -> "end of " + offset + " up to " + cap + " in " + quoted(text));
+            clipped += start < floor || end > cap ? 1 : 0;
+        }
+        assertTrue(clipped > 5000, "blocks the window clipped: " + clipped);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + "\"";
+    }
+
     @Test
     void aLowerCaseWordIsAWholeRunOfLettersWithoutCapitals() {
         assertTrue(NoteEvidence.writesWord("the halo around it", "halo"));
