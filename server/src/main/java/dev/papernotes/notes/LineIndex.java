@@ -98,6 +98,15 @@ public final class LineIndex {
         return end;
     }
 
+    /**
+     * The end of the line holding {@code offset}, before its line end: {@link Lines#end} without
+     * walking the line (a paragraph written as one long line has hundreds of names, each asking).
+     * An offset inside a {@code \r\n} belongs to the line it ends.
+     */
+    public int lineEndAt(int offset) {
+        return lineEnd(line(offset));
+    }
+
     /** The offset of an LSP position, clamped into the text and onto the line's content. */
     public int offset(int line, int character) {
         if (line < 0) {

@@ -5,7 +5,7 @@ import dev.papernotes.index.Paper;
 import dev.papernotes.index.PaperIndex;
 import dev.papernotes.index.RecentMap;
 import dev.papernotes.names.FieldTerms;
-import dev.papernotes.notes.Lines;
+import dev.papernotes.notes.LineIndex;
 import dev.papernotes.notes.NoteModel;
 import dev.papernotes.notes.NoteModel.Citation;
 import dev.papernotes.notes.NoteModel.Span;
@@ -138,6 +138,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
         List<MentionScanner.Mention> pending = new ArrayList<>();
         NoteEvidence evidence = new NoteEvidence(doc.uri(), text, doc.chunks(), index, context, linkedIds, namesById);
         Map<String, Boolean> variantNamed = new HashMap<>();
+        LineIndex lines = doc.model().lines();
         Set<String> definedOtherwise = new HashSet<>();
         for (MentionScanner.Mention m : found) {
             String name = m.text();
@@ -149,7 +150,7 @@ public record NoteAnalysis(NoteDocument document, long generation, List<PaperRef
             }
             PaperIndex.Ids ids = seen.computeIfAbsent("m\u0000" + name,
                     k -> lookup(() -> index.idsByMention(name, PaperRef.MAX_IDS)));
-            int suffix = VariantSuffix.suffixEnd(text, m.span().end(), Lines.end(text, m.span().end()));
+            int suffix = VariantSuffix.suffixEnd(text, m.span().end(), lines.lineEndAt(m.span().end()));
             if (suffix > 0) {
                 String longer = text.substring(m.span().start(), suffix);
                 if (!variantNamed.computeIfAbsent(longer, k -> lookup(() -> writesVariant(index, ids, k)))) {

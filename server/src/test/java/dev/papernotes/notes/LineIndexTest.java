@@ -44,6 +44,25 @@ class LineIndexTest {
         }
     }
 
+    /** The end of an offset's line, looked up, is where a scan from the offset stops. */
+    @Test
+    void theEndOfTheLineHoldingAnOffsetIsWhereAScanStops() {
+        Random r = new Random(20261203);
+        String alphabet = "ab\r\n\n\r é";
+        for (int round = 0; round < 5_000; round++) {
+            String text = random(r, alphabet, r.nextInt(30));
+            LineIndex lines = new LineIndex(text);
+            for (int offset = 0; offset <= text.length(); offset++) {
+                if (offset > 0 && offset < text.length() && text.charAt(offset - 1) == '\r' && text.charAt(offset) == '\n') {
+                    continue; // inside a line end: no name ends there
+                }
+                int at = offset;
+                assertEquals(Lines.end(text, offset), lines.lineEndAt(offset),
+                        () -> "\"" + text.replace("\r", "\\r").replace("\n", "\\n") + "\" at " + at);
+            }
+        }
+    }
+
     private static String random(Random r, String alphabet, int length) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < length; i++) {
