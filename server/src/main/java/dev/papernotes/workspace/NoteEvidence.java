@@ -313,13 +313,7 @@ final class NoteEvidence {
      * for every occurrence when only {@link #WINDOW} characters of it are read.
      */
     static int blockStart(String text, int offset, int floor) {
-        int start = Math.min(offset, text.length());
-        while (start > floor && text.charAt(start - 1) != '\n' && text.charAt(start - 1) != '\r') {
-            start--;
-        }
-        if (start <= floor) {
-            return floor; // the line starts at floor or before it
-        }
+        int start = Lines.start(text, offset, floor);
         while (start > floor && !startsItem(text, start)) {
             int prev = Lines.start(text, start - 1);
             if (isBlank(text, prev, start - 1) || isOneLineBlock(text, prev)) {
@@ -337,11 +331,7 @@ final class NoteEvidence {
 
     /** {@code min(blockEnd(text, offset), cap)}, reading no further than the line that holds {@code cap}. */
     static int blockEnd(String text, int offset, int cap) {
-        int limit = Math.min(cap, text.length());
-        int end = offset;
-        while (end < limit && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-            end++;
-        }
+        int end = Lines.end(text, offset, cap);
         if (end >= cap) {
             return cap; // the line ends at cap or after it
         }
