@@ -29,15 +29,18 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m -cp bench.jar:server.jar dev.papernotes.bench.CompletionAB \
- *      --index DIR --corpus DIR --truth FILE --a A.jar --b B.jar [--every 500] [--rounds 8] [--labels names|titles]
+ *      --index DIR --corpus DIR --truth FILE --a A.jar --b B.jar [--every 500] [--rounds 8] [--labels names|titles] \
+ *      [--owners]
  * </pre>
- * {@code --a} and {@code --b} are class paths (a shaded server jar, or its classes and libraries).
+ * {@code --owners} also asks, as completion after {@code [[} does, which paper (if only one) each label
+ * leads to. {@code --a} and {@code --b} are class paths (a shaded server jar, or its classes and libraries).
  */
 public final class CompletionAB {
     private CompletionAB() {
     }
 
-    record Options(Path index, Path corpus, Path truth, String a, String b, int every, int rounds, boolean names) {
+    record Options(Path index, Path corpus, Path truth, String a, String b, int every, int rounds, boolean names,
+            boolean owners) {
     }
 
     /** Each side's times (ns) of the rounds after the first, per round, and whether the answers agreed. */
@@ -54,6 +57,7 @@ public final class CompletionAB {
         int every = 500;
         int rounds = 8;
         boolean names = true;
+        boolean owners = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--index" -> index = Path.of(args[++i]);
@@ -68,13 +72,14 @@ public final class CompletionAB {
                     case "titles" -> false;
                     default -> throw new IllegalArgumentException("--labels: names or titles, not " + args[i]);
                 };
+                case "--owners" -> owners = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (index == null || corpus == null || truth == null || a == null || b == null) {
             throw new IllegalArgumentException("--index, --corpus, --truth, --a and --b are required");
         }
-        Result r = run(new Options(index, corpus, truth, a, b, every, rounds, names));
+        Result r = run(new Options(index, corpus, truth, a, b, every, rounds, names, owners));
         System.out.println(report(r, a, b));
     }
 
@@ -99,11 +104,11 @@ public final class CompletionAB {
                 long[] first;
                 long[] second;
                 if (r % 2 == 0) {
-                    first = sideA.time(typed);
-                    second = sideB.time(typed);
+                    first = sideA.time(typed, o.owners());
+                    second = sideB.time(typed, o.owners());
                 } else {
-                    second = sideB.time(typed);
-                    first = sideA.time(typed);
+                    second = sideB.time(typed, o.owners());
+                    first = sideA.time(typed, o.owners());
                 }
                 if (r > 0) {
                     timesA[r - 1] = first;
@@ -246,8 +251,8 @@ public final class CompletionAB {
             call("open", new Class<?>[] {String.class, String.class}, index.toString(), corpus.toString());
         }
 
-        long[] time(List<String> typed) throws Exception {
-            return (long[]) call("time", new Class<?>[] {List.class}, typed);
+        long[] time(List<String> typed, boolean owners) throws Exception {
+            return (long[]) call("time", new Class<?>[] {List.class, boolean.class}, typed, owners);
         }
 
         @SuppressWarnings("unchecked")

@@ -28,7 +28,7 @@ class CompletionABTest {
         List<String> filesBefore = names(index);
         String classpath = System.getProperty("java.class.path");
         CompletionAB.Options o = new CompletionAB.Options(index, TestCorpora.standard(), TestCorpora.truth(),
-                classpath, classpath, 40, 3, true);
+                classpath, classpath, 40, 3, true, true);
 
         List<List<String>> questions = CompletionAB.questions(o);
         assertEquals(3, questions.size());

@@ -64,7 +64,7 @@ public final class CompletionService {
         if (suggestions == null || suggestions.isEmpty()) {
             suggestions = ctx.index().suggester().suggest(c.typed(), c.scope(), max);
         }
-        Map<String, Boolean> uniqueLabel = new HashMap<>();
+        Map<String, String> owners = c.scope() == Scope.WIKI ? soleOwners(ctx, suggestions) : Map.of();
         int rank = 0;
         for (Suggestion s : suggestions) {
             PaperHeader p = s.paper();
@@ -84,7 +84,7 @@ public final class CompletionService {
                     // A link must lead back to this paper alone: an ambiguous name gets the title,
                     // a title other papers share too (by other authors) gets the citekey.
                     String target = label;
-                    if (!uniqueLabel.computeIfAbsent(label, l -> resolvesUniquely(ctx, l, p.id()))) {
+                    if (!p.id().equals(owners.get(label))) {
                         target = !p.title().equals(label) && resolvesUniquely(ctx, p.title(), p.id()) ? p.title()
                                 : resolvesUniquely(ctx, p.citekey(), p.id()) ? p.citekey() : p.title();
                     }
@@ -216,6 +216,19 @@ public final class CompletionService {
         item.setFilterText(c.typed());
         item.setTextEdit(Either.forLeft(new TextEdit(Ranges.of(lines, c.start(), c.replaceEnd()), target + "]]")));
         return item;
+    }
+
+    /** Which paper, if only one, each suggestion's label leads to: asked for the list at once. */
+    private static Map<String, String> soleOwners(FeatureContext ctx, List<Suggestion> suggestions) {
+        List<String> labels = new ArrayList<>(suggestions.size());
+        for (Suggestion s : suggestions) {
+            labels.add(s.label());
+        }
+        try {
+            return ctx.index().soleOwners(labels);
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
     private static boolean resolvesUniquely(FeatureContext ctx, String label, String id) {

@@ -7,6 +7,8 @@ import dev.papernotes.names.Spaces;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -208,8 +210,39 @@ public final class PaperIndex implements AutoCloseable {
         if (reader == null || key.isEmpty()) {
             return false;
         }
-        // Remembered: completion asks this for every item, and typing on asks again for most of them.
-        String only = lookups.get("u\u0000" + target, () -> {
+        return soleOwner(target, key).equals(id);
+    }
+
+    /**
+     * For each target, the id of the one paper it resolves to, or "" when it resolves to none or to
+     * several: {@link #resolvesUniquely} for a whole completion list. The targets are looked up in the
+     * order of their keys, so that the thread's terms enum moves forward through the dictionary: fifty
+     * labels that share their first letters sit in a few blocks, which asked in rank order were read
+     * and decompressed again for nearly every label.
+     */
+    public Map<String, String> soleOwners(Collection<String> targets) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        List<String[]> keyed = new ArrayList<>(targets.size());
+        for (String target : targets) {
+            String key = NameKeys.compact(target);
+            if (reader == null || key.isEmpty()) {
+                out.put(target, "");
+            } else {
+                keyed.add(new String[] {key, target});
+            }
+        }
+        keyed.sort((a, b) -> a[0].compareTo(b[0]));
+        for (String[] k : keyed) {
+            if (!out.containsKey(k[1])) {
+                out.put(k[1], soleOwner(k[1], k[0]));
+            }
+        }
+        return out;
+    }
+
+    /** Remembered: completion asks this for every item, and typing on asks again for most of them. */
+    private String soleOwner(String target, String key) throws IOException {
+        return lookups.get("u\u0000" + target, () -> {
             java.util.Set<Integer> docs = new java.util.HashSet<>(DocLookup.find(reader, KEY, key, 2));
             String citekey = target.strip().toLowerCase(Locale.ROOT);
             if (docs.size() < 2 && couldBeCitekey(citekey)) {
@@ -217,7 +250,6 @@ public final class PaperIndex implements AutoCloseable {
             }
             return docs.size() == 1 ? header(docs.iterator().next()).id() : "";
         });
-        return only.equals(id);
     }
 
     /** Citekeys are letters and digits with an optional {@code -N} suffix: anything else needs no lookup. */
