@@ -17,7 +17,7 @@ import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
-import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
+import dev.papernotes.lsp.jsonrpc.DirectMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
@@ -163,7 +163,7 @@ public final class LanguageServerMain {
 
         @Override
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
-            var outgoing = wrapMessageConsumer(new StreamMessageConsumer(output, jsonHandler));
+            var outgoing = wrapMessageConsumer(new DirectMessageConsumer(output, jsonHandler));
             Endpoint local = ServiceEndpoints.toEndpoint(localServices);
             java.util.function.Consumer<String> report = message -> {
                 LanguageClient c = server.session().client;
