@@ -24,7 +24,8 @@ public final class DirectMessageConsumer implements MessageConsumer {
     private final OutputStream output;
     private final MessageJsonHandler json;
     private final Object lock = new Object();
-    private final ThreadLocal<Utf8Buffer> buffers = ThreadLocal.withInitial(() -> new Utf8Buffer(FRONT, 16 << 10));
+    /** A thread's buffer while it is not in use (a message sent while another is written gets its own). */
+    private final ThreadLocal<Utf8Buffer> idle = new ThreadLocal<>();
 
     public DirectMessageConsumer(OutputStream output, MessageJsonHandler json) {
         this.output = output;
@@ -33,7 +34,11 @@ public final class DirectMessageConsumer implements MessageConsumer {
 
     @Override
     public void consume(Message message) {
-        Utf8Buffer buffer = buffers.get();
+        Utf8Buffer buffer = idle.get();
+        idle.set(null);
+        if (buffer == null) {
+            buffer = new Utf8Buffer(FRONT, 16 << 10);
+        }
         buffer.reset();
         try {
             json.serialize(message, buffer);
@@ -50,8 +55,8 @@ public final class DirectMessageConsumer implements MessageConsumer {
         } catch (IOException e) {
             throw new JsonRpcException(e);
         } finally {
-            if (buffer.capacity() > KEPT_BYTES) {
-                buffers.remove();
+            if (buffer.capacity() <= KEPT_BYTES) {
+                idle.set(buffer);
             }
         }
     }

@@ -153,6 +153,44 @@ class DirectMessageConsumerTest {
         assertEquals(sent, received);
     }
 
+    /** Something whose writing sends another message from the same thread, as a log line could. */
+    private record Noisy(String text) {
+    }
+
+    @Test
+    void aMessageSentWhileAnotherIsWrittenLeavesBothWhole() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DirectMessageConsumer[] direct = new DirectMessageConsumer[1];
+        NotificationMessage inner = new NotificationMessage();
+        inner.setMethod("window/logMessage");
+        inner.setParams(Map.of("message", "written in the middle \u00e9"));
+        MessageJsonHandler json = new MessageJsonHandler(Map.of(), gson -> gson.registerTypeAdapter(Noisy.class,
+                new com.google.gson.TypeAdapter<Noisy>() {
+                    @Override
+                    public void write(com.google.gson.stream.JsonWriter w, Noisy n) throws java.io.IOException {
+                        direct[0].consume(inner);
+                        w.value(n.text());
+                    }
+
+                    @Override
+                    public Noisy read(com.google.gson.stream.JsonReader r) {
+                        throw new UnsupportedOperationException();
+                    }
+                }));
+        direct[0] = new DirectMessageConsumer(out, json);
+        direct[0].consume(inner); // the thread has a buffer now, idle
+        out.reset();
+        ResponseMessage outer = new ResponseMessage();
+        outer.setId(7);
+        outer.setResult(new Noisy("the answer " + "x".repeat(100)));
+        direct[0].consume(outer);
+        String innerBody = JSON.serialize(inner);
+        String outerBody = "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":\"the answer " + "x".repeat(100) + "\"}";
+        String expected = "Content-Length: " + innerBody.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + innerBody
+                + "Content-Length: " + outerBody.length() + "\r\n\r\n" + outerBody;
+        assertEquals(expected, out.toString(StandardCharsets.UTF_8));
+    }
+
     private static int indexOf(byte[] b, int from) {
         for (int i = from; i + 3 < b.length; i++) {
             if (b[i] == '\r' && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
