@@ -6,6 +6,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.lang.reflect.Type;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -210,6 +212,22 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
         return false;
     }
 
+    /** Bodies up to this size are decoded whole before they are parsed. */
+    static final int DECODED_WHOLE = 64 << 10;
+
+    /**
+     * The body's characters. A keystroke's message (a few hundred bytes) is decoded into a string at
+     * once: an {@link InputStreamReader} would allocate its 8 KB decoding buffer for each, a third of
+     * what reading messages allocated while typing. A large body (a note sent whole) is decoded as it
+     * is read, so that it is not held twice.
+     */
+    static Reader reader(byte[] bytes, int length, Charset charset) {
+        if (length <= DECODED_WHOLE) {
+            return new StringReader(new String(bytes, 0, length, charset));
+        }
+        return new InputStreamReader(new ByteArrayInputStream(bytes, 0, length), charset);
+    }
+
     /** LSP4J's own handling, plus an answer for bodies LSP4J would only log. */
     private void dispatch(Body body, Charset charset, MessageConsumer callback) {
         byte[] bytes = body.bytes();
@@ -221,8 +239,7 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
         }
         Message message;
         try {
-            InputStream content = new ByteArrayInputStream(bytes, 0, length);
-            message = jsonHandler.parseMessage(new InputStreamReader(content, charset));
+            message = jsonHandler.parseMessage(reader(bytes, length, charset));
         } catch (MessageIssueException issue) {
             handleIssue(issue, body, charset, numericId);
             return;
