@@ -316,7 +316,7 @@ final class NoteEvidence {
         int start = Lines.start(text, offset, floor);
         while (start > floor && !startsItem(text, start)) {
             int prev = Lines.start(text, start - 1);
-            if (isBlank(text, prev, start - 1) || isOneLineBlock(text, prev)) {
+            if (isBlankLine(text, prev) || isOneLineBlock(text, prev)) {
                 break;
             }
             start = prev;
@@ -340,17 +340,25 @@ final class NoteEvidence {
         }
         while (end < text.length() && end < cap) {
             int next = Lines.next(text, end);
-            if (next >= text.length() || startsItem(text, next) || isBlank(text, next, Lines.end(text, next))) {
+            if (next >= text.length() || startsItem(text, next) || isBlankLine(text, next)) {
                 break;
             }
-            end = Lines.end(text, next);
+            end = Lines.end(text, next, cap);
         }
         return Math.min(end, cap);
     }
 
-    private static boolean isBlank(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
+    /**
+     * Whether the line starting at {@code lineStart} holds only white space; stops at its first other
+     * character rather than finding the line's end first (a long next line was walked twice).
+     */
+    private static boolean isBlankLine(String text, int lineStart) {
+        for (int i = lineStart; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
                 return false;
             }
         }
