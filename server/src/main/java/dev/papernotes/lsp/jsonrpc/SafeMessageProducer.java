@@ -381,8 +381,7 @@ public class SafeMessageProducer implements MessageProducer, Closeable {
     /** The params member of a body that is known to be well-formed JSON, or null. */
     private static JsonElement paramsOf(Body body, Charset charset) {
         try {
-            JsonElement json = JsonParser.parseReader(new InputStreamReader(
-                    new ByteArrayInputStream(body.bytes(), 0, body.length()), charset));
+            JsonElement json = JsonParser.parseReader(reader(body.bytes(), body.length(), charset));
             return json.isJsonObject() ? json.getAsJsonObject().get("params") : null;
         } catch (RuntimeException | StackOverflowError e) {
             return null;
