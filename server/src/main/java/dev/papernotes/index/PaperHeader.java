@@ -84,15 +84,72 @@ public record PaperHeader(String id, String title, List<String> methods, String 
     }
 
     static PaperHeader decode(BytesRef bytes) {
-        String s = new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);
-        String[] f = s.split(String.valueOf(SEP), 12);
-        List<String> methods = new ArrayList<>();
-        if (!f[3].isEmpty()) {
-            for (String m : f[3].split(String.valueOf(NAME_SEP))) {
-                methods.add(m);
+        return decode(bytes.bytes, bytes.offset, bytes.length);
+    }
+
+    /**
+     * Decodes the fields where they are in {@code bytes}, without a string of the whole header and
+     * its split: a completion list decodes fifty, each keystroke.
+     */
+    static PaperHeader decode(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        int[] starts = new int[12];
+        int[] ends = new int[12];
+        int field = 0;
+        starts[0] = offset;
+        for (int i = offset; i < end && field < 11; i++) {
+            if (bytes[i] == SEP) {
+                ends[field++] = i;
+                starts[field] = i + 1;
             }
         }
-        return new PaperHeader(f[0], f[1], List.copyOf(methods), f[2], Path.of(f[11]), Integer.parseInt(f[4]),
-                f[5], f[6].equals("1"), f[7], f[8], Integer.parseInt(f[9]), f[10]);
+        if (field < 11) {
+            throw new IllegalArgumentException("a paper header of " + (field + 1) + " fields, not 12");
+        }
+        ends[11] = end;
+        return new PaperHeader(text(bytes, starts[0], ends[0]), text(bytes, starts[1], ends[1]),
+                names(bytes, starts[3], ends[3]), text(bytes, starts[2], ends[2]),
+                Path.of(text(bytes, starts[11], ends[11])), number(bytes, starts[4], ends[4]),
+                text(bytes, starts[5], ends[5]), ends[6] - starts[6] == 1 && bytes[starts[6]] == '1',
+                text(bytes, starts[7], ends[7]), text(bytes, starts[8], ends[8]), number(bytes, starts[9], ends[9]),
+                text(bytes, starts[10], ends[10]));
+    }
+
+    private static String text(byte[] bytes, int from, int to) {
+        return from == to ? "" : new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** The method names, as {@code String.split} on the name separator gave them (trailing empties dropped). */
+    private static List<String> names(byte[] bytes, int from, int to) {
+        while (to > from && bytes[to - 1] == NAME_SEP) {
+            to--;
+        }
+        if (from == to) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(2);
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || bytes[i] == NAME_SEP) {
+                out.add(text(bytes, start, i));
+                start = i + 1;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static int number(byte[] bytes, int from, int to) {
+        if (from == to || to - from > 9) {
+            return Integer.parseInt(text(bytes, from, to)); // throws as before, or reads a sign
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return Integer.parseInt(text(bytes, from, to));
+            }
+            n = n * 10 + digit;
+        }
+        return n;
     }
 }

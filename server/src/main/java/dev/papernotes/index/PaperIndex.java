@@ -56,6 +56,8 @@ public final class PaperIndex implements AutoCloseable {
     private final long generation = GENERATIONS.incrementAndGet();
     /** Exact lookups a note's analysis repeats at every edit (see {@link LookupCache}). */
     private final LookupCache lookups = new LookupCache();
+    /** {@link #soleOwner}'s answers, as bytes: a completion list asks for fifty labels. */
+    private final TextAnswers owners = new TextAnswers();
     /**
      * Stored papers read by id: a note's hovers, definitions and ambiguity diagnostics ask for the
      * same few dozen papers again and again, and each read looks the id up in the terms and
@@ -242,14 +244,18 @@ public final class PaperIndex implements AutoCloseable {
 
     /** Remembered: completion asks this for every item, and typing on asks again for most of them. */
     private String soleOwner(String target, String key) throws IOException {
-        return lookups.get("u\u0000" + target, () -> {
-            java.util.Set<Integer> docs = new java.util.HashSet<>(DocLookup.find(reader, KEY, key, 2));
-            String citekey = target.strip().toLowerCase(Locale.ROOT);
-            if (docs.size() < 2 && couldBeCitekey(citekey)) {
-                docs.addAll(DocLookup.find(reader, CITEKEY, citekey, 2));
-            }
-            return docs.size() == 1 ? header(docs.iterator().next()).id() : "";
-        });
+        String known = owners.get(target);
+        if (known != null) {
+            return known;
+        }
+        java.util.Set<Integer> docs = new java.util.HashSet<>(DocLookup.find(reader, KEY, key, 2));
+        String citekey = target.strip().toLowerCase(Locale.ROOT);
+        if (docs.size() < 2 && couldBeCitekey(citekey)) {
+            docs.addAll(DocLookup.find(reader, CITEKEY, citekey, 2));
+        }
+        String owner = docs.size() == 1 ? header(docs.iterator().next()).id() : "";
+        owners.put(target, owner);
+        return owner;
     }
 
     /** Citekeys are letters and digits with an optional {@code -N} suffix: anything else needs no lookup. */
@@ -601,13 +607,7 @@ public final class PaperIndex implements AutoCloseable {
     }
 
     /** Headers read lately: completion lists of successive keystrokes are mostly the same papers. */
-    private final Map<Integer, PaperHeader> headers = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Integer, PaperHeader> eldest) {
-                    return size() > 8192;
-                }
-            });
+    private final HeaderCache headers = new HeaderCache();
 
     /**
      * The header of a global doc id, from doc values: no stored-field block is decompressed. A
